@@ -1,0 +1,164 @@
+package engawa.db.embedded;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A PostgreSQL server whose files live in a directory of ours, so that a restart keeps every
+ * change. For a small team this is the real deployment, not a test double: it runs with
+ * {@code fsync} and {@code synchronous_commit} on, and it recovers from a previous process that
+ * was killed without stopping its server.
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
+    private static final String SUPERUSER = "postgres";
+    private static final String DATABASE = "postgres";
+    /** zonky's own lock file: held by the JVM that owns the running server. */
+    private static final String OWNER_LOCK_FILE = "epg-lock";
+    private static final Duration ORPHAN_SHUTDOWN_WAIT = Duration.ofSeconds(30);
+    /** Crash recovery after a power loss or kill -9 may replay a lot of WAL. */
+    private static final Duration STARTUP_WAIT = Duration.ofSeconds(120);
+
+    private final EmbeddedPostgres postgres;
+    private final Path dataDirectory;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDirectory) {
+        this.postgres = postgres;
+        this.dataDirectory = dataDirectory;
+    }
+
+    /**
+     * Starts PostgreSQL on a free loopback port with its files in {@code dataDirectory},
+     * creating the cluster on first use.
+     *
+     * @throws IllegalStateException when another live process already owns that directory
+     */
+    public static EmbeddedDatabase start(Path dataDirectory) {
+        try {
+            Files.createDirectories(dataDirectory);
+            stopOrphanedServer(dataDirectory);
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(false)
+                    .setPGStartupWait(STARTUP_WAIT)
+                    // zonky passes -F (fsync off) first; these later -c options win.
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
+                    .setServerConfig("max_connections", "100")
+                    .setServerConfig("listen_addresses", "127.0.0.1")
+                    .start();
+            log.info("Embedded PostgreSQL is up on port {} with its files in {}", postgres.getPort(),
+                    dataDirectory.toAbsolutePath());
+            return new EmbeddedDatabase(postgres, dataDirectory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDirectory.toAbsolutePath(), e);
+        }
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + DATABASE;
+    }
+
+    public String username() {
+        return SUPERUSER;
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            log.warn("The embedded PostgreSQL did not stop cleanly; it will recover on the next start", e);
+        }
+    }
+
+    /**
+     * A process killed with SIGKILL leaves its PostgreSQL running, holding {@code postmaster.pid}.
+     * If no live process owns the directory any more (the owner lock is free), that server is an
+     * orphan: stop it so that we can start our own. If the lock is taken, another Engawa is using
+     * this directory and we must not touch its server.
+     */
+    static void stopOrphanedServer(Path dataDirectory) throws IOException {
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        Path lockFile = dataDirectory.resolve(OWNER_LOCK_FILE);
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock lock = channel.tryLock()) {
+            if (lock == null) {
+                throw new IllegalStateException("Another process is already using the database in "
+                        + dataDirectory.toAbsolutePath() + ". Stop it first, or set ENGAWA_DATA_DIR to another directory.");
+            }
+            Optional<ProcessHandle> orphan = postmasterProcess(pidFile);
+            if (orphan.isEmpty()) {
+                // A stale pid file from a crashed server: PostgreSQL checks and replaces it itself.
+                return;
+            }
+            ProcessHandle server = orphan.get();
+            log.warn("Found a PostgreSQL (pid {}) left running by a previous process that did not shut down;"
+                    + " stopping it before starting again", server.pid());
+            // SIGTERM: PostgreSQL's smart shutdown; its clients died with the old process.
+            server.destroy();
+            if (!waitForExit(server, ORPHAN_SHUTDOWN_WAIT)) {
+                log.warn("PostgreSQL pid {} ignored the request to stop; killing it (it will recover its WAL)", server.pid());
+                server.destroyForcibly();
+                waitForExit(server, ORPHAN_SHUTDOWN_WAIT);
+            }
+        }
+    }
+
+    private static Optional<ProcessHandle> postmasterProcess(Path pidFile) throws IOException {
+        List<String> lines = Files.readAllLines(pidFile, StandardCharsets.US_ASCII);
+        if (lines.isEmpty()) {
+            return Optional.empty();
+        }
+        long pid;
+        try {
+            pid = Long.parseLong(lines.getFirst().trim());
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+        return ProcessHandle.of(pid)
+                .filter(ProcessHandle::isAlive)
+                // the pid may have been reused by an unrelated process since
+                .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
+    }
+
+    private static boolean waitForExit(ProcessHandle process, Duration wait) {
+        try {
+            process.onExit().get(wait.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (java.util.concurrent.TimeoutException e) {
+            return false;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return !process.isAlive();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return !process.isAlive();
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package engawa.portal;
+
+import com.vaadin.flow.component.dependency.StyleSheet;
+import com.vaadin.flow.component.page.AppShellConfigurator;
+import com.vaadin.flow.server.AppShellSettings;
+import com.vaadin.flow.theme.lumo.Lumo;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.persistence.autoconfigure.EntityScan;
+import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@EntityScan("engawa.db")
+@EnableJpaRepositories("engawa.db")
+@StyleSheet(Lumo.STYLESHEET)
+@StyleSheet("styles.css")
+public class EngawaApplication implements AppShellConfigurator {
+
+    public static void main(String[] args) {
+        SpringApplication.run(EngawaApplication.class, args);
+    }
+
+    @Override
+    public void configurePage(AppShellSettings settings) {
+        settings.setPageTitle("Engawa");
+        settings.addFavIcon("icon", "icons/engawa.svg", "any");
+    }
+}

@@ -1,0 +1,73 @@
+package engawa.portal.home.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+import engawa.portal.catalog.ui.CatalogView;
+import engawa.portal.officehours.ui.OfficeHoursView;
+import engawa.portal.people.TeamSummary;
+import engawa.portal.people.UserAccountService;
+import engawa.portal.people.UserProfile;
+import engawa.portal.recipes.ui.RecipesView;
+import engawa.portal.shared.ui.CurrentPerson;
+import jakarta.annotation.security.PermitAll;
+import java.util.List;
+
+/** The veranda: what Engawa offers, in words anyone understands, and where the person belongs. */
+@Route("")
+@PermitAll
+public class HomeView extends Div implements HasDynamicTitle {
+
+    HomeView(CurrentPerson person, UserAccountService users) {
+        addClassName("page");
+        addClassName("home-view");
+        String name = person.get().map(p -> p.displayName()).orElse("");
+        H1 greeting = new H1(getTranslation("home.greeting", name));
+        greeting.setId("home-greeting");
+        add(greeting, new Paragraph(getTranslation("home.intro")));
+
+        Div cards = new Div(
+                card(VaadinIcon.CLUSTER, "home.catalog.title", "home.catalog.text", CatalogView.class),
+                card(VaadinIcon.COFFEE, "home.officeHours.title", "home.officeHours.text", OfficeHoursView.class),
+                card(VaadinIcon.MAGIC, "home.recipes.title", "home.recipes.text", RecipesView.class));
+        cards.addClassName("home-cards");
+        add(cards);
+
+        UserProfile profile = users.profile(person.username());
+        add(new H2(getTranslation("home.yourTeams")));
+        List<TeamSummary> teams = profile.teams();
+        if (teams.isEmpty()) {
+            add(new Paragraph(getTranslation("home.noTeams")));
+        } else {
+            Div list = new Div();
+            list.addClassName("team-chips");
+            teams.forEach(team -> {
+                Span chip = new Span(team.name());
+                chip.getElement().getThemeList().add("badge");
+                chip.getElement().setAttribute("title", team.description() == null ? team.slug() : team.description());
+                list.add(chip);
+            });
+            add(list);
+        }
+    }
+
+    private Component card(VaadinIcon icon, String titleKey, String textKey, Class<? extends Component> target) {
+        RouterLink link = new RouterLink(target);
+        link.addClassName("home-card");
+        link.add(icon.create(), new H3(getTranslation(titleKey)), new Paragraph(getTranslation(textKey)));
+        return link;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.home") + " · " + getTranslation("app.name");
+    }
+}

@@ -1,0 +1,103 @@
+package engawa.portal.people;
+
+import engawa.db.people.Role;
+import engawa.db.people.User;
+import engawa.db.people.UserRepository;
+import engawa.portal.shared.Translations;
+import engawa.portal.shared.UserFacingException;
+import jakarta.validation.Valid;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
+
+@Service
+@Validated
+public class UserAccountService {
+
+    private final UserRepository users;
+    private final TeamService teams;
+    private final PasswordEncoder passwordEncoder;
+    private final Clock clock;
+
+    UserAccountService(UserRepository users, TeamService teams, PasswordEncoder passwordEncoder, Clock clock) {
+        this.users = users;
+        this.teams = teams;
+        this.passwordEncoder = passwordEncoder;
+        this.clock = clock;
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public UserSummary create(@Valid NewUser newUser) {
+        String username = newUser.username().trim();
+        if (users.existsByUsername(username)) {
+            throw UserFacingException.conflict("people.user.exists", username);
+        }
+        String email = blankToNull(newUser.email());
+        if (email != null && users.findByEmailIgnoreCase(email).isPresent()) {
+            throw UserFacingException.conflict("people.email.exists", email);
+        }
+        User user = new User(username, newUser.displayName().trim(), email, newUser.role(), clock.instant());
+        user.setPasswordHash(passwordEncoder.encode(newUser.password()));
+        return UserSummary.of(users.save(user));
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public Page<UserSummary> list(Pageable pageable) {
+        return users.findAllByOrderByUsername(pageable).map(UserSummary::of);
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<UserSummary> search(String text, Pageable pageable) {
+        return users.search(text == null ? "" : text.trim(), pageable).stream().map(UserSummary::of).toList();
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public Optional<UserSummary> find(String username) {
+        return users.findByUsername(username).map(UserSummary::of);
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public UserProfile profile(String username) {
+        User user = users.findByUsername(username)
+                .orElseThrow(() -> UserFacingException.notFound("people.user.notFound", username));
+        return new UserProfile(UserSummary.of(user), teams.teamsOf(user));
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public UserSummary setRole(String username, Role role) {
+        User user = users.findByUsername(username)
+                .orElseThrow(() -> UserFacingException.notFound("people.user.notFound", username));
+        user.setRole(role);
+        return UserSummary.of(user);
+    }
+
+    /** The language a person chose, or empty when they have not chosen one (the browser's then). */
+    @Transactional(readOnly = true)
+    public Optional<Locale> preferredLocale(String username) {
+        return users.findByUsername(username).map(User::getLocale).map(Translations::fromTag);
+    }
+
+    @PreAuthorize("isAuthenticated() and #username == authentication.name")
+    @Transactional
+    public void rememberLocale(String username, Locale locale) {
+        users.findByUsername(username).ifPresent(u -> u.setLocale(Translations.supportedOrEnglish(locale).toLanguageTag()));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

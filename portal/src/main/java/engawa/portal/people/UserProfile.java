@@ -1,0 +1,6 @@
+package engawa.portal.people;
+
+import java.util.List;
+
+public record UserProfile(UserSummary user, List<TeamSummary> teams) {
+}

@@ -1,0 +1,24 @@
+package engawa.portal.shared;
+
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Engawa's own settings, bound from environment variables such as {@code ENGAWA_DATA_DIR}
+ * through Spring's relaxed binding.
+ */
+@ConfigurationProperties("engawa")
+public record EngawaProperties(
+        @DefaultValue("./data") Path dataDir,
+        @DefaultValue Db db,
+        @DefaultValue("true") boolean demoData,
+        String adminToken) {
+
+    public record Db(String url, String user, String password) {
+
+        public boolean isExternal() {
+            return url != null && !url.isBlank();
+        }
+    }
+}

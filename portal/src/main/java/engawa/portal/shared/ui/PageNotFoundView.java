@@ -1,0 +1,33 @@
+package engawa.portal.shared.ui;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.ErrorParameter;
+import com.vaadin.flow.router.HasErrorParameter;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.ParentLayout;
+import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import engawa.portal.home.ui.HomeView;
+import jakarta.servlet.http.HttpServletResponse;
+
+@ParentLayout(MainLayout.class)
+@AnonymousAllowed
+public class PageNotFoundView extends Div implements HasErrorParameter<NotFoundException> {
+
+    public PageNotFoundView() {
+        addClassName("error-view");
+        setId("not-found");
+        add(VaadinIcon.QUESTION_CIRCLE_O.create(), new H2(getTranslation("error.notFound.title")),
+                new Paragraph(getTranslation("error.notFound.text")),
+                new RouterLink(getTranslation("error.backHome"), HomeView.class));
+    }
+
+    @Override
+    public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<NotFoundException> parameter) {
+        return HttpServletResponse.SC_NOT_FOUND;
+    }
+}
