@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,7 +109,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
         Path lockFile = dataDirectory.resolve(OWNER_LOCK_FILE);
         try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                FileLock lock = channel.tryLock()) {
+                FileLock lock = tryLock(channel)) {
             if (lock == null) {
                 throw new IllegalStateException("Another process is already using the database in "
                         + dataDirectory.toAbsolutePath() + ". Stop it first, or set ENGAWA_DATA_DIR to another directory.");
@@ -128,6 +129,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 server.destroyForcibly();
                 waitForExit(server, ORPHAN_SHUTDOWN_WAIT);
             }
+        }
+    }
+
+    /** null when another process, or this one, holds the lock. */
+    private static FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            return null;
         }
     }
 

@@ -42,9 +42,11 @@ class DemoPeople implements ApplicationRunner {
     private final TeamService teams;
     private final TransactionTemplate transaction;
     private final JdbcTemplate jdbc;
+    private final SystemAuthentication system;
 
     DemoPeople(EngawaProperties properties, UserRepository users, UserAccountService accounts, TeamService teams,
-            TransactionTemplate transaction, JdbcTemplate jdbc) {
+            TransactionTemplate transaction, JdbcTemplate jdbc, SystemAuthentication system) {
+        this.system = system;
         this.properties = properties;
         this.users = users;
         this.accounts = accounts;
@@ -63,7 +65,7 @@ class DemoPeople implements ApplicationRunner {
             if (users.count() > 0) {
                 return false;
             }
-            SystemAuthentication.runAsSystem(() -> {
+            system.runAsSystem(() -> {
                 load();
                 return null;
             });

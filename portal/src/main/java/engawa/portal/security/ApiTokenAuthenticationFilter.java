@@ -12,7 +12,7 @@ import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -26,10 +26,12 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 
     private final ApiTokenService tokens;
     private final ProblemResponses problems;
+    private final SecurityContextHolderStrategy contexts;
 
-    ApiTokenAuthenticationFilter(ApiTokenService tokens, ProblemResponses problems) {
+    ApiTokenAuthenticationFilter(ApiTokenService tokens, ProblemResponses problems, SecurityContextHolderStrategy contexts) {
         this.tokens = tokens;
         this.problems = problems;
+        this.contexts = contexts;
     }
 
     @Override
@@ -51,14 +53,14 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
                     "This token is unknown, expired or revoked. Create a new one under 'API tokens' in the portal.");
             return;
         }
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        SecurityContext context = contexts.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(owner.get().username(), null,
                 Authorities.of(owner.get().role())));
-        SecurityContextHolder.setContext(context);
+        contexts.setContext(context);
         try {
             chain.doFilter(request, response);
         } finally {
-            SecurityContextHolder.clearContext();
+            contexts.clearContext();
         }
     }
 }

@@ -192,6 +192,7 @@ public class AdminTeamsView extends Div implements HasDynamicTitle {
             return "";
         }
         String slug = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFKD)
+                .replaceAll("\\p{M}", "")
                 .toLowerCase(java.util.Locale.ROOT)
                 .replaceAll("[^a-z0-9]+", "-")
                 .replaceAll("(^-+|-+$)", "");

@@ -1,0 +1,99 @@
+package engawa.db.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EmbeddedDatabaseIT {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void a_committed_row_is_still_there_after_a_restart() throws Exception {
+        try (EmbeddedDatabase database = EmbeddedDatabase.start(dataDir)) {
+            execute(database, "create table notes (text text)");
+            execute(database, "insert into notes values ('kept')");
+        }
+        try (EmbeddedDatabase database = EmbeddedDatabase.start(dataDir)) {
+            assertThat(queryString(database, "select text from notes")).isEqualTo("kept");
+        }
+    }
+
+    @Test
+    void it_runs_with_fsync_and_synchronous_commit_on() throws Exception {
+        try (EmbeddedDatabase database = EmbeddedDatabase.start(dataDir)) {
+            assertThat(queryString(database, "show fsync")).isEqualTo("on");
+            assertThat(queryString(database, "show synchronous_commit")).isEqualTo("on");
+            assertThat(queryString(database, "show full_page_writes")).isEqualTo("on");
+            assertThat(queryString(database, "select version()")).contains("PostgreSQL 17");
+        }
+    }
+
+    @Test
+    void it_starts_after_the_previous_owner_was_killed_with_sigkill_and_keeps_its_data() throws Exception {
+        Process owner = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), KilledOwner.class.getName(), dataDir.toString())
+                .redirectErrorStream(true)
+                .start();
+        try (BufferedReader output = new BufferedReader(new InputStreamReader(owner.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = output.readLine()) != null && !line.startsWith("READY")) {
+                // start-up logging
+            }
+            assertThat(line).as("the child JVM started its database").startsWith("READY");
+        }
+        owner.destroyForcibly(); // SIGKILL: no shutdown hook runs
+        assertThat(owner.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        long orphanPid = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).getFirst().trim());
+        assertThat(ProcessHandle.of(orphanPid).map(ProcessHandle::isAlive))
+                .as("the killed JVM left its PostgreSQL running").hasValue(true);
+
+        try (EmbeddedDatabase database = EmbeddedDatabase.start(dataDir)) {
+            assertThat(queryString(database, "select name from survivors")).isEqualTo("written before kill -9");
+            assertThat(ProcessHandle.of(orphanPid).map(ProcessHandle::isAlive).orElse(false))
+                    .as("the orphaned server was stopped").isFalse();
+        }
+    }
+
+    @Test
+    void a_second_start_on_a_directory_in_use_is_refused_with_a_clear_message() {
+        try (EmbeddedDatabase first = EmbeddedDatabase.start(dataDir)) {
+            assertThatThrownBy(() -> EmbeddedDatabase.start(dataDir))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("Another process is already using the database")
+                    .hasMessageContaining("ENGAWA_DATA_DIR");
+            // and the first one was left alone
+            assertThat(queryString(first, "select 'still up'")).isEqualTo("still up");
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static void execute(EmbeddedDatabase database, String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(), "")) {
+            connection.createStatement().execute(sql);
+        }
+    }
+
+    static String queryString(EmbeddedDatabase database, String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(), "");
+                ResultSet rows = connection.createStatement().executeQuery(sql)) {
+            assertThat(rows.next()).as("a row from: " + sql).isTrue();
+            return rows.getString(1);
+        }
+    }
+}

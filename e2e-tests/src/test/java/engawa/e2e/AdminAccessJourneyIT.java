@@ -1,0 +1,56 @@
+package engawa.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import engawa.e2e.pages.AdminPages;
+import engawa.e2e.pages.LoginPage;
+import engawa.e2e.pages.Shell;
+import org.junit.jupiter.api.Test;
+
+class AdminAccessJourneyIT extends BrowserJourney {
+
+    @Test
+    void a_member_sees_no_admin_menu_and_is_turned_away_from_admin_pages_by_url() {
+        new LoginPage(page).open(portal.baseUrl()).signInAs("hana", "engawa-staff");
+        Shell shell = new Shell(page);
+        assertThat(shell.navItem("Home")).isVisible();
+        assertThat(shell.navItem("Admin")).hasCount(0);
+
+        page.navigate(portal.baseUrl() + "/admin/users");
+        assertThat(shell.accessDenied()).containsText("This page is not for your account");
+        assertThat(page.locator("#users-grid")).hasCount(0);
+
+        page.navigate(portal.baseUrl() + "/admin/teams");
+        assertThat(shell.accessDenied()).isVisible();
+        assertThat(page.locator("#teams-grid")).hasCount(0);
+    }
+
+    @Test
+    void an_admin_creates_a_person_and_a_team_and_adds_the_person_to_it() {
+        new LoginPage(page).open(portal.baseUrl()).signInAs("admin", "engawa-admin");
+        assertThat(new Shell(page).navItem("Admin")).isVisible();
+        AdminPages admin = new AdminPages(page, portal.baseUrl()).openPeople();
+
+        admin.createPerson("Mei Ito", "Mei Ito", "mei@example.com", "short");
+        assertThat(admin.fieldError("new-user-username")).containsText("lower-case letters");
+        assertThat(admin.fieldError("new-user-password")).containsText("10 to 128 characters");
+        screenshot("invalid-person");
+        page.locator("#new-user-username input").fill("mei");
+        page.locator("#new-user-password input").fill("a long enough password");
+        page.locator("#new-user-save").click();
+        assertThat(admin.peopleGrid()).containsText("mei@example.com");
+
+        admin.openTeams();
+        admin.createTeam("Data Platform", "Platform");
+        admin.selectTeam("Data Platform");
+        assertThat(page.locator(".team-details")).containsText("Part of Platform");
+        admin.addMember("Mei Ito");
+        assertThat(admin.membersGrid()).containsText("Mei Ito");
+        screenshot("team-with-member");
+
+        // the new person can sign in with the password the admin gave
+        page.context().clearCookies();
+        new LoginPage(page).open(portal.baseUrl()).signInAs("mei", "a long enough password");
+        assertThat(page.locator(".team-chips")).containsText("Data Platform");
+    }
+}

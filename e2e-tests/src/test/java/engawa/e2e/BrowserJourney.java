@@ -1,0 +1,72 @@
+package engawa.e2e;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import java.nio.file.Paths;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInfo;
+
+/** One browser per test class, a fresh context (cookies, storage) per journey. */
+abstract class BrowserJourney {
+
+    static RunningPortal portal;
+    static Playwright playwright;
+    static Browser browser;
+
+    BrowserContext context;
+    Page page;
+    private String testName;
+
+    @BeforeAll
+    static void startBrowser() {
+        portal = RunningPortal.get();
+        playwright = Browsers.playwright();
+        browser = Browsers.launch(playwright);
+        // Vaadin's first render after start can be slow on 2 cores
+        PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void openContext(TestInfo info) {
+        testName = info.getTestClass().map(Class::getSimpleName).orElse("") + "-" + info.getTestMethod().map(m -> m.getName()).orElse("");
+        context = browser.newContext(contextOptions());
+        context.setDefaultTimeout(15_000);
+        page = context.newPage();
+    }
+
+    Browser.NewContextOptions contextOptions() {
+        return new Browser.NewContextOptions().setLocale("en-US").setViewportSize(1280, 800).setTimezoneId("Asia/Tokyo");
+    }
+
+    @AfterEach
+    void closeContext() {
+        screenshot("end");
+        context.close();
+    }
+
+    /** Screenshots land in target/screenshots, to look at after a run. */
+    void screenshot(String step) {
+        screenshotOf(page, step);
+    }
+
+    void screenshotOf(Page target, String step) {
+        String dir = System.getProperty("engawa.screenshots", "target/screenshots");
+        target.screenshot(new Page.ScreenshotOptions().setPath(Paths.get(dir, testName + "-" + step + ".png")).setFullPage(true));
+    }
+}

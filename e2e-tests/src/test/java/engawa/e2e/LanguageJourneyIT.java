@@ -1,0 +1,52 @@
+package engawa.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import engawa.e2e.pages.LoginPage;
+import engawa.e2e.pages.Shell;
+import org.junit.jupiter.api.Test;
+
+class LanguageJourneyIT extends BrowserJourney {
+
+    @Test
+    void switching_to_japanese_changes_the_navigation_and_stays_after_reload_and_in_another_browser() {
+        new LoginPage(page).open(portal.baseUrl()).signInAs("yuki", "engawa-demo-yuki");
+        Shell shell = new Shell(page);
+        assertThat(shell.navItem("Catalog")).isVisible();
+
+        shell.switchLanguageTo("日本語");
+
+        assertThat(shell.navItem("カタログ")).isVisible();
+        assertThat(shell.navItem("オフィスアワー")).isVisible();
+        assertThat(page.locator("#home-greeting")).hasText("ようこそ、Yuki Nakamura さん");
+        screenshot("japanese-home");
+
+        page.reload();
+        assertThat(shell.navItem("カタログ")).isVisible();
+
+        // the choice belongs to the person, not the browser: a fresh English browser shows Japanese too
+        try (BrowserContext other = browser.newContext(new Browser.NewContextOptions().setLocale("en-US"))) {
+            Page second = other.newPage();
+            new LoginPage(second).open(portal.baseUrl()).signInAs("yuki", "engawa-demo-yuki");
+            assertThat(new Shell(second).navItem("カタログ")).isVisible();
+        }
+
+        shell.switchLanguageTo("English");
+        assertThat(shell.navItem("Catalog")).isVisible();
+    }
+
+    @Test
+    void a_japanese_browser_gets_the_login_page_in_japanese() {
+        try (BrowserContext japanese = browser.newContext(new Browser.NewContextOptions().setLocale("ja-JP"))) {
+            Page jaPage = japanese.newPage();
+            LoginPage login = new LoginPage(jaPage).open(portal.baseUrl());
+            assertThat(jaPage.locator("vaadin-login-form")).containsText("ユーザー名");
+            login.signInAs("sam", "wrong-password-here");
+            assertThat(login.error("ユーザー名またはパスワードが正しくありません")).isVisible();
+            screenshotOf(jaPage, "japanese-login-error");
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package engawa.e2e.pages;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+
+/** What every page after sign-in has: side navigation, language switch, the person menu. */
+public class Shell {
+
+    private final Page page;
+
+    public Shell(Page page) {
+        this.page = page;
+    }
+
+    public Locator navigation() {
+        return page.locator("#main-nav");
+    }
+
+    public Locator navItem(String label) {
+        return navigation().locator("vaadin-side-nav-item").filter(new Locator.FilterOptions().setHasText(label)).first();
+    }
+
+    public Locator languageSwitch() {
+        return page.locator("#language-switch");
+    }
+
+    /** Picks a language by its own name ("English", "日本語"); the page reloads. */
+    public void switchLanguageTo(String languageName) {
+        languageSwitch().click();
+        page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText(languageName)).click();
+        page.waitForLoadState();
+    }
+
+    public Locator personMenu() {
+        return page.locator("#person-menu");
+    }
+
+    public void signOut(String label) {
+        personMenu().locator("vaadin-menu-bar-button").first().click();
+        page.locator("vaadin-menu-bar-item").filter(new Locator.FilterOptions().setHasText(label)).click();
+    }
+
+    public Locator accessDenied() {
+        return page.locator("#access-denied");
+    }
+}

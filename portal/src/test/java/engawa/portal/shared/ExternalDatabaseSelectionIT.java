@@ -1,0 +1,62 @@
+package engawa.portal.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import engawa.db.embedded.EmbeddedDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * With ENGAWA_DB_URL set, the portal uses that server and starts none of its own. A second
+ * PostgreSQL, started here, plays the external production database.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ExternalDatabaseSelectionIT {
+
+    static final Path unusedDataDir = Path.of("target", "it-data", "external-" + System.nanoTime());
+    static EmbeddedDatabase external;
+
+    @DynamicPropertySource
+    static void pointAtTheExternalDatabase(DynamicPropertyRegistry registry) throws Exception {
+        external = EmbeddedDatabase.start(Files.createTempDirectory("engawa-external-db-"));
+        registry.add("engawa.db.url", external::jdbcUrl);
+        registry.add("engawa.db.user", external::username);
+        registry.add("engawa.db.password", () -> "");
+        registry.add("engawa.data-dir", unusedDataDir::toString);
+    }
+
+    @AfterAll
+    static void stopTheExternalDatabase() {
+        external.close();
+    }
+
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void with_a_database_url_the_portal_uses_that_server_and_starts_none_of_its_own() throws Exception {
+        assertThat(dataSource).isNotInstanceOf(DatabaseConfiguration.EmbeddedBackedDataSource.class);
+        assertThat(jdbc.queryForObject("select inet_server_port()", Integer.class)).isEqualTo(external.port());
+        assertThat(Files.exists(unusedDataDir)).as("no embedded database files were created").isFalse();
+
+        // migrations and demo data went to the external server, as seen from outside the portal
+        try (Connection connection = DriverManager.getConnection(external.jdbcUrl(), external.username(), "");
+                ResultSet rows = connection.createStatement().executeQuery("select count(*) from users")) {
+            rows.next();
+            assertThat(rows.getInt(1)).isGreaterThanOrEqualTo(3);
+        }
+    }
+}
