@@ -39,6 +39,8 @@ class AdminAccessJourneyIT extends BrowserJourney {
         page.locator("#new-user-password input").fill("a long enough password");
         page.locator("#new-user-save").click();
         assertThat(admin.peopleGrid()).containsText("mei@example.com");
+        assertThat(admin.peopleGrid()).containsText("hana.sato@example.com");
+        screenshot("people-list");
 
         admin.openTeams();
         admin.createTeam("Data Platform", "Platform");

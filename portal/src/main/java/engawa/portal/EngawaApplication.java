@@ -4,6 +4,7 @@ import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.server.AppShellSettings;
 import com.vaadin.flow.theme.lumo.Lumo;
+import engawa.portal.shared.EmbeddedDatabaseEarlyStart;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -19,7 +20,9 @@ import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 public class EngawaApplication implements AppShellConfigurator {
 
     public static void main(String[] args) {
-        SpringApplication.run(EngawaApplication.class, args);
+        SpringApplication application = new SpringApplication(EngawaApplication.class);
+        application.addListeners(new EmbeddedDatabaseEarlyStart());
+        application.run(args);
     }
 
     @Override

@@ -6,21 +6,19 @@ import engawa.portal.shared.EngawaProperties;
 import engawa.portal.shared.SystemAuthentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Demo teams and people, loaded into an empty database only, so a first start has someone to sign
- * in as. The passwords are public (README): see docs/decisions/004 for why that is acceptable
+ * in as. Loaded once all beans exist but before the web server opens its port, so nobody can try
+ * to sign in while the accounts are still being written. The passwords are public (README): see docs/decisions/004 for why that is acceptable
  * and how to switch it off.
  */
 @Component
-@Order(0)
-class DemoPeople implements ApplicationRunner {
+class DemoPeople implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(DemoPeople.class);
     /** Serialises the emptiness check across portal instances that share one database. */
@@ -56,7 +54,7 @@ class DemoPeople implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
         if (!properties.demoData()) {
             return;
         }

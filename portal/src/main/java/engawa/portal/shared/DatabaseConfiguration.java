@@ -5,6 +5,7 @@ import engawa.db.embedded.EmbeddedDatabase;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -18,7 +19,7 @@ class DatabaseConfiguration {
     private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    DataSource dataSource(EngawaProperties properties) {
+    DataSource dataSource(EngawaProperties properties, ObjectProvider<EmbeddedDatabaseEarlyStart.Pending> earlyStart) {
         if (properties.db().isExternal()) {
             log.info("Using the external PostgreSQL at {}", withoutCredentials(properties.db().url()));
             HikariDataSource dataSource = new HikariDataSource();
@@ -28,12 +29,22 @@ class DatabaseConfiguration {
             dataSource.setPassword(properties.db().password());
             return dataSource;
         }
-        EmbeddedDatabase embedded = EmbeddedDatabase.start(properties.dataDir().resolve("postgres"));
+        EmbeddedDatabaseEarlyStart.Pending pending = earlyStart.getIfAvailable();
+        EmbeddedDatabase embedded = pending != null ? awaitStart(pending)
+                : EmbeddedDatabase.start(properties.dataDir().resolve("postgres"));
         EmbeddedBackedDataSource dataSource = new EmbeddedBackedDataSource(embedded);
         configurePool(dataSource);
         dataSource.setJdbcUrl(embedded.jdbcUrl());
         dataSource.setUsername(embedded.username());
         return dataSource;
+    }
+
+    private static EmbeddedDatabase awaitStart(EmbeddedDatabaseEarlyStart.Pending pending) {
+        try {
+            return pending.database().join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     private static void configurePool(HikariDataSource dataSource) {

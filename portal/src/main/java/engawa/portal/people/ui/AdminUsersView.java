@@ -56,7 +56,7 @@ public class AdminUsersView extends Div implements HasDynamicTitle {
                 .setHeader(getTranslation("people.signIn")).setAutoWidth(true);
         grid.addColumn(u -> Formats.date(u.createdAt())).setHeader(getTranslation("people.created")).setAutoWidth(true);
         grid.setItems(query -> users.list(VaadinSpringDataHelpers.toSpringPageRequest(query)).stream());
-        grid.setSizeFull();
+        grid.setHeight("65vh");
         add(toolbar, grid);
     }
 
