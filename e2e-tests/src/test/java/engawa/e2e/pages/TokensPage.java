@@ -34,7 +34,8 @@ public class TokensPage {
         return page.locator("#tokens-grid");
     }
 
-    public void revoke(String name) {
+    /** Revokes the newest token that is still active (the list is newest first). */
+    public void revokeNewestActive() {
         page.locator("#tokens-grid vaadin-button.token-revoke:not([disabled])").first().click();
         page.locator("vaadin-confirm-dialog-overlay vaadin-button[slot=confirm-button], vaadin-confirm-dialog vaadin-button[slot=confirm-button]")
                 .first().click();

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * OpenID Connect is switched on by Spring's standard client properties alone. This stops at the
@@ -27,6 +28,8 @@ import org.springframework.boot.test.context.SpringBootTest;
         "spring.security.oauth2.client.provider.company.token-uri=https://sso.example.com/token",
         "spring.security.oauth2.client.provider.company.jwk-set-uri=https://sso.example.com/jwks",
         "spring.security.oauth2.client.provider.company.user-name-attribute=sub"})
+// its own context, closed after this class rather than held until the JVM exits
+@DirtiesContext
 class SingleSignOnConfigurationIT {
 
     @Value("${local.server.port}")

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -22,6 +23,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * PostgreSQL, started here, plays the external production database.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// its own context, closed after this class rather than held until the JVM exits
+@DirtiesContext
 class ExternalDatabaseSelectionIT {
 
     static final Path unusedDataDir = Path.of("target", "it-data", "external-" + System.nanoTime());
