@@ -1,0 +1,72 @@
+package engawa.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import engawa.db.people.Role;
+import engawa.portal.people.ApiTokenService;
+import engawa.portal.people.NewApiToken;
+import engawa.portal.people.NewTeam;
+import engawa.portal.people.NewUser;
+import engawa.portal.people.TeamService;
+import engawa.portal.people.TokenOwner;
+import engawa.portal.people.UserAccountService;
+import engawa.portal.shared.SystemAuthentication;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+
+/** The whole application stopped and started again on the same data directory, as after a restart. */
+class RestartIT {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void people_teams_and_tokens_survive_a_restart() {
+        String token;
+        try (ConfigurableApplicationContext first = start()) {
+            SystemAuthentication system = first.getBean(SystemAuthentication.class);
+            system.runAsSystem(() -> {
+                first.getBean(TeamService.class).create(new NewTeam("survivors", "Survivors", null, "engineering"));
+                first.getBean(UserAccountService.class).create(new NewUser("ren", "Ren Kato", null, Role.MEMBER,
+                        "a long enough password"));
+                first.getBean(TeamService.class).addMember("survivors", "ren");
+                return null;
+            });
+            token = as(first, "ren", () -> first.getBean(ApiTokenService.class).create("ren", "kept", null)).token();
+        }
+
+        try (ConfigurableApplicationContext second = start()) {
+            assertThat(second.getBean(TeamService.class).isMember("ren", "survivors")).isTrue();
+            assertThat(second.getBean(ApiTokenService.class).authenticate(token)).contains(new TokenOwner("ren", Role.MEMBER));
+            assertThat(second.getBean(SystemAuthentication.class).runAsSystem(
+                    () -> second.getBean(TeamService.class).details("survivors").team().parentSlug())).isEqualTo("engineering");
+        }
+    }
+
+    private ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(EngawaApplication.class)
+                .properties("server.port=0", "engawa.data-dir=" + dataDir, "engawa.demo-data=true")
+                .run();
+    }
+
+    private static NewApiToken as(ConfigurableApplicationContext context, String username,
+            java.util.function.Supplier<NewApiToken> work) {
+        SecurityContextHolderStrategy contexts = context.getBean(SecurityContextHolderStrategy.class);
+        SecurityContext security = contexts.createEmptyContext();
+        security.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(username, null,
+                java.util.List.of(new SimpleGrantedAuthority("ROLE_MEMBER"))));
+        contexts.setContext(security);
+        try {
+            return work.get();
+        } finally {
+            contexts.clearContext();
+        }
+    }
+}
