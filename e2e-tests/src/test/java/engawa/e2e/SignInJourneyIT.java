@@ -69,4 +69,21 @@ class SignInJourneyIT extends BrowserJourney {
         page.navigate(portal.baseUrl() + "/");
         assertThat(page).hasURL(Pattern.compile(".*/login$"));
     }
+
+    @Test
+    void on_a_phone_the_menu_folds_away_and_opens_with_the_menu_button() {
+        page.setViewportSize(390, 844);
+        new LoginPage(page).open(portal.baseUrl()).signInAs("hana", "engawa-staff");
+        assertThat(page.locator("#home-greeting")).isVisible();
+        Shell shell = new Shell(page);
+        assertThat(shell.navItem("Office hours")).not().isInViewport();
+        screenshot("phone-home");
+
+        page.locator("vaadin-drawer-toggle").click();
+
+        assertThat(shell.navItem("Office hours")).isInViewport();
+        shell.navItem("Office hours").click();
+        assertThat(page.locator(".not-built-yet")).containsText("open door");
+        screenshot("phone-office-hours");
+    }
 }

@@ -88,7 +88,9 @@ public class ApiTokensView extends Div implements HasDynamicTitle {
         HorizontalLayout form = new HorizontalLayout(name, lifetime, create);
         form.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
         form.setWrap(true);
-        add(form, new H2(getTranslation("tokens.yours")));
+        H2 yours = new H2(getTranslation("tokens.yours"));
+        yours.addClassName("section-title");
+        add(form, yours);
 
         grid.setId("tokens-grid");
         grid.addColumn(ApiTokenSummary::name).setHeader(getTranslation("tokens.name")).setAutoWidth(true);
@@ -97,7 +99,7 @@ public class ApiTokensView extends Div implements HasDynamicTitle {
         grid.addColumn(t -> t.expiresAt() == null ? getTranslation("tokens.lifetime.NEVER") : Formats.date(t.expiresAt()))
                 .setHeader(getTranslation("tokens.expires")).setAutoWidth(true);
         grid.addColumn(t -> t.lastUsedAt() == null ? getTranslation("tokens.neverUsed") : Formats.dateTime(t.lastUsedAt()))
-                .setHeader(getTranslation("tokens.lastUsed")).setAutoWidth(true);
+                .setHeader(getTranslation("tokens.lastUsed")).setWidth("14em").setFlexGrow(0);
         grid.addComponentColumn(this::status).setHeader(getTranslation("tokens.status")).setAutoWidth(true);
         grid.addComponentColumn(this::revokeButton).setFlexGrow(0).setAutoWidth(true);
         grid.setItems(query -> tokens.list(person.username(), VaadinSpringDataHelpers.toSpringPageRequest(query)).stream());
