@@ -20,6 +20,8 @@ public interface UserRepository extends JpaRepository<User, Long> {
 
     Page<User> findAllByOrderByUsername(Pageable pageable);
 
+    long countByRoleAndEnabledTrue(Role role);
+
     @Query("select u from User u where u.username like lower(concat('%', :text, '%'))"
             + " or lower(u.displayName) like lower(concat('%', :text, '%')) order by u.username")
     List<User> search(String text, Pageable pageable);

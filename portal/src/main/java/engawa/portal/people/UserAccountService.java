@@ -76,13 +76,40 @@ public class UserAccountService {
         return new UserProfile(UserSummary.of(user), teams.teamsOf(user));
     }
 
-    @PreAuthorize("hasRole('ADMIN')")
+    /**
+     * Makes someone an admin or a member. Nobody changes their own role (an admin cannot lock
+     * themselves out by accident), and the last enabled admin stays one.
+     */
+    @PreAuthorize("hasRole('ADMIN') and #username != authentication.name")
     @Transactional
     public UserSummary setRole(String username, Role role) {
         User user = users.findByUsername(username)
                 .orElseThrow(() -> UserFacingException.notFound("people.user.notFound", username));
+        if (user.getRole() == Role.ADMIN && role != Role.ADMIN && user.isEnabled() && isLastEnabledAdmin()) {
+            throw UserFacingException.conflict("people.lastAdmin");
+        }
         user.setRole(role);
         return UserSummary.of(user);
+    }
+
+    /**
+     * Locks a person out, e.g. when they leave: they can no longer sign in and their API tokens stop
+     * working at once. Enabling them again restores both. Not for oneself, nor the last admin.
+     */
+    @PreAuthorize("hasRole('ADMIN') and #username != authentication.name")
+    @Transactional
+    public UserSummary setEnabled(String username, boolean enabled) {
+        User user = users.findByUsername(username)
+                .orElseThrow(() -> UserFacingException.notFound("people.user.notFound", username));
+        if (!enabled && user.isAdmin() && user.isEnabled() && isLastEnabledAdmin()) {
+            throw UserFacingException.conflict("people.lastAdmin");
+        }
+        user.setEnabled(enabled);
+        return UserSummary.of(user);
+    }
+
+    private boolean isLastEnabledAdmin() {
+        return users.countByRoleAndEnabledTrue(Role.ADMIN) <= 1;
     }
 
     /** The language a person chose, or empty when they have not chosen one (the browser's then). */

@@ -102,4 +102,45 @@ class PeopleRulesIT {
                 "sub-new", null, "Ren Kato", "Ren.Kato@example.com", true));
         assertThat(newcomer).isEqualTo(new TokenOwner("ren.kato", Role.MEMBER));
     }
+
+    @Autowired
+    ApiTokenService tokens;
+
+    @Test
+    void a_disabled_person_cannot_sign_in_and_their_tokens_stop_working_until_enabled_again() {
+        NewApiToken token = signedIn.as("yuki", "MEMBER", () -> tokens.create("yuki", "before-leaving", null));
+
+        signedIn.as("admin", "ADMIN", () -> users.setEnabled("yuki", false));
+
+        assertThat(tokens.authenticate(token.token())).isEmpty();
+        assertThat(localAccounts.loadUserByUsername("yuki").isEnabled()).isFalse();
+
+        signedIn.as("admin", "ADMIN", () -> users.setEnabled("yuki", true));
+
+        assertThat(tokens.authenticate(token.token())).isPresent();
+        assertThat(localAccounts.loadUserByUsername("yuki").isEnabled()).isTrue();
+    }
+
+    @Test
+    void nobody_changes_their_own_access_and_the_last_enabled_admin_stays_an_admin() {
+        assertThatThrownBy(() -> signedIn.as("admin", "ADMIN", () -> users.setRole("admin", Role.MEMBER)))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> signedIn.as("admin", "ADMIN", () -> users.setEnabled("admin", false)))
+                .isInstanceOf(AccessDeniedException.class);
+
+        assertThat(jdbc.queryForObject("select count(*) from users where role = 'ADMIN' and enabled", Integer.class))
+                .as("precondition: the demo admin is the only one").isOne();
+        assertThatThrownBy(() -> signedIn.as("automation", "ADMIN", () -> users.setEnabled("admin", false)))
+                .hasMessageContaining("at least one enabled admin");
+        assertThatThrownBy(() -> signedIn.as("automation", "ADMIN", () -> users.setRole("admin", Role.MEMBER)))
+                .hasMessageContaining("at least one enabled admin");
+
+        // with a second admin, the first may be demoted by the second
+        signedIn.as("admin", "ADMIN", () -> users.setRole("sam", Role.ADMIN));
+        signedIn.as("sam", "ADMIN", () -> users.setRole("admin", Role.MEMBER));
+        assertThat(signedIn.as("sam", "ADMIN", () -> users.find("admin")).orElseThrow().role()).isEqualTo(Role.MEMBER);
+        signedIn.as("sam", "ADMIN", () -> users.setRole("admin", Role.ADMIN));
+        signedIn.as("admin", "ADMIN", () -> users.setRole("sam", Role.MEMBER));
+        assertThat(jdbc.queryForObject("select count(*) from users where role = 'ADMIN'", Integer.class)).isOne();
+    }
 }

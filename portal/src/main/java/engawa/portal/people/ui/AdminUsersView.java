@@ -3,6 +3,7 @@ package engawa.portal.people.ui;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
@@ -24,8 +25,8 @@ import engawa.portal.people.NewUser;
 import engawa.portal.people.PasswordPolicy;
 import engawa.portal.people.UserAccountService;
 import engawa.portal.people.UserSummary;
+import engawa.portal.shared.ui.CurrentPerson;
 import engawa.portal.shared.ui.FormErrors;
-import engawa.portal.shared.ui.Formats;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Map;
 
@@ -34,10 +35,12 @@ import java.util.Map;
 public class AdminUsersView extends Div implements HasDynamicTitle {
 
     private final UserAccountService users;
+    private final CurrentPerson me;
     private final Grid<UserSummary> grid = new Grid<>();
 
-    AdminUsersView(UserAccountService users) {
+    AdminUsersView(UserAccountService users, CurrentPerson me) {
         this.users = users;
+        this.me = me;
         addClassName("page");
         addClassName("admin-users");
 
@@ -48,22 +51,80 @@ public class AdminUsersView extends Div implements HasDynamicTitle {
         toolbar.addClassName("toolbar");
 
         grid.setId("users-grid");
-        grid.addColumn(UserSummary::username).setHeader(getTranslation("people.username")).setAutoWidth(true);
-        grid.addColumn(UserSummary::displayName).setHeader(getTranslation("people.displayName")).setAutoWidth(true);
-        grid.addColumn(u -> u.email() == null ? "" : u.email()).setHeader(getTranslation("people.email")).setAutoWidth(true);
-        grid.addComponentColumn(this::roleBadge).setHeader(getTranslation("people.role")).setAutoWidth(true);
+        // fixed widths for the short columns, so badges and buttons never push the grid sideways
+        grid.addColumn(UserSummary::username).setHeader(getTranslation("people.username")).setWidth("8rem").setFlexGrow(0);
+        grid.addColumn(UserSummary::displayName).setHeader(getTranslation("people.displayName")).setFlexGrow(1);
+        grid.addColumn(u -> u.email() == null ? "" : u.email()).setHeader(getTranslation("people.email")).setFlexGrow(1)
+                .setTooltipGenerator(u -> u.email() == null ? "" : u.email());
+        grid.addComponentColumn(this::roleBadge).setHeader(getTranslation("people.role")).setWidth("10rem").setFlexGrow(0);
         grid.addColumn(u -> getTranslation(u.singleSignOn() ? "people.signIn.sso" : "people.signIn.password"))
-                .setHeader(getTranslation("people.signIn")).setAutoWidth(true);
-        grid.addColumn(u -> Formats.date(u.createdAt())).setHeader(getTranslation("people.created")).setAutoWidth(true);
+                .setHeader(getTranslation("people.signIn")).setWidth("8rem").setFlexGrow(0);
+        grid.addComponentColumn(this::actions).setWidth("13rem").setFlexGrow(0);
         grid.setItems(query -> users.list(VaadinSpringDataHelpers.toSpringPageRequest(query)).stream());
         grid.setHeight("65vh");
         add(toolbar, grid);
     }
 
-    private Span roleBadge(UserSummary user) {
+    private HorizontalLayout roleBadge(UserSummary user) {
         Span badge = new Span(getTranslation("role." + user.role().name()));
         badge.getElement().getThemeList().add(user.role() == Role.ADMIN ? "badge contrast" : "badge");
-        return badge;
+        HorizontalLayout badges = new HorizontalLayout(badge);
+        badges.setSpacing(false);
+        badges.getStyle().set("gap", "var(--lumo-space-xs)");
+        if (!user.enabled()) {
+            Span disabled = new Span(getTranslation("people.disabled"));
+            disabled.getElement().getThemeList().add("badge error");
+            badges.add(disabled);
+        }
+        return badges;
+    }
+
+    /** Role and access for everyone but oneself: an admin cannot lock themselves out here. */
+    private HorizontalLayout actions(UserSummary user) {
+        boolean self = user.username().equals(me.username());
+        Button role = new Button(getTranslation(user.role() == Role.ADMIN ? "admin.users.makeMember" : "admin.users.makeAdmin"),
+                e -> change(() -> users.setRole(user.username(), user.role() == Role.ADMIN ? Role.MEMBER : Role.ADMIN),
+                        "admin.users.roleChanged", user.displayName(),
+                        getTranslation("role." + (user.role() == Role.ADMIN ? Role.MEMBER : Role.ADMIN).name())));
+        Button access = new Button(getTranslation(user.enabled() ? "admin.users.disable" : "admin.users.enable"), e -> {
+            if (!user.enabled()) {
+                change(() -> users.setEnabled(user.username(), true), "admin.users.enabled", user.displayName());
+                return;
+            }
+            ConfirmDialog confirm = new ConfirmDialog(getTranslation("admin.users.disable.title", user.displayName()),
+                    getTranslation("admin.users.disable.text", user.displayName()), getTranslation("admin.users.disable"),
+                    ok -> change(() -> users.setEnabled(user.username(), false), "admin.users.disabled", user.displayName()));
+            confirm.setCancelable(true);
+            confirm.setCancelText(getTranslation("action.cancel"));
+            confirm.setConfirmButtonTheme("error primary");
+            confirm.open();
+        });
+        role.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        access.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        if (user.enabled()) {
+            access.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        }
+        access.addClassName("user-access");
+        access.getElement().setAttribute("data-username", user.username());
+        if (self) {
+            role.setEnabled(false);
+            access.setEnabled(false);
+            role.setTooltipText(getTranslation("admin.users.notYourself"));
+            access.setTooltipText(getTranslation("admin.users.notYourself"));
+        }
+        return new HorizontalLayout(role, access);
+    }
+
+    private void change(java.util.function.Supplier<UserSummary> action, String doneKey, Object... arguments) {
+        try {
+            action.get();
+            grid.getDataProvider().refreshAll();
+            FormErrors.notifySuccess(getTranslation(doneKey, arguments));
+        } catch (RuntimeException error) {
+            if (!FormErrors.show(this, error, Map.of())) {
+                throw error;
+            }
+        }
     }
 
     private void openCreateDialog() {

@@ -63,7 +63,7 @@ public class ApiTokensView extends Div implements HasDynamicTitle {
         name.setId("token-name");
         name.setPlaceholder(getTranslation("tokens.name.placeholder"));
         name.setMaxLength(ApiToken.NAME_MAX_LENGTH);
-        name.setWidth("20em");
+        name.setWidth("20rem");
         Select<Lifetime> lifetime = new Select<>();
         lifetime.setId("token-lifetime");
         lifetime.setLabel(getTranslation("tokens.expires"));
@@ -99,7 +99,7 @@ public class ApiTokensView extends Div implements HasDynamicTitle {
         grid.addColumn(t -> t.expiresAt() == null ? getTranslation("tokens.lifetime.NEVER") : Formats.date(t.expiresAt()))
                 .setHeader(getTranslation("tokens.expires")).setAutoWidth(true);
         grid.addColumn(t -> t.lastUsedAt() == null ? getTranslation("tokens.neverUsed") : Formats.dateTime(t.lastUsedAt()))
-                .setHeader(getTranslation("tokens.lastUsed")).setWidth("14em").setFlexGrow(0);
+                .setHeader(getTranslation("tokens.lastUsed")).setWidth("14rem").setFlexGrow(0);
         grid.addComponentColumn(this::status).setHeader(getTranslation("tokens.status")).setAutoWidth(true);
         grid.addComponentColumn(this::revokeButton).setFlexGrow(0).setAutoWidth(true);
         grid.setItems(query -> tokens.list(person.username(), VaadinSpringDataHelpers.toSpringPageRequest(query)).stream());

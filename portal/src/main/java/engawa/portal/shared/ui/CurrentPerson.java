@@ -28,6 +28,11 @@ public class CurrentPerson {
         return Optional.ofNullable(cached);
     }
 
+    /** Asks the database, not the cache: an admin may have disabled this person meanwhile. */
+    public boolean isStillEnabled() {
+        return authentication.getPrincipalName().flatMap(users::find).map(UserSummary::enabled).orElse(false);
+    }
+
     public String username() {
         return authentication.getPrincipalName().orElseThrow();
     }

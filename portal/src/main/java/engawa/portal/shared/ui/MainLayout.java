@@ -17,6 +17,8 @@ import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import engawa.portal.catalog.ui.CatalogView;
@@ -32,11 +34,13 @@ import engawa.portal.recipes.ui.RecipesView;
 /** The frame of every page after sign-in: navigation on the side, the person and language on top. */
 @Layout
 @AnonymousAllowed
-public class MainLayout extends AppLayout implements AfterNavigationObserver {
+public class MainLayout extends AppLayout implements AfterNavigationObserver, BeforeEnterObserver {
 
     private final Span pageTitle = new Span();
+    private final CurrentPerson person;
 
     MainLayout(CurrentPerson person, UserAccountService users) {
+        this.person = person;
         setPrimarySection(Section.DRAWER);
         addAttachListener(event -> Formats.learnTimeZone(event.getUI()));
 
@@ -96,6 +100,14 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         sub.addItem(getTranslation("nav.tokens"), e -> getUI().ifPresent(ui -> ui.navigate(ApiTokensView.class)));
         sub.addItem(getTranslation("nav.signOut"), e -> person.signOut());
         return menu;
+    }
+
+    /** A person an admin disabled is signed out at their next step, not only at their next sign-in. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (person.get().isPresent() && !person.isStillEnabled()) {
+            person.signOut();
+        }
     }
 
     @Override

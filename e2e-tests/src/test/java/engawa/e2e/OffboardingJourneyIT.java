@@ -1,0 +1,45 @@
+package engawa.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import engawa.e2e.pages.AdminPages;
+import engawa.e2e.pages.LoginPage;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class OffboardingJourneyIT extends BrowserJourney {
+
+    @Test
+    void an_admin_disables_someone_who_is_signed_in_and_they_are_out_at_their_next_step() {
+        try (BrowserContext samsBrowser = browser.newContext(contextOptions())) {
+            Page sam = samsBrowser.newPage();
+            new LoginPage(sam).open(portal.baseUrl()).signInAs("sam", "engawa-demo-sam");
+            assertThat(sam.locator("#home-greeting")).containsText("Sam Okafor");
+
+            new LoginPage(page).open(portal.baseUrl()).signInAs("admin", "engawa-admin");
+            AdminPages admin = new AdminPages(page, portal.baseUrl()).openPeople();
+            Locator samsAccess = page.locator("vaadin-button.user-access[data-username=sam]");
+            samsAccess.click();
+            page.locator("vaadin-confirm-dialog-overlay vaadin-button[slot=confirm-button], vaadin-confirm-dialog vaadin-button[slot=confirm-button]")
+                    .first().click();
+            assertThat(admin.peopleGrid()).containsText("Disabled");
+            assertThat(page.locator("vaadin-button.user-access[data-username=admin]")).isDisabled();
+            page.waitForTimeout(500); // let the refreshed grid settle for the picture
+            screenshot("sam-disabled");
+
+            sam.navigate(portal.baseUrl() + "/office-hours");
+            assertThat(sam).hasURL(Pattern.compile(".*/login.*"));
+            LoginPage samLogin = new LoginPage(sam);
+            samLogin.signInAs("sam", "engawa-demo-sam");
+            assertThat(samLogin.error("The username or password is not right")).isVisible();
+
+            samsAccess.click();
+            assertThat(samsAccess).hasText("Disable");
+            samLogin.signInAs("sam", "engawa-demo-sam");
+            assertThat(sam.locator("#home-greeting")).containsText("Sam Okafor");
+        }
+    }
+}
