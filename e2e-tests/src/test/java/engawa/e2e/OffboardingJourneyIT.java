@@ -42,4 +42,28 @@ class OffboardingJourneyIT extends BrowserJourney {
             assertThat(sam.locator("#home-greeting")).containsText("Sam Okafor");
         }
     }
+
+    @Test
+    void a_demoted_admin_loses_admin_rights_at_their_next_step_not_at_their_next_sign_in() {
+        new LoginPage(page).open(portal.baseUrl()).signInAs("admin", "engawa-admin");
+        AdminPages admin = new AdminPages(page, portal.baseUrl()).openPeople();
+        page.locator("vaadin-button.user-role[data-username=kenji]").click();
+        assertThat(admin.peopleGrid().locator("vaadin-button.user-role[data-username=kenji]")).hasText("Make member");
+
+        try (BrowserContext kenjisBrowser = browser.newContext(contextOptions())) {
+            Page kenji = kenjisBrowser.newPage();
+            new LoginPage(kenji).open(portal.baseUrl()).signInAs("kenji", "engawa-owner");
+            kenji.navigate(portal.baseUrl() + "/admin/users");
+            assertThat(kenji.locator("#users-grid")).isVisible();
+
+            page.locator("vaadin-button.user-role[data-username=kenji]").click();
+            assertThat(admin.peopleGrid().locator("vaadin-button.user-role[data-username=kenji]")).hasText("Make admin");
+
+            kenji.navigate(portal.baseUrl() + "/admin/teams");
+            assertThat(kenji).hasURL(Pattern.compile(".*/login.*"));
+            new LoginPage(kenji).signInAs("kenji", "engawa-owner");
+            kenji.navigate(portal.baseUrl() + "/admin/users");
+            assertThat(kenji.locator("#access-denied")).isVisible();
+        }
+    }
 }

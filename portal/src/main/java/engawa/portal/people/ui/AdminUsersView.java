@@ -82,10 +82,10 @@ public class AdminUsersView extends Div implements HasDynamicTitle {
     /** Role and access for everyone but oneself: an admin cannot lock themselves out here. */
     private HorizontalLayout actions(UserSummary user) {
         boolean self = user.username().equals(me.username());
-        Button role = new Button(getTranslation(user.role() == Role.ADMIN ? "admin.users.makeMember" : "admin.users.makeAdmin"),
-                e -> change(() -> users.setRole(user.username(), user.role() == Role.ADMIN ? Role.MEMBER : Role.ADMIN),
-                        "admin.users.roleChanged", user.displayName(),
-                        getTranslation("role." + (user.role() == Role.ADMIN ? Role.MEMBER : Role.ADMIN).name())));
+        Role other = user.role() == Role.ADMIN ? Role.MEMBER : Role.ADMIN;
+        Button role = new Button(getTranslation(other == Role.ADMIN ? "admin.users.makeAdmin" : "admin.users.makeMember"),
+                e -> change(() -> users.setRole(user.username(), other), "admin.users.roleChanged", user.displayName(),
+                        getTranslation("role." + other.name())));
         Button access = new Button(getTranslation(user.enabled() ? "admin.users.disable" : "admin.users.enable"), e -> {
             if (!user.enabled()) {
                 change(() -> users.setEnabled(user.username(), true), "admin.users.enabled", user.displayName());
@@ -106,6 +106,8 @@ public class AdminUsersView extends Div implements HasDynamicTitle {
         }
         access.addClassName("user-access");
         access.getElement().setAttribute("data-username", user.username());
+        role.addClassName("user-role");
+        role.getElement().setAttribute("data-username", user.username());
         if (self) {
             role.setEnabled(false);
             access.setEnabled(false);

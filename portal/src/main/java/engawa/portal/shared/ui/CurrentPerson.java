@@ -3,6 +3,7 @@ package engawa.portal.shared.ui;
 import com.vaadin.flow.spring.annotation.SpringComponent;
 import com.vaadin.flow.spring.annotation.UIScope;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import engawa.db.people.Role;
 import engawa.portal.people.UserAccountService;
 import engawa.portal.people.UserSummary;
 import java.util.Optional;
@@ -28,9 +29,15 @@ public class CurrentPerson {
         return Optional.ofNullable(cached);
     }
 
-    /** Asks the database, not the cache: an admin may have disabled this person meanwhile. */
-    public boolean isStillEnabled() {
-        return authentication.getPrincipalName().flatMap(users::find).map(UserSummary::enabled).orElse(false);
+    /**
+     * Whether the stored account still matches what this session was granted at sign-in. Asks the
+     * database, not the cache: an admin may have disabled this person or changed their role since,
+     * and the session's authorities would otherwise keep the old role until the next sign-in.
+     */
+    public boolean matchesStoredAccount() {
+        return authentication.getPrincipalName().flatMap(users::find)
+                .map(stored -> stored.enabled() && (stored.role() == Role.ADMIN) == authentication.hasRole("ADMIN"))
+                .orElse(false);
     }
 
     public String username() {

@@ -102,10 +102,13 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver, Be
         return menu;
     }
 
-    /** A person an admin disabled is signed out at their next step, not only at their next sign-in. */
+    /**
+     * A person an admin disabled, promoted or demoted is signed out at their next step, so the
+     * change takes effect at once; signing in again gives them their current rights.
+     */
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        if (person.get().isPresent() && !person.isStillEnabled()) {
+        if (person.get().isPresent() && !person.matchesStoredAccount()) {
             person.signOut();
         }
     }
