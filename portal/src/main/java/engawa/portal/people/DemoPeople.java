@@ -14,8 +14,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Demo teams and people, loaded into an empty database only, so a first start has someone to sign
  * in as. Loaded once all beans exist but before the web server opens its port, so nobody can try
- * to sign in while the accounts are still being written. The passwords are public (README): see docs/decisions/004 for why that is acceptable
- * and how to switch it off.
+ * to sign in while the accounts are still being written. The passwords are public (README): see
+ * docs/decisions/004 for why that is acceptable and how to switch it off.
  */
 @Component
 class DemoPeople implements SmartInitializingSingleton {
@@ -44,13 +44,13 @@ class DemoPeople implements SmartInitializingSingleton {
 
     DemoPeople(EngawaProperties properties, UserRepository users, UserAccountService accounts, TeamService teams,
             TransactionTemplate transaction, JdbcTemplate jdbc, SystemAuthentication system) {
-        this.system = system;
         this.properties = properties;
         this.users = users;
         this.accounts = accounts;
         this.teams = teams;
         this.transaction = transaction;
         this.jdbc = jdbc;
+        this.system = system;
     }
 
     @Override

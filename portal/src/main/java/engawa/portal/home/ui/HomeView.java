@@ -29,8 +29,8 @@ public class HomeView extends Div implements HasDynamicTitle {
     HomeView(CurrentPerson person, UserAccountService users) {
         addClassName("page");
         addClassName("home-view");
-        String name = person.get().map(p -> p.displayName()).orElse("");
-        H1 greeting = new H1(getTranslation("home.greeting", name));
+        UserProfile profile = users.profile(person.username());
+        H1 greeting = new H1(getTranslation("home.greeting", profile.user().displayName()));
         greeting.setId("home-greeting");
         add(greeting, new Paragraph(getTranslation("home.intro")));
 
@@ -41,7 +41,6 @@ public class HomeView extends Div implements HasDynamicTitle {
         cards.addClassName("home-cards");
         add(cards);
 
-        UserProfile profile = users.profile(person.username());
         add(new H2(getTranslation("home.yourTeams")));
         List<TeamSummary> teams = profile.teams();
         if (teams.isEmpty()) {
