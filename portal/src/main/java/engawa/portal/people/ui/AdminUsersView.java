@@ -51,15 +51,15 @@ public class AdminUsersView extends Div implements HasDynamicTitle {
         toolbar.addClassName("toolbar");
 
         grid.setId("users-grid");
-        // fixed widths for the short columns, so badges and buttons never push the grid sideways
+        // fixed widths (wide enough for the Japanese labels) so badges and buttons never push the grid sideways
         grid.addColumn(UserSummary::username).setHeader(getTranslation("people.username")).setWidth("8rem").setFlexGrow(0);
         grid.addColumn(UserSummary::displayName).setHeader(getTranslation("people.displayName")).setFlexGrow(1);
         grid.addColumn(u -> u.email() == null ? "" : u.email()).setHeader(getTranslation("people.email")).setFlexGrow(1)
                 .setTooltipGenerator(u -> u.email() == null ? "" : u.email());
         grid.addComponentColumn(this::roleBadge).setHeader(getTranslation("people.role")).setWidth("10rem").setFlexGrow(0);
         grid.addColumn(u -> getTranslation(u.singleSignOn() ? "people.signIn.sso" : "people.signIn.password"))
-                .setHeader(getTranslation("people.signIn")).setWidth("8rem").setFlexGrow(0);
-        grid.addComponentColumn(this::actions).setWidth("13rem").setFlexGrow(0);
+                .setHeader(getTranslation("people.signIn")).setWidth("9rem").setFlexGrow(0);
+        grid.addComponentColumn(this::actions).setWidth("15rem").setFlexGrow(0);
         grid.setItems(query -> users.list(VaadinSpringDataHelpers.toSpringPageRequest(query)).stream());
         grid.setHeight("65vh");
         add(toolbar, grid);
