@@ -32,6 +32,7 @@ public final class WebhookSender {
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration CALL_TIMEOUT = Duration.ofSeconds(15);
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+    private static final int MAX_IDLE_CONNECTIONS = 64;
     private static final String USER_AGENT = "Engawa-Webhooks/1";
 
     private final OkHttpClient client;
@@ -53,6 +54,8 @@ public final class WebhookSender {
                 .followRedirects(false)
                 .followSslRedirects(false)
                 .retryOnConnectionFailure(false)
+                // dispatchers send whole batches at once; keep those connections for the next batch
+                .connectionPool(new okhttp3.ConnectionPool(MAX_IDLE_CONNECTIONS, 5, TimeUnit.MINUTES))
                 .dns(guard.dns())
                 .build();
     }

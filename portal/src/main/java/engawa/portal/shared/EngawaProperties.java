@@ -6,14 +6,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Engawa's own settings, bound from environment variables such as {@code ENGAWA_DATA_DIR}
- * through Spring's relaxed binding.
+ * through Spring's relaxed binding. {@code secretKey} ({@code ENGAWA_SECRET_KEY}) encrypts stored
+ * secrets such as webhook signing keys; see {@link SecretBox}.
  */
 @ConfigurationProperties("engawa")
 public record EngawaProperties(
         @DefaultValue("./data") Path dataDir,
         @DefaultValue Db db,
         @DefaultValue("true") boolean demoData,
-        String adminToken) {
+        String adminToken,
+        String secretKey) {
 
     public record Db(String url, String user, String password) {
 

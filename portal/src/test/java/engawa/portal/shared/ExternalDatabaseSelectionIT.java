@@ -37,6 +37,7 @@ class ExternalDatabaseSelectionIT {
         registry.add("engawa.db.user", external::username);
         registry.add("engawa.db.password", () -> "");
         registry.add("engawa.data-dir", unusedDataDir::toString);
+        registry.add("engawa.secret-key", () -> "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
     }
 
     @AfterAll

@@ -19,7 +19,11 @@ import org.springframework.context.annotation.Primary;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "engawa.data-dir=target/it-data/${random.uuid}",
         "engawa.admin-token=" + PortalTest.ADMIN_TOKEN,
-        "engawa.demo-data=true"})
+        "engawa.demo-data=true",
+        // webhook receivers in tests are local MockWebServers; a day of retries takes 86 s
+        "engawa.webhooks.allowed-hosts=localhost,127.0.0.1",
+        "engawa.webhooks.retry-scale=0.001",
+        "engawa.webhooks.poll-interval=50ms"})
 @Import(PortalTest.TestClock.class)
 public @interface PortalTest {
 

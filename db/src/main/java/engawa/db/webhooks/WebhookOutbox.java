@@ -1,0 +1,58 @@
+package engawa.db.webhooks;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The outbox: an event row and its deliveries, written in the caller's transaction so that the
+ * event exists exactly when the change that caused it does.
+ */
+public class WebhookOutbox {
+
+    private final JdbcClient jdbc;
+
+    public WebhookOutbox(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Stores the event and one pending delivery for every live subscription to its type.
+     *
+     * @return how many deliveries were created
+     */
+    public int append(UUID eventId, String type, Instant occurredAt, String dataJson) {
+        jdbc.sql("INSERT INTO webhook_events (id, type, occurred_at, data) VALUES (?, ?, ?, CAST(? AS JSONB))")
+                .params(eventId, type, Timestamps.of(occurredAt), dataJson).update();
+        return jdbc.sql("""
+                INSERT INTO webhook_deliveries (event_id, subscription_id, status, next_attempt_at, created_at)
+                SELECT ?, s.id, 'PENDING', ?, ? FROM webhook_subscriptions s
+                WHERE s.event_type = ? AND s.enabled AND s.deleted_at IS NULL""")
+                .params(eventId, Timestamps.of(occurredAt), Timestamps.of(occurredAt), type).update();
+    }
+
+    /** A test event for one subscription only, kept out of the recent-events list. */
+    public long appendTest(UUID eventId, String type, Instant occurredAt, String dataJson, UUID subscriptionId) {
+        jdbc.sql("INSERT INTO webhook_events (id, type, occurred_at, data, test) VALUES (?, ?, ?, CAST(? AS JSONB), TRUE)")
+                .params(eventId, type, Timestamps.of(occurredAt), dataJson).update();
+        return jdbc.sql("""
+                INSERT INTO webhook_deliveries (event_id, subscription_id, status, next_attempt_at, created_at)
+                VALUES (?, ?, 'PENDING', ?, ?) RETURNING id""")
+                .params(eventId, subscriptionId, Timestamps.of(occurredAt), Timestamps.of(occurredAt))
+                .query(Long.class).single();
+    }
+
+    /** The latest real events of a type, newest first. */
+    public List<EventRow> recent(String type, int limit) {
+        return jdbc.sql("SELECT id, type, occurred_at, data::text AS data FROM webhook_events"
+                        + " WHERE type = ? AND NOT test ORDER BY occurred_at DESC, id DESC LIMIT ?")
+                .params(type, limit)
+                .query((rs, n) -> new EventRow(rs.getObject("id", UUID.class), rs.getString("type"),
+                        Timestamps.read(rs, "occurred_at"), rs.getString("data")))
+                .list();
+    }
+
+    public record EventRow(UUID id, String type, Instant occurredAt, String dataJson) {
+    }
+}

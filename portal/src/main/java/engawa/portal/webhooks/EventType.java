@@ -1,0 +1,111 @@
+package engawa.portal.webhooks;
+
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The events the portal sends, with what each means and a sample of its {@code data}. Payloads
+ * keep to flat fields and nested objects, which Zapier turns into readable fields such as
+ * {@code data__service__owner}; lists of objects, which it handles poorly, are avoided.
+ *
+ * <p>{@link Audience} says who may subscribe: catalog and SLO events hold nothing beyond what every
+ * member may read in the portal; office-hours events name attendees and recipe runs carry their
+ * inputs, so those stay with admins until their features let hosts and recipe owners subscribe
+ * to their own.
+ */
+public enum EventType {
+
+    SERVICE_CREATED("service.created", Audience.MEMBERS, "A service was added to the catalog.", """
+            {"service": {"name": "payments-api", "title": "Payments API", "type": "service", "lifecycle": "production",
+             "tier": 1, "owner": "payments", "url": "https://engawa.example.com/catalog/payments-api"},
+             "actor": "kenji"}"""),
+    SERVICE_UPDATED("service.updated", Audience.MEMBERS, "A catalog entry changed; lists the changed fields.", """
+            {"service": {"name": "payments-api", "title": "Payments API", "type": "service", "lifecycle": "deprecated",
+             "tier": 1, "owner": "payments", "url": "https://engawa.example.com/catalog/payments-api"},
+             "changed_fields": "lifecycle, tier",
+             "changes": {"lifecycle": {"from": "production", "to": "deprecated"}, "tier": {"from": "2", "to": "1"}},
+             "actor": "kenji"}"""),
+    SLO_BUDGET_WARNING("slo.budget.warning", Audience.MEMBERS, "An SLO has used most of its error budget.", """
+            {"service": {"name": "payments-api", "owner": "payments"},
+             "slo": {"name": "checkout-availability", "objective_percent": 99.9, "window": "28d",
+                     "budget_remaining_percent": 18.5},
+             "message": "Checkout availability has 18.5% of its error budget left for the next 28 days."}"""),
+    SLO_BUDGET_EXHAUSTED("slo.budget.exhausted", Audience.MEMBERS, "An SLO has used all of its error budget.", """
+            {"service": {"name": "payments-api", "owner": "payments"},
+             "slo": {"name": "checkout-availability", "objective_percent": 99.9, "window": "28d",
+                     "budget_remaining_percent": 0},
+             "message": "Checkout availability has used all of its error budget: reliability work comes first."}"""),
+    SESSION_SIGNUP_CREATED("session.signup.created", Audience.ADMINS, "Someone signed up for an office-hours session.", """
+            {"session": {"id": "2026-12-03-automation", "title": "Automate your spreadsheets",
+                         "starts_at": "2026-12-03T05:00:00Z", "ends_at": "2026-12-03T06:00:00Z",
+                         "location": "Room Sakura", "host": "yuki"},
+             "attendee": {"name": "Hana Sato", "email": "hana@example.com"},
+             "wants_to_automate": "The monthly expense report I copy by hand"}"""),
+    SESSION_SIGNUP_CANCELLED("session.signup.cancelled", Audience.ADMINS, "Someone cancelled their office-hours signup.", """
+            {"session": {"id": "2026-12-03-automation", "title": "Automate your spreadsheets",
+                         "starts_at": "2026-12-03T05:00:00Z", "ends_at": "2026-12-03T06:00:00Z",
+                         "location": "Room Sakura", "host": "yuki"},
+             "attendee": {"name": "Hana Sato", "email": "hana@example.com"}}"""),
+    SESSION_WAITLIST_PROMOTED("session.waitlist.promoted", Audience.ADMINS, "A place opened and someone on the waitlist got it.", """
+            {"session": {"id": "2026-12-03-automation", "title": "Automate your spreadsheets",
+                         "starts_at": "2026-12-03T05:00:00Z", "ends_at": "2026-12-03T06:00:00Z",
+                         "location": "Room Sakura", "host": "yuki"},
+             "attendee": {"name": "Sam Lee", "email": "sam@example.com"}}"""),
+    SESSION_REMINDER("session.reminder", Audience.ADMINS, "A session someone signed up for starts soon.", """
+            {"session": {"id": "2026-12-03-automation", "title": "Automate your spreadsheets",
+                         "starts_at": "2026-12-03T05:00:00Z", "ends_at": "2026-12-03T06:00:00Z",
+                         "location": "Room Sakura", "host": "yuki"},
+             "attendee": {"name": "Hana Sato", "email": "hana@example.com"},
+             "starts_in_minutes": 60}"""),
+    RECIPE_RUN_REQUESTED("recipe.run.requested", Audience.ADMINS, "Someone pressed Run on an automation recipe.", """
+            {"recipe": {"id": "expense-report-to-sheet", "title": "Copy my expense report into the team sheet"},
+             "run": {"id": "run_0193f2a4", "requested_by": "hana", "requested_at": "2026-11-25T09:30:00Z",
+                     "inputs": {"month": "2026-11"}}}"""),
+    RECIPE_RUN_COMPLETED("recipe.run.completed", Audience.ADMINS, "An automation recipe run finished, with its result.", """
+            {"recipe": {"id": "expense-report-to-sheet", "title": "Copy my expense report into the team sheet"},
+             "run": {"id": "run_0193f2a4", "requested_by": "hana", "status": "succeeded",
+                     "finished_at": "2026-11-25T09:30:04Z", "message": "12 rows copied"}}""");
+
+    /** Who may subscribe to an event type and read its recent events. */
+    public enum Audience {
+        MEMBERS, ADMINS
+    }
+
+    private final String id;
+    private final Audience audience;
+    private final String description;
+    private final String sampleJson;
+
+    EventType(String id, Audience audience, String description, String sampleJson) {
+        this.id = id;
+        this.audience = audience;
+        this.description = description;
+        this.sampleJson = sampleJson;
+    }
+
+    /** The name on the wire, e.g. {@code service.created}. */
+    public String id() {
+        return id;
+    }
+
+    public Audience audience() {
+        return audience;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public String sampleJson() {
+        return sampleJson;
+    }
+
+    public static Optional<EventType> byId(String id) {
+        return Arrays.stream(values()).filter(t -> t.id.equals(id)).findFirst();
+    }
+
+    public static String allIds() {
+        return Arrays.stream(values()).map(EventType::id).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,324 @@
+package engawa.portal.webhooks;
+
+import engawa.db.webhooks.AttemptRecord;
+import engawa.db.webhooks.DeliveryStatus;
+import engawa.db.webhooks.DueDelivery;
+import engawa.db.webhooks.WebhookDeliveries;
+import engawa.db.webhooks.WebhookSubscriptions;
+import engawa.integrations.webhooks.DeliveryOutcome;
+import engawa.integrations.webhooks.DeliveryResult;
+import engawa.integrations.webhooks.RetrySchedule;
+import engawa.integrations.webhooks.WebhookRequest;
+import engawa.integrations.webhooks.WebhookSecret;
+import engawa.integrations.webhooks.WebhookSender;
+import engawa.portal.shared.SecretBox;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends due deliveries. Each worker claims a batch with {@code FOR UPDATE SKIP LOCKED} and keeps
+ * that transaction open while it sends the batch (concurrently, one virtual thread per delivery)
+ * and records the results. So several instances on one database never send the same delivery at
+ * the same time, and when an instance dies its connection drops, PostgreSQL releases its rows and
+ * another worker sends them again: at least once, with the event id as {@code webhook-id} for the
+ * receiver to drop the rare duplicate.
+ */
+@Component
+public class WebhookDispatcher implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
+
+    private final WebhookDeliveries deliveries;
+    private final WebhookSubscriptions subscriptions;
+    private final WebhookSender sender;
+    private final RetrySchedule schedule;
+    private final SecretBox secrets;
+    private final WebhookProperties properties;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final ExecutorService sends = Executors.newVirtualThreadPerTaskExecutor();
+    private final Object signal = new Object();
+    private final List<Thread> workers = new ArrayList<>();
+    private volatile boolean running;
+    private boolean woken;
+
+    WebhookDispatcher(WebhookDeliveries deliveries, WebhookSubscriptions subscriptions, WebhookSender sender,
+            RetrySchedule schedule, SecretBox secrets, WebhookProperties properties, PlatformTransactionManager transactions,
+            Clock clock) {
+        this.deliveries = deliveries;
+        this.subscriptions = subscriptions;
+        this.sender = sender;
+        this.schedule = schedule;
+        this.secrets = secrets;
+        this.properties = properties;
+        this.transactions = new TransactionTemplate(transactions);
+        this.clock = clock;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (running || !properties.dispatch()) {
+            return;
+        }
+        running = true;
+        for (int i = 0; i < properties.workers(); i++) {
+            workers.add(Thread.ofPlatform().name("webhook-dispatch-" + i).daemon().start(this::work));
+        }
+        log.info("Webhook dispatch started: {} workers, batches of {}", properties.workers(), properties.batchSize());
+    }
+
+    /** Lets the batches in flight finish (the call timeout bounds them), then stops. */
+    @Override
+    public synchronized void stop() {
+        running = false;
+        wakeAll();
+        for (Thread worker : workers) {
+            try {
+                worker.join(properties.callTimeout().plusSeconds(5).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        workers.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Something was published here: look now instead of at the next poll. */
+    public void wake() {
+        synchronized (signal) {
+            woken = true;
+            signal.notify();
+        }
+    }
+
+    /** Wakes this instance once the current transaction has committed what there is to send. */
+    public void wakeAfterCommit() {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                wake();
+            }
+        });
+    }
+
+    private void wakeAll() {
+        synchronized (signal) {
+            woken = true;
+            signal.notifyAll();
+        }
+    }
+
+    private void work() {
+        while (running) {
+            int sent;
+            try {
+                sent = dispatchOnce();
+            } catch (RuntimeException e) {
+                // database away or a bug: the batch rolled back and its rows are due again
+                log.warn("Webhook dispatch failed; trying again shortly: {}", e.toString());
+                sent = 0;
+            }
+            if (sent == properties.batchSize()) {
+                wake(); // probably more waiting: let a sleeping colleague help
+            } else {
+                idle();
+            }
+        }
+    }
+
+    private void idle() {
+        synchronized (signal) {
+            if (!woken && running) {
+                try {
+                    signal.wait(properties.pollInterval().toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    running = false;
+                }
+            }
+            woken = false;
+        }
+    }
+
+    /**
+     * Claims, sends and records one batch.
+     *
+     * @return how many deliveries the batch held
+     */
+    public int dispatchOnce() {
+        Integer count = transactions.execute(status -> {
+            List<DueDelivery> due = deliveries.claimDue(clock.instant(), properties.batchSize());
+            if (!due.isEmpty()) {
+                process(due);
+            }
+            return due.size();
+        });
+        return count == null ? 0 : count;
+    }
+
+    private void process(List<DueDelivery> due) {
+        Map<Long, String> offline = new LinkedHashMap<>();
+        List<DueDelivery> live = new ArrayList<>(due.size());
+        for (DueDelivery delivery : due) {
+            if (delivery.subscriptionLive()) {
+                live.add(delivery);
+            } else {
+                offline.put(delivery.id(), "Not sent: the subscription is off. " + delivery.disabledReason());
+            }
+        }
+        List<CompletableFuture<Sent>> inFlight = live.stream()
+                .map(d -> CompletableFuture.supplyAsync(() -> send(d), sends))
+                .toList();
+        List<Sent> results = inFlight.stream().map(CompletableFuture::join).toList();
+
+        List<AttemptRecord> records = new ArrayList<>(results.size());
+        Map<UUID, SubscriptionHealth> health = new LinkedHashMap<>();
+        for (Sent sent : results) {
+            records.add(record(sent));
+            health.computeIfAbsent(sent.delivery().subscriptionId(), id -> new SubscriptionHealth(sent.delivery()))
+                    .add(sent);
+        }
+        deliveries.record(records);
+        deliveries.bury(offline);
+        // the same order in every worker, so two batches touching the same subscriptions cannot deadlock
+        health.values().stream().sorted(Comparator.comparing(h -> h.subscription)).forEach(this::updateHealth);
+    }
+
+    private Sent send(DueDelivery delivery) {
+        Instant attemptedAt = clock.instant();
+        DeliveryResult result;
+        try {
+            WebhookSecret secret = new WebhookSecret(secrets.open(delivery.secretEncrypted()));
+            result = sender.send(new WebhookRequest(URI.create(delivery.targetUrl()), delivery.eventId().toString(),
+                    attemptedAt, body(delivery), secret));
+        } catch (RuntimeException e) {
+            // a secret that cannot be opened (key changed) or a bug: recorded and retried like any failure
+            log.warn("Delivery {} could not be sent: {}", delivery.id(), e.toString());
+            result = new DeliveryResult(DeliveryOutcome.RETRY, 0, Duration.ZERO,
+                    "Engawa could not send this delivery: " + e.getMessage(), "", Optional.empty());
+        }
+        return new Sent(delivery, attemptedAt, result);
+    }
+
+    /** {@code {"id","type","timestamp","data"}}; ids and types are our own, so no escaping is needed. */
+    static byte[] body(DueDelivery delivery) {
+        return ("{\"id\":\"" + delivery.eventId() + "\",\"type\":\"" + delivery.eventType() + "\",\"timestamp\":\""
+                + DateTimeFormatter.ISO_INSTANT.format(delivery.occurredAt()) + "\",\"data\":" + delivery.dataJson() + "}")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    private AttemptRecord record(Sent sent) {
+        DueDelivery delivery = sent.delivery();
+        DeliveryResult result = sent.result();
+        int attempts = delivery.attempts() + 1;
+        DeliveryStatus status;
+        Instant next = null;
+        String error = result.error();
+        if (result.delivered()) {
+            status = DeliveryStatus.DELIVERED;
+        } else if (result.outcome() == DeliveryOutcome.GONE) {
+            status = DeliveryStatus.DEAD;
+        } else {
+            Optional<Duration> delay = schedule.delayAfter(attempts, result.retryAfter());
+            if (delay.isPresent()) {
+                status = DeliveryStatus.FAILED;
+                next = sent.attemptedAt().plus(delay.get());
+            } else {
+                status = DeliveryStatus.DEAD;
+                error = error + " Gave up after " + attempts + " attempts.";
+            }
+        }
+        return new AttemptRecord(delivery.id(), sent.attemptedAt(), result.statusCode(),
+                (int) Math.min(Integer.MAX_VALUE, result.latency().toMillis()), error, result.responseExcerpt(), status,
+                attempts, next);
+    }
+
+    private void updateHealth(SubscriptionHealth health) {
+        Instant now = clock.instant();
+        if (health.gone != null) {
+            turnOff(health.subscription, "The receiver answered 410 Gone on "
+                    + DateTimeFormatter.ISO_INSTANT.format(health.gone) + ": it asked not to get these events any more.");
+        } else if (health.anyDelivered) {
+            if (health.failingSince != null) {
+                subscriptions.clearFailing(health.subscription);
+            }
+        } else if (health.failingSince == null) {
+            subscriptions.markFailingSince(health.subscription, health.firstFailure);
+        } else if (!health.failingSince.plus(properties.scaledDisableAfterFailing()).isAfter(now)) {
+            turnOff(health.subscription, "Every delivery failed since "
+                    + DateTimeFormatter.ISO_INSTANT.format(health.failingSince) + "; turned off after "
+                    + properties.disableAfterFailing().toDays() + " days of failures. Fix the receiver, then turn it on again.");
+        }
+    }
+
+    private void turnOff(UUID subscription, String reason) {
+        boolean turnedOff = subscriptions.disable(subscription, reason, clock.instant());
+        // also when another worker turned it off first: this batch's own retries are ours to bury
+        int buried = deliveries.buryOpen(subscription, "Not sent: the subscription was turned off. " + reason);
+        if (turnedOff) {
+            log.info("Webhook subscription {} turned off ({} open deliveries given up): {}", subscription, buried, reason);
+        }
+    }
+
+    private record Sent(DueDelivery delivery, Instant attemptedAt, DeliveryResult result) {
+    }
+
+    /** What one batch says about a subscription's receiver. */
+    private static final class SubscriptionHealth {
+        final UUID subscription;
+        final Instant failingSince;
+        boolean anyDelivered;
+        Instant firstFailure;
+        Instant gone;
+
+        SubscriptionHealth(DueDelivery delivery) {
+            this.subscription = delivery.subscriptionId();
+            this.failingSince = delivery.failingSince();
+        }
+
+        void add(Sent sent) {
+            if (sent.result().delivered()) {
+                anyDelivered = true;
+            } else {
+                if (firstFailure == null || sent.attemptedAt().isBefore(firstFailure)) {
+                    firstFailure = sent.attemptedAt();
+                }
+                if (sent.result().outcome() == DeliveryOutcome.GONE && gone == null) {
+                    gone = sent.attemptedAt();
+                }
+            }
+        }
+    }
+
+    @Override
+    public int getPhase() {
+        // stop before the web server and the database go away, start after them
+        return SmartLifecycle.DEFAULT_PHASE - 1000;
+    }
+}

@@ -1,0 +1,185 @@
+package engawa.portal.webhooks;
+
+import engawa.db.webhooks.WebhookDeliveries;
+import engawa.db.webhooks.WebhookOutbox;
+import engawa.db.webhooks.WebhookSubscriptionRow;
+import engawa.db.webhooks.WebhookSubscriptions;
+import engawa.integrations.webhooks.RefusedTargetException;
+import engawa.integrations.webhooks.TargetGuard;
+import engawa.integrations.webhooks.WebhookSecret;
+import engawa.portal.people.Callers;
+import engawa.portal.people.Callers.Caller;
+import engawa.portal.shared.SecretBox;
+import engawa.portal.shared.UserFacingException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Subscriptions per Zapier's REST hook contract. Members subscribe to what they may read
+ * ({@link EventType.Audience}); everyone manages their own subscriptions, admins all of them.
+ * Someone else's subscription is "not found", so ids reveal nothing.
+ */
+@Service
+@PreAuthorize("isAuthenticated()")
+public class WebhookSubscriptionService {
+
+    static final int MAX_URL_LENGTH = 2000;
+    static final int MAX_PER_PERSON = 100;
+
+    private final WebhookSubscriptions subscriptions;
+    private final WebhookOutbox outbox;
+    private final WebhookDeliveries deliveries;
+    private final WebhookDispatcher dispatcher;
+    private final TargetGuard guard;
+    private final SecretBox secrets;
+    private final Callers callers;
+    private final Clock clock;
+
+    WebhookSubscriptionService(WebhookSubscriptions subscriptions, WebhookOutbox outbox, WebhookDeliveries deliveries,
+            WebhookDispatcher dispatcher, TargetGuard guard, SecretBox secrets, Callers callers, Clock clock) {
+        this.subscriptions = subscriptions;
+        this.outbox = outbox;
+        this.deliveries = deliveries;
+        this.dispatcher = dispatcher;
+        this.guard = guard;
+        this.secrets = secrets;
+        this.callers = callers;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public NewSubscription subscribe(String event, String targetUrl) {
+        Caller caller = callers.current();
+        EventType type = eventType(event);
+        checkAudience(caller, type);
+        URI target = target(targetUrl);
+        if (caller.userId() != null && subscriptions.count(caller.userId()) >= MAX_PER_PERSON) {
+            throw UserFacingException.invalid("webhooks.tooMany", MAX_PER_PERSON);
+        }
+        WebhookSecret secret = WebhookSecret.generate();
+        UUID id = TimeOrderedIds.next(clock);
+        subscriptions.insert(id, type.id(), target.toString(),
+                secrets.seal(secret.key()), caller.userId(), clock.instant());
+        return new NewSubscription(Subscription.of(subscriptions.find(id).orElseThrow()), secret.encoded());
+    }
+
+    @Transactional(readOnly = true)
+    public List<Subscription> list(int offset, int limit) {
+        Caller caller = callers.current();
+        return subscriptions.list(scope(caller), offset, limit).stream().map(Subscription::of).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public long count() {
+        return subscriptions.count(scope(callers.current()));
+    }
+
+    @Transactional(readOnly = true)
+    public Subscription get(UUID id) {
+        return Subscription.of(manageable(id));
+    }
+
+    /** Unsubscribes; deliveries not yet made are given up. The delivery log keeps what was sent. */
+    @Transactional
+    public void unsubscribe(UUID id) {
+        manageable(id);
+        subscriptions.markDeleted(id, clock.instant());
+        deliveries.buryOpen(id, "Not sent: the subscription was deleted.");
+    }
+
+    /** Turns a subscription that was turned off (410 Gone, days of failures) on again. */
+    @Transactional
+    public Subscription enable(UUID id) {
+        manageable(id);
+        subscriptions.enable(id);
+        return Subscription.of(subscriptions.find(id).orElseThrow());
+    }
+
+    /**
+     * Sends the event type's sample, marked as a test, to this subscription only: how someone
+     * checks a new Zap or receiver without waiting for a real event.
+     *
+     * @return the delivery's id, to follow it in the log
+     */
+    @Transactional
+    public long sendTest(UUID id) {
+        WebhookSubscriptionRow row = manageable(id);
+        if (!row.enabled()) {
+            throw UserFacingException.conflict("webhooks.subscription.off");
+        }
+        EventType type = EventType.byId(row.eventType()).orElseThrow();
+        String data = "{\"test\": true, " + type.sampleJson().strip().substring(1);
+        long delivery = outbox.appendTest(TimeOrderedIds.next(clock), type.id(), clock.instant(), data, id);
+        dispatcher.wakeAfterCommit();
+        return delivery;
+    }
+
+    /** The latest real events of a type, for Zapier's polling fallback and sample data. */
+    @Transactional(readOnly = true)
+    public List<WebhookOutboxEvent> recentEvents(String event, int limit) {
+        EventType type = eventType(event);
+        checkAudience(callers.current(), type);
+        return outbox.recent(type.id(), limit).stream()
+                .map(e -> new WebhookOutboxEvent(e.id(), e.type(), e.occurredAt(), e.dataJson())).toList();
+    }
+
+    /** Whether the caller may subscribe to an event type; the API and page list only those. */
+    public boolean maySubscribe(EventType type) {
+        return type.audience() == EventType.Audience.MEMBERS || callers.current().admin();
+    }
+
+    WebhookSubscriptionRow manageable(UUID id) {
+        Caller caller = callers.current();
+        return subscriptions.find(id).filter(s -> caller.mayManage(s.ownerId()))
+                .orElseThrow(() -> UserFacingException.notFound("webhooks.subscription.notFound", id));
+    }
+
+    static Long scope(Caller caller) {
+        return caller.admin() ? null : caller.userId() == null ? -1L : caller.userId();
+    }
+
+    private void checkAudience(Caller caller, EventType type) {
+        if (type.audience() == EventType.Audience.ADMINS && !caller.admin()) {
+            throw UserFacingException.forbidden("webhooks.event.adminsOnly", type.id());
+        }
+    }
+
+    private static EventType eventType(String event) {
+        if (event == null || event.isBlank()) {
+            throw UserFacingException.invalid("webhooks.event.missing", EventType.allIds());
+        }
+        return EventType.byId(event.trim())
+                .orElseThrow(() -> UserFacingException.invalid("webhooks.event.unknown", event.trim(), EventType.allIds()));
+    }
+
+    private URI target(String targetUrl) {
+        if (targetUrl == null || targetUrl.isBlank()) {
+            throw UserFacingException.invalid("webhooks.target.missing");
+        }
+        String trimmed = targetUrl.trim();
+        if (trimmed.length() > MAX_URL_LENGTH) {
+            throw UserFacingException.invalid("webhooks.target.tooLong", MAX_URL_LENGTH);
+        }
+        URI uri;
+        try {
+            uri = new URI(trimmed);
+        } catch (URISyntaxException e) {
+            throw UserFacingException.invalid("webhooks.target.malformed", trimmed);
+        }
+        if (!uri.isAbsolute() || uri.getHost() == null) {
+            throw UserFacingException.invalid("webhooks.target.malformed", trimmed);
+        }
+        try {
+            guard.check(uri);
+        } catch (RefusedTargetException e) {
+            throw UserFacingException.invalid("webhooks.target.refused", e.getMessage());
+        }
+        return uri;
+    }
+}
