@@ -30,6 +30,7 @@ import engawa.portal.people.ui.AdminTeamsView;
 import engawa.portal.people.ui.AdminUsersView;
 import engawa.portal.people.ui.ApiTokensView;
 import engawa.portal.recipes.ui.RecipesView;
+import engawa.portal.webhooks.ui.WebhooksView;
 
 /** The frame of every page after sign-in: navigation on the side, the person and language on top. */
 @Layout
@@ -79,7 +80,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver, Be
             SideNavItem adminItem = new SideNavItem(getTranslation("nav.admin"));
             adminItem.setPrefixComponent(VaadinIcon.COG_O.create());
             adminItem.addItem(new SideNavItem(getTranslation("nav.admin.users"), AdminUsersView.class, VaadinIcon.USERS.create()),
-                    new SideNavItem(getTranslation("nav.admin.teams"), AdminTeamsView.class, VaadinIcon.GROUP.create()));
+                    new SideNavItem(getTranslation("nav.admin.teams"), AdminTeamsView.class, VaadinIcon.GROUP.create()),
+                    new SideNavItem(getTranslation("nav.webhooks"), WebhooksView.class, VaadinIcon.CONNECT.create()));
             adminItem.setExpanded(true);
             nav.addItem(adminItem);
         }
@@ -98,6 +100,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver, Be
         MenuItem root = menu.addItem(who);
         SubMenu sub = root.getSubMenu();
         sub.addItem(getTranslation("nav.tokens"), e -> getUI().ifPresent(ui -> ui.navigate(ApiTokensView.class)));
+        sub.addItem(getTranslation("nav.webhooks"), e -> getUI().ifPresent(ui -> ui.navigate(WebhooksView.class)));
         sub.addItem(getTranslation("nav.signOut"), e -> person.signOut());
         return menu;
     }

@@ -1,0 +1,226 @@
+package engawa.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import engawa.db.embedded.EmbeddedDatabase;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Webhook delivery when things break, with the packaged portal as separate processes: the
+ * receiver away for a while, the portal killed with SIGKILL while sending, two instances on one
+ * database. Events are made through the API's "send test event", which writes the outbox like
+ * any feature does. Duplicates are counted and printed for the closing note.
+ */
+class WebhookFaultsIT {
+
+    static final String ADMIN_TOKEN = "faults-" + System.nanoTime();
+    static final Pattern SUBSCRIPTION_ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
+
+    final HttpClient http = HttpClient.newHttpClient();
+    final LocalReceiver receiver = new LocalReceiver();
+    final List<AutoCloseable> cleanUp = new ArrayList<>();
+
+    @AfterEach
+    void stopEverything() throws Exception {
+        receiver.close();
+        for (AutoCloseable c : cleanUp.reversed()) {
+            c.close();
+        }
+    }
+
+    @Test
+    void the_receiver_away_for_a_while_then_back_gets_every_event() throws Exception {
+        PortalProcess portal = start(embedded(temporaryDirectory()), "portal-faults-down.log");
+        String hook = subscribe(portal, "/down-then-up");
+        receiver.answer(503);
+
+        sendTestEvents(List.of(portal), hook, 50);
+        Set<String> sent = eventIds(portal, hook);
+        assertThat(sent).hasSize(50);
+        PortalProcess.sleep(3_000);
+        assertThat(receiver.received()).isEmpty();
+        receiver.answer(200);
+
+        // at 1/1000 the schedule's next tries come within seconds
+        awaitAll(sent, Duration.ofSeconds(60));
+        assertThat(idsReceived()).containsAll(sent);
+        report("receiver down 3 s then back", sent.size(), receiver.received().size());
+    }
+
+    @Test
+    void a_portal_killed_while_sending_delivers_every_event_at_least_once_after_restart() throws Exception {
+        Path dataDir = temporaryDirectory();
+        // fill the outbox first with sending off, so that the kill surely comes mid-way
+        Map<String, String> paused = new HashMap<>(embedded(dataDir));
+        paused.put("ENGAWA_WEBHOOKS_DISPATCH", "false");
+        PortalProcess filling = start(paused, "portal-faults-kill.log");
+        String hook = subscribe(filling, "/slow");
+        sendTestEvents(List.of(filling), hook, 1000);
+        Set<String> sent = eventIds(filling, hook);
+        assertThat(sent).hasSize(1000);
+        filling.close();
+        receiver.delay(1_000); // each batch is in flight for a second
+
+        PortalProcess sending = start(embedded(dataDir), "portal-faults-kill.log");
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (receiver.received().size() < 100 && System.nanoTime() < deadline) {
+            PortalProcess.sleep(20);
+        }
+        sending.kill();
+        int beforeKill = receiver.received().size();
+        assertThat(beforeKill).as("killed in the middle, not before or after").isBetween(100, 999);
+        receiver.delay(0);
+
+        start(embedded(dataDir), "portal-faults-kill.log");
+        awaitAll(sent, Duration.ofSeconds(120));
+        PortalProcess.sleep(1_000);
+
+        assertThat(idsReceived()).containsAll(sent);
+        int duplicates = receiver.received().size() - sent.size();
+        report("kill -9 after " + beforeKill + " received, restart on the same data", sent.size(), receiver.received().size());
+        // at most what was in flight: 4 workers x batches of 100
+        assertThat(duplicates).isBetween(0, 400);
+    }
+
+    @Test
+    void two_instances_on_one_database_deliver_each_event_once() throws Exception {
+        EmbeddedDatabase database = EmbeddedDatabase.start(temporaryDirectory());
+        cleanUp.add(database);
+        Map<String, String> shared = new HashMap<>(Map.of(
+                "ENGAWA_DB_URL", database.jdbcUrl(),
+                "ENGAWA_DB_USER", database.username(),
+                "ENGAWA_DB_PASSWORD", "",
+                "ENGAWA_SECRET_KEY", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
+                "ENGAWA_ADMIN_TOKEN", ADMIN_TOKEN,
+                "ENGAWA_WEBHOOKS_ALLOWED_HOSTS", "127.0.0.1",
+                "ENGAWA_DEMO_DATA", "true"));
+        shared.put("ENGAWA_DATA_DIR", temporaryDirectory().toString());
+        PortalProcess a = start(shared, "portal-faults-two-a.log");
+        shared.put("ENGAWA_DATA_DIR", temporaryDirectory().toString());
+        PortalProcess b = start(shared, "portal-faults-two-b.log");
+        String hook = subscribe(a, "/two");
+
+        sendTestEvents(List.of(a, b), hook, 1000);
+        Set<String> sent = eventIds(b, hook);
+        assertThat(sent).hasSize(1000);
+
+        awaitAll(sent, Duration.ofSeconds(60));
+        PortalProcess.sleep(1_000); // a doubled delivery would arrive now
+        report("two instances, one database", sent.size(), receiver.received().size());
+        assertThat(receiver.received()).hasSize(sent.size());
+        assertThat(idsReceived()).isEqualTo(sent);
+    }
+
+    private Map<String, String> embedded(Path dataDir) {
+        return Map.of("ENGAWA_DATA_DIR", dataDir.toString(), "ENGAWA_ADMIN_TOKEN", ADMIN_TOKEN,
+                "ENGAWA_WEBHOOKS_ALLOWED_HOSTS", "127.0.0.1", "ENGAWA_WEBHOOKS_RETRY_SCALE", "0.001",
+                "ENGAWA_DEMO_DATA", "true");
+    }
+
+    private PortalProcess start(Map<String, String> environment, String log) {
+        PortalProcess portal = PortalProcess.start(environment, log);
+        cleanUp.add(portal);
+        return portal;
+    }
+
+    private Path temporaryDirectory() throws IOException {
+        Path dir = Files.createTempDirectory("engawa-faults-");
+        cleanUp.add(() -> RunningPortal.deleteTree(dir));
+        return dir;
+    }
+
+    private String subscribe(PortalProcess portal, String path) throws Exception {
+        HttpResponse<String> created = call(portal, "POST", "/api/v1/hooks",
+                "{\"event\": \"service.updated\", \"target_url\": \"" + receiver.url(path) + "\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        Matcher id = SUBSCRIPTION_ID.matcher(created.body());
+        assertThat(id.find()).isTrue();
+        return id.group(1);
+    }
+
+    /** Test events through the API, 8 at a time, spread over the given instances. */
+    private void sendTestEvents(List<PortalProcess> portals, String hook, int count) throws Exception {
+        try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+            List<Future<?>> calls = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                PortalProcess portal = portals.get(i % portals.size());
+                calls.add(pool.submit(() -> {
+                    HttpResponse<String> response = call(portal, "POST", "/api/v1/hooks/" + hook + "/test", null);
+                    assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+                    return null;
+                }));
+            }
+            for (Future<?> call : calls) {
+                call.get();
+            }
+        }
+    }
+
+    /** Every event the subscription has a delivery for, as the delivery log lists them: the ids receivers must see. */
+    private Set<String> eventIds(PortalProcess portal, String hook) throws Exception {
+        Set<String> ids = new java.util.HashSet<>();
+        Pattern eventId = Pattern.compile("\"event_id\":\"([0-9a-f-]{36})\"");
+        for (int page = 0; ; page++) {
+            HttpResponse<String> response = call(portal, "GET", "/api/v1/deliveries?size=200&page=" + page + "&subscription=" + hook, null);
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            Matcher m = eventId.matcher(response.body());
+            int found = 0;
+            while (m.find()) {
+                ids.add(m.group(1));
+                found++;
+            }
+            if (found < 200) {
+                return ids;
+            }
+        }
+    }
+
+    private void awaitAll(Set<String> ids, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!idsReceived().containsAll(ids) && System.nanoTime() < deadline) {
+            PortalProcess.sleep(100);
+        }
+        Set<String> missing = ids.stream().filter(id -> !idsReceived().contains(id)).collect(Collectors.toSet());
+        assertThat(missing).as("events that never arrived").isEmpty();
+    }
+
+    private Set<String> idsReceived() {
+        return receiver.received().stream().map(LocalReceiver.Received::webhookId).collect(Collectors.toSet());
+    }
+
+    private static void report(String scenario, int events, int received) {
+        System.out.printf("WEBHOOK FAULTS | %s: %d events, %d deliveries received, %d duplicates%n", scenario, events,
+                received, received - events);
+    }
+
+    private HttpResponse<String> call(PortalProcess portal, String method, String path, String json)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(portal.baseUrl() + path))
+                .header("Authorization", "Bearer " + ADMIN_TOKEN)
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

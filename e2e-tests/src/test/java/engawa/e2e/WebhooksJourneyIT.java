@@ -1,0 +1,136 @@
+package engawa.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import engawa.e2e.pages.LoginPage;
+import engawa.e2e.pages.WebhooksPage;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** A staff member connects a receiver (as they would a Zapier Catch Hook), tries it, reads the log. */
+class WebhooksJourneyIT extends BrowserJourney {
+
+    private final LocalReceiver receiver = new LocalReceiver();
+
+    @AfterEach
+    void stopReceiver() {
+        receiver.close();
+    }
+
+    @Test
+    void someone_adds_a_receiver_sends_a_test_event_and_sees_it_delivered_then_failing_then_sent_again() {
+        new LoginPage(page).open(portal.baseUrl()).signInAs("hana", "engawa-staff");
+        WebhooksPage webhooks = new WebhooksPage(page, portal.baseUrl());
+        page.locator("#person-menu").click();
+        page.getByText("Webhooks").last().click();
+        page.locator("#subscriptions-grid").waitFor();
+        assertThat(webhooks.subscriptions()).containsText("No subscriptions yet");
+        screenshot("empty");
+
+        String secret = webhooks.add("service.created", receiver.url("/hooks/catch/1/abc/"));
+        assertThat(secret).startsWith("whsec_");
+        assertThat(webhooks.subscriptions()).containsText("service.created");
+        assertThat(webhooks.subscriptions()).containsText("Active");
+        assertThat(webhooks.subscriptions()).not().containsText(secret);
+
+        webhooks.sendTestEvent();
+        awaitReceived(1);
+        assertThat(receiver.received().getFirst().body()).contains("\"test\": true").contains("\"type\":\"service.created\"");
+        webhooks.openDeliveryLog();
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/webhooks\\?tab=deliveries$"));
+        refreshUntil(webhooks, "Delivered");
+        webhooks.openNewestDelivery();
+        assertThat(webhooks.attempts()).containsText("200");
+        assertThat(webhooks.attempts()).containsText("ms");
+        screenshot("delivered");
+        page.keyboard().press("Escape");
+
+        receiver.answer(500);
+        page.locator("#tab-subscriptions").click();
+        webhooks.sendTestEvent();
+        webhooks.openDeliveryLog();
+        refreshUntil(webhooks, "Failed, will retry");
+        assertThat(webhooks.deliveries()).containsText("HTTP 500");
+        webhooks.filterBy("Failed, will retry");
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*status=failed.*"));
+        webhooks.openNewestDelivery();
+        assertThat(webhooks.attempts()).containsText("500");
+        screenshot("failed");
+
+        receiver.answer(200);
+        webhooks.sendAgain();
+        awaitReceived(2);
+        webhooks.filterBy("Delivered");
+        refreshUntilCount(webhooks, 2);
+        screenshot("sent-again");
+    }
+
+    @Test
+    void an_internal_address_is_refused_with_a_reason_and_nothing_is_added() {
+        new LoginPage(page).open(portal.baseUrl()).signInAs("kenji", "engawa-owner");
+        WebhooksPage webhooks = new WebhooksPage(page, portal.baseUrl()).open();
+
+        webhooks.tryToAdd("https://169.254.169.254/latest/meta-data/");
+
+        assertThat(webhooks.urlError()).containsText("internal address");
+        assertThat(webhooks.subscriptions()).containsText("No subscriptions yet");
+        webhooks.tryToAdd("hooks.zapier.com/hooks/catch/1/abc");
+        assertThat(webhooks.urlError()).containsText("is not a complete URL");
+        screenshot("refused");
+    }
+
+    @Test
+    void a_member_cannot_pick_events_about_people_and_an_admin_sees_everyones_subscriptions() {
+        new LoginPage(page).open(portal.baseUrl()).signInAs("sam", "engawa-demo-sam");
+        WebhooksPage webhooks = new WebhooksPage(page, portal.baseUrl()).open();
+        page.locator("#webhook-event").click();
+        assertThat(page.locator("vaadin-select-item").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText("service.updated"))).hasCount(1);
+        assertThat(page.locator("vaadin-select-item").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText("session.signup.created"))).hasCount(0);
+        page.keyboard().press("Escape");
+        webhooks.add("service.updated", receiver.url("/sam"));
+
+        context.clearCookies();
+        new LoginPage(page).open(portal.baseUrl()).signInAs("admin", "engawa-admin");
+        new WebhooksPage(page, portal.baseUrl()).open();
+        assertThat(webhooks.subscriptions()).containsText("Sam");
+        assertThat(webhooks.subscriptions()).containsText(receiver.url("/sam"));
+        screenshot("admin");
+        webhooks.deleteFirst();
+        assertThat(webhooks.subscriptions()).not().containsText(receiver.url("/sam"));
+    }
+
+    private void awaitReceived(int count) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (receiver.received().size() < count && System.nanoTime() < deadline) {
+            PortalProcess.sleep(100);
+        }
+        assertThat(receiver.received()).hasSize(count);
+    }
+
+    private void refreshUntil(WebhooksPage webhooks, String text) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!webhooks.deliveries().innerText().contains(text) && System.nanoTime() < deadline) {
+            webhooks.refreshDeliveries();
+            PortalProcess.sleep(300);
+        }
+        assertThat(webhooks.deliveries()).containsText(text);
+    }
+
+    private void refreshUntilCount(WebhooksPage webhooks, int rows) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (deliveredRows(webhooks) < rows && System.nanoTime() < deadline) {
+            webhooks.refreshDeliveries();
+            PortalProcess.sleep(300);
+        }
+        assertThat(deliveredRows(webhooks)).isEqualTo(rows);
+    }
+
+    private static int deliveredRows(WebhooksPage webhooks) {
+        return webhooks.deliveries().locator("vaadin-grid-cell-content span.delivery-status").filter(
+                new com.microsoft.playwright.Locator.FilterOptions().setHasText("Delivered")).count();
+    }
+}

@@ -1,0 +1,432 @@
+package engawa.portal.webhooks.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.tabs.Tab;
+import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Route;
+import engawa.db.webhooks.AttemptRow;
+import engawa.db.webhooks.DeliveryRow;
+import engawa.db.webhooks.DeliveryStatus;
+import engawa.portal.shared.UserFacingException;
+import engawa.portal.shared.ui.CurrentPerson;
+import engawa.portal.shared.ui.FormErrors;
+import engawa.portal.shared.ui.Formats;
+import engawa.portal.webhooks.DeliveryLog;
+import engawa.portal.webhooks.EventType;
+import engawa.portal.webhooks.NewSubscription;
+import engawa.portal.webhooks.Subscription;
+import engawa.portal.webhooks.WebhookSubscriptionService;
+import jakarta.annotation.security.PermitAll;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Webhook subscriptions and the delivery log: add a receiver (Zapier Catch Hook or any URL),
+ * send it a test event, see every attempt and send again. People see their own; admins all.
+ * The open tab and the status filter are in the URL, so a link shows the same view.
+ */
+@Route("webhooks")
+@PermitAll
+public class WebhooksView extends Div implements HasDynamicTitle, BeforeEnterObserver {
+
+    private static final String ALL = "ALL";
+
+    private final WebhookSubscriptionService subscriptions;
+    private final DeliveryLog log;
+    private final boolean admin;
+    private final Grid<Subscription> subscriptionGrid = new Grid<>();
+    private final Grid<DeliveryRow> deliveryGrid = new Grid<>();
+    private final Select<String> statusFilter = new Select<>();
+    private final TabSheet tabs = new TabSheet();
+    private final Tab subscriptionsTab;
+    private final Tab deliveriesTab;
+
+    WebhooksView(WebhookSubscriptionService subscriptions, DeliveryLog log, CurrentPerson person) {
+        this.subscriptions = subscriptions;
+        this.log = log;
+        this.admin = person.isAdmin();
+        addClassName("page");
+        addClassName("webhooks-view");
+
+        add(new Paragraph(getTranslation("webhooks.intro")));
+        if (admin) {
+            Paragraph scope = new Paragraph(getTranslation("webhooks.adminScope"));
+            scope.addClassName("hint");
+            add(scope);
+        }
+        subscriptionsTab = tabs.add(getTranslation("webhooks.tab.subscriptions"), subscriptionsPanel());
+        deliveriesTab = tabs.add(getTranslation("webhooks.tab.deliveries"), deliveriesPanel());
+        subscriptionsTab.setId("tab-subscriptions");
+        deliveriesTab.setId("tab-deliveries");
+        tabs.setWidthFull();
+        tabs.addSelectedChangeListener(e -> {
+            if (e.getSelectedTab() == deliveriesTab) {
+                deliveryGrid.getDataProvider().refreshAll();
+            }
+            updateUrl();
+        });
+        add(tabs);
+    }
+
+    private Component subscriptionsPanel() {
+        Select<EventType> event = new Select<>();
+        event.setId("webhook-event");
+        event.setLabel(getTranslation("webhooks.event"));
+        List<EventType> allowed = Arrays.stream(EventType.values()).filter(subscriptions::maySubscribe).toList();
+        event.setItems(allowed);
+        event.setItemLabelGenerator(t -> t.id() + " · " + getTranslation("webhooks.eventType." + t.id()));
+        event.setValue(allowed.getFirst());
+        event.setWidth("22rem");
+        TextField url = new TextField(getTranslation("webhooks.targetUrl"));
+        url.setId("webhook-url");
+        url.setPlaceholder("https://hooks.zapier.com/hooks/catch/…");
+        url.setHelperText(getTranslation("webhooks.targetUrl.help"));
+        url.setWidth("26rem");
+        Button add = new Button(getTranslation("webhooks.add"), VaadinIcon.PLUS.create(), e -> {
+            try {
+                NewSubscription created = subscriptions.subscribe(event.getValue() == null ? null : event.getValue().id(),
+                        url.getValue());
+                url.clear();
+                url.setInvalid(false);
+                subscriptionGrid.getDataProvider().refreshAll();
+                showSecretOnce(created);
+            } catch (UserFacingException error) {
+                url.setErrorMessage(error.messageIn(getLocale()));
+                url.setInvalid(true);
+            }
+        });
+        add.setId("webhook-add");
+        add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        HorizontalLayout form = new HorizontalLayout(event, url, add);
+        form.setAlignItems(FlexComponent.Alignment.BASELINE);
+        form.setWrap(true);
+
+        subscriptionGrid.setId("subscriptions-grid");
+        subscriptionGrid.addColumn(Subscription::event).setHeader(getTranslation("webhooks.event")).setAutoWidth(true)
+                .setFlexGrow(0);
+        subscriptionGrid.addComponentColumn(this::target).setHeader(getTranslation("webhooks.targetUrl")).setWidth("16rem")
+                .setFlexGrow(1);
+        if (admin) {
+            subscriptionGrid.addColumn(s -> s.ownerName() != null ? s.ownerName() : getTranslation("webhooks.adminToken"))
+                    .setHeader(getTranslation("webhooks.owner")).setAutoWidth(true).setFlexGrow(0);
+        }
+        subscriptionGrid.addComponentColumn(this::subscriptionStatus).setHeader(getTranslation("webhooks.status"))
+                .setWidth("12rem").setFlexGrow(0);
+        subscriptionGrid.addColumn(s -> Formats.date(s.createdAt())).setHeader(getTranslation("people.created"))
+                .setAutoWidth(true).setFlexGrow(0);
+        subscriptionGrid.addComponentColumn(this::subscriptionActions).setAutoWidth(true).setFlexGrow(0);
+        subscriptionGrid.setItems(query -> subscriptions.list(query.getOffset(), query.getLimit()).stream());
+        subscriptionGrid.setEmptyStateText(getTranslation("webhooks.none"));
+        subscriptionGrid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        subscriptionGrid.setAllRowsVisible(true);
+        H2 title = new H2(getTranslation(admin ? "webhooks.all" : "webhooks.yours"));
+        title.addClassName("section-title");
+        return new Div(form, title, subscriptionGrid);
+    }
+
+    private Component target(Subscription s) {
+        Span url = new Span(s.targetUrl());
+        url.addClassName("webhook-target");
+        if (!s.zapier()) {
+            return url;
+        }
+        Span zapier = badge(getTranslation("webhooks.zapier"), "badge");
+        zapier.setTitle(getTranslation("webhooks.zapier.note"));
+        Div both = new Div(url, zapier);
+        both.addClassName("webhook-target-cell");
+        return both;
+    }
+
+    private Component subscriptionStatus(Subscription s) {
+        if (s.enabled()) {
+            return s.failingSince() == null ? badge(getTranslation("webhooks.status.active"), "badge success")
+                    : badge(getTranslation("webhooks.status.failing", Formats.dateTime(s.failingSince())), "badge error");
+        }
+        Span off = badge(getTranslation("webhooks.status.off"), "badge contrast");
+        Span reason = new Span(s.disabledReason());
+        reason.addClassName("webhook-off-reason");
+        return new Div(off, reason);
+    }
+
+    private Component subscriptionActions(Subscription s) {
+        Button test = new Button(getTranslation("webhooks.sendTest"), VaadinIcon.PAPERPLANE_O.create(), e -> {
+            try {
+                subscriptions.sendTest(s.id());
+                FormErrors.notifySuccess(getTranslation("webhooks.testSent"));
+            } catch (UserFacingException error) {
+                FormErrors.notifyError(error.messageIn(getLocale()));
+            }
+        });
+        test.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        test.addClassName("webhook-test");
+        test.setVisible(s.enabled());
+        Button on = new Button(getTranslation("webhooks.turnOn"), e -> {
+            subscriptions.enable(s.id());
+            subscriptionGrid.getDataProvider().refreshAll();
+            FormErrors.notifySuccess(getTranslation("webhooks.turnedOn"));
+        });
+        on.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        on.addClassName("webhook-turn-on");
+        on.setVisible(!s.enabled());
+        Button delete = new Button(getTranslation("webhooks.delete"), e -> confirmDelete(s));
+        delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        delete.addClassName("webhook-delete");
+        HorizontalLayout actions = new HorizontalLayout(test, on, delete);
+        actions.setSpacing(false);
+        return actions;
+    }
+
+    private void confirmDelete(Subscription s) {
+        ConfirmDialog confirm = new ConfirmDialog(getTranslation("webhooks.delete.title"),
+                getTranslation("webhooks.delete.text", s.event(), s.targetUrl()), getTranslation("webhooks.delete"), ok -> {
+                    subscriptions.unsubscribe(s.id());
+                    subscriptionGrid.getDataProvider().refreshAll();
+                    FormErrors.notifySuccess(getTranslation("webhooks.deleted"));
+                });
+        confirm.setCancelable(true);
+        confirm.setCancelText(getTranslation("action.cancel"));
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.open();
+    }
+
+    private void showSecretOnce(NewSubscription created) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("webhooks.created.title"));
+        dialog.setCloseOnOutsideClick(false);
+        TextField value = new TextField();
+        value.setId("new-webhook-secret");
+        value.setValue(created.secret());
+        value.setReadOnly(true);
+        value.setWidthFull();
+        value.addClassName("token-value");
+        Button copy = new Button(getTranslation("tokens.copy"), VaadinIcon.COPY_O.create(), e -> {
+            value.getElement().executeJs("navigator.clipboard && navigator.clipboard.writeText($0)", created.secret());
+            FormErrors.notifySuccess(getTranslation("tokens.copied"));
+        });
+        HorizontalLayout row = new HorizontalLayout(value, copy);
+        row.setWidthFull();
+        dialog.add(new Paragraph(getTranslation("webhooks.created.text", created.subscription().event(),
+                created.subscription().targetUrl())), row, new Paragraph(getTranslation("webhooks.created.secret")));
+        if (created.subscription().zapier()) {
+            dialog.add(new Paragraph(getTranslation("webhooks.zapier.note")));
+        }
+        Button done = new Button(getTranslation("tokens.created.done"), e -> dialog.close());
+        done.setId("new-webhook-done");
+        done.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(done);
+        dialog.setWidth("min(42em, 95vw)");
+        dialog.open();
+    }
+
+    private Component deliveriesPanel() {
+        statusFilter.setId("delivery-status");
+        statusFilter.setLabel(getTranslation("webhooks.status"));
+        statusFilter.setItems(ALL, DeliveryStatus.PENDING.name(), DeliveryStatus.FAILED.name(),
+                DeliveryStatus.DELIVERED.name(), DeliveryStatus.DEAD.name());
+        statusFilter.setItemLabelGenerator(s -> getTranslation("webhooks.delivery." + s));
+        statusFilter.setValue(ALL);
+        statusFilter.addValueChangeListener(e -> {
+            deliveryGrid.getDataProvider().refreshAll();
+            updateUrl();
+        });
+        Button refresh = new Button(getTranslation("webhooks.refresh"), VaadinIcon.REFRESH.create(),
+                e -> deliveryGrid.getDataProvider().refreshAll());
+        refresh.setId("deliveries-refresh");
+        HorizontalLayout bar = new HorizontalLayout(statusFilter, refresh);
+        bar.setAlignItems(FlexComponent.Alignment.BASELINE);
+
+        deliveryGrid.setId("deliveries-grid");
+        deliveryGrid.addColumn(d -> Formats.dateTime(d.createdAt())).setHeader(getTranslation("webhooks.when"))
+                .setWidth("12.5rem").setFlexGrow(0);
+        deliveryGrid.addComponentColumn(this::eventCell).setHeader(getTranslation("webhooks.event")).setAutoWidth(true)
+                .setFlexGrow(0);
+        deliveryGrid.addColumn(DeliveryRow::targetUrl).setHeader(getTranslation("webhooks.targetUrl")).setFlexGrow(1);
+        deliveryGrid.addComponentColumn(d -> deliveryStatus(d.status())).setHeader(getTranslation("webhooks.status"))
+                .setWidth("9rem").setFlexGrow(0);
+        deliveryGrid.addColumn(DeliveryRow::attempts).setHeader(getTranslation("webhooks.attempts")).setWidth("7rem")
+                .setFlexGrow(0);
+        deliveryGrid.addColumn(this::lastResult).setHeader(getTranslation("webhooks.lastResult")).setFlexGrow(1);
+        deliveryGrid.setItems(query -> log.list(selectedStatus(), null, query.getOffset(), query.getLimit()).stream());
+        deliveryGrid.setEmptyStateText(getTranslation("webhooks.deliveries.none"));
+        deliveryGrid.addItemClickListener(e -> showDelivery(e.getItem().id()));
+        deliveryGrid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        deliveryGrid.setHeight("32rem");
+        Paragraph hint = new Paragraph(getTranslation("webhooks.deliveries.hint"));
+        hint.addClassName("hint");
+        return new Div(bar, hint, deliveryGrid);
+    }
+
+    private Component eventCell(DeliveryRow d) {
+        Span type = new Span(d.eventType());
+        if (!d.test()) {
+            return type;
+        }
+        Div both = new Div(type, badge(getTranslation("webhooks.test"), "badge"));
+        both.addClassName("webhook-target-cell");
+        return both;
+    }
+
+    private String lastResult(DeliveryRow d) {
+        if (d.lastAttemptAt() == null) {
+            return d.lastError() != null ? d.lastError() : getTranslation("webhooks.notTriedYet");
+        }
+        String code = d.lastStatusCode() != null && d.lastStatusCode() > 0 ? "HTTP " + d.lastStatusCode() : "";
+        String next = d.status() == DeliveryStatus.FAILED && d.nextAttemptAt() != null
+                ? " · " + getTranslation("webhooks.nextAttempt", Formats.dateTime(d.nextAttemptAt())) : "";
+        String error = d.lastError() == null ? "" : (code.isEmpty() ? "" : " · ") + d.lastError();
+        return code + error + next;
+    }
+
+    private void showDelivery(long id) {
+        DeliveryRow delivery;
+        List<AttemptRow> attempts;
+        try {
+            delivery = log.get(id);
+            attempts = log.attempts(id);
+        } catch (UserFacingException error) {
+            FormErrors.notifyError(error.messageIn(getLocale()));
+            return;
+        }
+        Dialog dialog = new Dialog();
+        dialog.setId("delivery-details");
+        dialog.setHeaderTitle(getTranslation("webhooks.delivery.title", delivery.eventType()));
+        Div facts = new Div();
+        facts.addClassName("delivery-facts");
+        facts.add(fact("webhooks.status", deliveryStatus(delivery.status())),
+                fact("webhooks.targetUrl", new Span(delivery.targetUrl())),
+                fact("webhooks.eventId", new Span(delivery.eventId().toString())),
+                fact("webhooks.when", new Span(Formats.dateTime(delivery.createdAt()))));
+        if (delivery.status() == DeliveryStatus.FAILED && delivery.nextAttemptAt() != null) {
+            facts.add(fact("webhooks.next", new Span(Formats.dateTime(delivery.nextAttemptAt()))));
+        }
+        if (delivery.status() == DeliveryStatus.DEAD && delivery.lastError() != null) {
+            facts.add(fact("webhooks.why", new Span(delivery.lastError())));
+        }
+        Grid<AttemptRow> attemptGrid = new Grid<>();
+        attemptGrid.setId("attempts-grid");
+        attemptGrid.addColumn(a -> Formats.dateTime(a.attemptedAt())).setHeader(getTranslation("webhooks.when"))
+                .setWidth("12.5rem").setFlexGrow(0);
+        attemptGrid.addColumn(a -> a.statusCode() == 0 ? "—" : Integer.toString(a.statusCode()))
+                .setHeader(getTranslation("webhooks.httpStatus")).setWidth("7rem").setFlexGrow(0);
+        attemptGrid.addColumn(a -> a.latencyMs() + " ms").setHeader(getTranslation("webhooks.latency")).setWidth("7rem")
+                .setFlexGrow(0);
+        attemptGrid.addComponentColumn(this::attemptDetail).setHeader(getTranslation("webhooks.response")).setFlexGrow(1);
+        attemptGrid.setItems(attempts);
+        attemptGrid.setEmptyStateText(getTranslation("webhooks.notTriedYet"));
+        attemptGrid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        attemptGrid.setAllRowsVisible(true);
+        dialog.add(facts, attemptGrid);
+        Button redeliver = new Button(getTranslation("webhooks.redeliver"), VaadinIcon.REFRESH.create(), e -> {
+            try {
+                log.redeliver(id);
+                FormErrors.notifySuccess(getTranslation("webhooks.redelivering"));
+                dialog.close();
+                deliveryGrid.getDataProvider().refreshAll();
+            } catch (UserFacingException error) {
+                FormErrors.notifyError(error.messageIn(getLocale()));
+            }
+        });
+        redeliver.setId("delivery-redeliver");
+        redeliver.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button close = new Button(getTranslation("webhooks.close"), e -> dialog.close());
+        dialog.getFooter().add(close, redeliver);
+        dialog.setWidth("min(56em, 95vw)");
+        dialog.open();
+    }
+
+    private Component attemptDetail(AttemptRow a) {
+        Div cell = new Div();
+        if (a.error() != null) {
+            cell.add(new Span(a.error()));
+        }
+        if (a.responseExcerpt() != null && !a.responseExcerpt().isBlank()) {
+            Pre excerpt = new Pre(a.responseExcerpt());
+            excerpt.addClassName("response-excerpt");
+            cell.add(excerpt);
+        }
+        if (a.error() == null && (a.responseExcerpt() == null || a.responseExcerpt().isBlank())) {
+            cell.add(new Span(getTranslation("webhooks.emptyResponse")));
+        }
+        return cell;
+    }
+
+    private Div fact(String labelKey, Component value) {
+        Span label = new Span(getTranslation(labelKey));
+        label.addClassName("fact-label");
+        Div fact = new Div(label, value);
+        fact.addClassName("fact");
+        return fact;
+    }
+
+    private Span deliveryStatus(DeliveryStatus status) {
+        String theme = switch (status) {
+            case DELIVERED -> "badge success";
+            case FAILED -> "badge error";
+            case DEAD -> "badge error primary";
+            case PENDING -> "badge";
+        };
+        Span badge = badge(getTranslation("webhooks.delivery." + status.name()), theme);
+        badge.addClassName("delivery-status");
+        return badge;
+    }
+
+    private static Span badge(String text, String theme) {
+        Span badge = new Span(text);
+        badge.getElement().getThemeList().addAll(Arrays.asList(theme.split(" ")));
+        return badge;
+    }
+
+    private DeliveryStatus selectedStatus() {
+        String value = statusFilter.getValue();
+        return value == null || ALL.equals(value) ? null : DeliveryStatus.valueOf(value);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Map<String, List<String>> parameters = event.getLocation().getQueryParameters().getParameters();
+        Optional<String> status = parameters.getOrDefault("status", List.of()).stream().findFirst()
+                .map(s -> s.toUpperCase(Locale.ROOT))
+                .filter(s -> Arrays.stream(DeliveryStatus.values()).anyMatch(d -> d.name().equals(s)));
+        status.ifPresent(statusFilter::setValue);
+        boolean deliveries = parameters.getOrDefault("tab", List.of()).contains("deliveries") || status.isPresent();
+        tabs.setSelectedTab(deliveries ? deliveriesTab : subscriptionsTab);
+    }
+
+    private void updateUrl() {
+        getUI().ifPresent(ui -> {
+            boolean deliveries = tabs.getSelectedTab() == deliveriesTab;
+            QueryParameters query = !deliveries ? QueryParameters.empty()
+                    : selectedStatus() == null ? QueryParameters.of("tab", "deliveries")
+                    : QueryParameters.simple(Map.of("tab", "deliveries", "status", selectedStatus().name().toLowerCase(Locale.ROOT)));
+            ui.getPage().getHistory().replaceState(null, new com.vaadin.flow.router.Location("webhooks", query));
+        });
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.webhooks") + " · " + getTranslation("app.name");
+    }
+}
