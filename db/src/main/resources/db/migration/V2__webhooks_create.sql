@@ -43,17 +43,25 @@ CREATE TABLE webhook_deliveries (
     attempts         INT           NOT NULL DEFAULT 0,
     next_attempt_at  TIMESTAMPTZ,
     created_at       TIMESTAMPTZ   NOT NULL,
+    -- the latest attempt lives here, so a delivery that works at once costs one row; earlier
+    -- attempts move to webhook_attempts when the next one is recorded
     last_attempt_at  TIMESTAMPTZ,
     last_status_code INT,
+    last_latency_ms  INT,
     last_error       VARCHAR(1000),
+    last_response_excerpt TEXT,
+    -- why it is dead: the schedule ran out, the receiver said 410, the subscription went away
+    stopped_reason   VARCHAR(1000),
     CONSTRAINT webhook_deliveries_once UNIQUE (event_id, subscription_id),
     CONSTRAINT webhook_deliveries_due_when_open CHECK (status IN ('DELIVERED', 'DEAD') OR next_attempt_at IS NOT NULL)
 );
 -- what the dispatchers claim: small, because finished deliveries leave it
 CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_attempt_at) WHERE status IN ('PENDING', 'FAILED');
 CREATE INDEX webhook_deliveries_by_subscription ON webhook_deliveries (subscription_id, id DESC);
-CREATE INDEX webhook_deliveries_by_status ON webhook_deliveries (status, id DESC);
+-- the log's "failed" and "dead" filters; delivered ones, the bulk, are found through the primary key
+CREATE INDEX webhook_deliveries_troubled ON webhook_deliveries (id DESC) WHERE status IN ('FAILED', 'DEAD');
 
+-- attempts before the latest one of each delivery
 CREATE TABLE webhook_attempts (
     id               BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     delivery_id      BIGINT      NOT NULL REFERENCES webhook_deliveries (id) ON DELETE CASCADE,

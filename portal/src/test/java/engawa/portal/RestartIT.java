@@ -50,9 +50,40 @@ class RestartIT {
         }
     }
 
-    private ConfigurableApplicationContext start() {
+    @Test
+    void an_event_waiting_in_the_outbox_is_sent_after_a_restart_signed_with_the_same_secret() throws Exception {
+        try (engawa.portal.support.Receiver receiver = new engawa.portal.support.Receiver()) {
+            String secret;
+            java.util.UUID eventId;
+            // the first run stores the subscription and the event but sends nothing, as if it died first
+            try (ConfigurableApplicationContext first = start("engawa.webhooks.dispatch=false")) {
+                SystemAuthentication system = first.getBean(SystemAuthentication.class);
+                secret = system.runAsSystem(() -> first.getBean(engawa.portal.webhooks.WebhookSubscriptionService.class)
+                        .subscribe("service.created", receiver.url("/after-restart"))).secret();
+                eventId = new org.springframework.transaction.support.TransactionTemplate(
+                        first.getBean(org.springframework.transaction.PlatformTransactionManager.class))
+                        .execute(s -> first.getBean(engawa.portal.webhooks.WebhookEvents.class)
+                                .publish(engawa.portal.webhooks.EventType.SERVICE_CREATED, java.util.Map.of("service", "billing")));
+            }
+            assertThat(receiver.received()).isEmpty();
+
+            try (ConfigurableApplicationContext second = start()) {
+                org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                        .until(() -> receiver.received().size() == 1);
+                mockwebserver3.RecordedRequest request = receiver.received().getFirst();
+                assertThat(request.getHeaders().get("webhook-id")).isEqualTo(eventId.toString());
+                long timestamp = Long.parseLong(request.getHeaders().get("webhook-timestamp"));
+                assertThat(request.getHeaders().get("webhook-signature")).isEqualTo(new com.standardwebhooks.Webhook(secret)
+                        .sign(eventId.toString(), timestamp, request.getBody().utf8()));
+            }
+        }
+    }
+
+    private ConfigurableApplicationContext start(String... more) {
         return new SpringApplicationBuilder(EngawaApplication.class)
-                .properties("server.port=0", "engawa.data-dir=" + dataDir, "engawa.demo-data=true")
+                .properties("server.port=0", "engawa.data-dir=" + dataDir, "engawa.demo-data=true",
+                        "engawa.webhooks.allowed-hosts=localhost,127.0.0.1")
+                .properties(more)
                 .run();
     }
 

@@ -26,7 +26,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,6 +61,10 @@ public class WebhookDispatcher implements SmartLifecycle {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final ExecutorService sends = Executors.newVirtualThreadPerTaskExecutor();
+    /** All workers' sends together; beyond a few dozen in flight the CPU only juggles connections. */
+    private final Semaphore inFlight;
+    /** Opened secrets by subscription: a subscription's secret never changes, and opening costs a cipher per send. */
+    private final Map<UUID, WebhookSecret> openedSecrets = new ConcurrentHashMap<>();
     private final Object signal = new Object();
     private final List<Thread> workers = new ArrayList<>();
     private volatile boolean running;
@@ -75,11 +81,18 @@ public class WebhookDispatcher implements SmartLifecycle {
         this.properties = properties;
         this.transactions = new TransactionTemplate(transactions);
         this.clock = clock;
+        this.inFlight = new Semaphore(properties.maxInFlight());
+    }
+
+    /** With ENGAWA_WEBHOOKS_DISPATCH=false this instance sends nothing unless started by hand. */
+    @Override
+    public boolean isAutoStartup() {
+        return properties.dispatch();
     }
 
     @Override
     public synchronized void start() {
-        if (running || !properties.dispatch()) {
+        if (running) {
             return;
         }
         running = true;
@@ -193,7 +206,7 @@ public class WebhookDispatcher implements SmartLifecycle {
             }
         }
         List<CompletableFuture<Sent>> inFlight = live.stream()
-                .map(d -> CompletableFuture.supplyAsync(() -> send(d), sends))
+                .map(d -> CompletableFuture.supplyAsync(() -> sendWhenAllowed(d), sends))
                 .toList();
         List<Sent> results = inFlight.stream().map(CompletableFuture::join).toList();
 
@@ -210,11 +223,20 @@ public class WebhookDispatcher implements SmartLifecycle {
         health.values().stream().sorted(Comparator.comparing(h -> h.subscription)).forEach(this::updateHealth);
     }
 
+    private Sent sendWhenAllowed(DueDelivery delivery) {
+        inFlight.acquireUninterruptibly();
+        try {
+            return send(delivery);
+        } finally {
+            inFlight.release();
+        }
+    }
+
     private Sent send(DueDelivery delivery) {
         Instant attemptedAt = clock.instant();
         DeliveryResult result;
         try {
-            WebhookSecret secret = new WebhookSecret(secrets.open(delivery.secretEncrypted()));
+            WebhookSecret secret = secret(delivery);
             result = sender.send(new WebhookRequest(URI.create(delivery.targetUrl()), delivery.eventId().toString(),
                     attemptedAt, body(delivery), secret));
         } catch (RuntimeException e) {
@@ -224,6 +246,18 @@ public class WebhookDispatcher implements SmartLifecycle {
                     "Engawa could not send this delivery: " + e.getMessage(), "", Optional.empty());
         }
         return new Sent(delivery, attemptedAt, result);
+    }
+
+    private WebhookSecret secret(DueDelivery delivery) {
+        WebhookSecret secret = openedSecrets.get(delivery.subscriptionId());
+        if (secret == null) {
+            if (openedSecrets.size() > 10_000) {
+                openedSecrets.clear(); // deleted subscriptions must not pile up
+            }
+            secret = new WebhookSecret(secrets.open(delivery.secretEncrypted()));
+            openedSecrets.put(delivery.subscriptionId(), secret);
+        }
+        return secret;
     }
 
     /** {@code {"id","type","timestamp","data"}}; ids and types are our own, so no escaping is needed. */
@@ -239,11 +273,12 @@ public class WebhookDispatcher implements SmartLifecycle {
         int attempts = delivery.attempts() + 1;
         DeliveryStatus status;
         Instant next = null;
-        String error = result.error();
+        String stopped = null;
         if (result.delivered()) {
             status = DeliveryStatus.DELIVERED;
         } else if (result.outcome() == DeliveryOutcome.GONE) {
             status = DeliveryStatus.DEAD;
+            stopped = "The receiver answered 410 Gone: it wants no more of these events, so the subscription was turned off.";
         } else {
             Optional<Duration> delay = schedule.delayAfter(attempts, result.retryAfter());
             if (delay.isPresent()) {
@@ -251,12 +286,12 @@ public class WebhookDispatcher implements SmartLifecycle {
                 next = sent.attemptedAt().plus(delay.get());
             } else {
                 status = DeliveryStatus.DEAD;
-                error = error + " Gave up after " + attempts + " attempts.";
+                stopped = "Gave up after " + attempts + " attempts over the retry schedule. Fix the receiver, then send it again.";
             }
         }
         return new AttemptRecord(delivery.id(), sent.attemptedAt(), result.statusCode(),
-                (int) Math.min(Integer.MAX_VALUE, result.latency().toMillis()), error, result.responseExcerpt(), status,
-                attempts, next);
+                (int) Math.min(Integer.MAX_VALUE, result.latency().toMillis()), result.error(), result.responseExcerpt(),
+                status, attempts, next, stopped);
     }
 
     private void updateHealth(SubscriptionHealth health) {

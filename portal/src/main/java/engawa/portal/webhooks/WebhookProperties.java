@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dispatch whether this instance sends deliveries (every instance may; they share the work)
  * @param workers dispatcher threads, each working on one batch at a time
  * @param batchSize deliveries claimed and sent together
+ * @param maxInFlight requests on the wire at once, all workers together
  * @param pollInterval how often an idle dispatcher looks for due deliveries made elsewhere
  * @param disableAfterFailing a subscription whose every delivery failed for this long is turned off
  */
@@ -21,7 +22,8 @@ public record WebhookProperties(
         @DefaultValue("") String allowedHosts,
         @DefaultValue("true") boolean dispatch,
         @DefaultValue("4") int workers,
-        @DefaultValue("100") int batchSize,
+        @DefaultValue("250") int batchSize,
+        @DefaultValue("64") int maxInFlight,
         @DefaultValue("500ms") Duration pollInterval,
         @DefaultValue("5d") Duration disableAfterFailing,
         @DefaultValue("5s") Duration connectTimeout,
@@ -31,8 +33,8 @@ public record WebhookProperties(
         if (!(retryScale > 0)) {
             throw new IllegalArgumentException("ENGAWA_WEBHOOKS_RETRY_SCALE must be a positive number such as 1 or 0.001");
         }
-        if (workers < 1 || batchSize < 1) {
-            throw new IllegalArgumentException("engawa.webhooks.workers and batch-size must be at least 1");
+        if (workers < 1 || batchSize < 1 || maxInFlight < 1) {
+            throw new IllegalArgumentException("engawa.webhooks.workers, batch-size and max-in-flight must be at least 1");
         }
     }
 

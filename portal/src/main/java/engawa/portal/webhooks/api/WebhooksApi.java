@@ -79,11 +79,11 @@ class WebhooksApi {
             String status, int attempts, @JsonProperty("next_attempt_at") Instant nextAttemptAt,
             @JsonProperty("created_at") Instant createdAt, @JsonProperty("last_attempt_at") Instant lastAttemptAt,
             @JsonProperty("last_status_code") Integer lastStatusCode, @JsonProperty("last_error") String lastError,
-            @JsonProperty("attempt_log") List<AttemptJson> attemptLog) {
+            @JsonProperty("stopped_reason") String stoppedReason, @JsonProperty("attempt_log") List<AttemptJson> attemptLog) {
         static DeliveryJson of(DeliveryRow d, List<AttemptJson> attempts) {
             return new DeliveryJson(d.id(), d.eventId().toString(), d.eventType(), d.test(), d.subscriptionId().toString(),
                     d.targetUrl(), d.status().name().toLowerCase(Locale.ROOT), d.attempts(), d.nextAttemptAt(),
-                    d.createdAt(), d.lastAttemptAt(), d.lastStatusCode(), d.lastError(), attempts);
+                    d.createdAt(), d.lastAttemptAt(), d.lastStatusCode(), d.lastError(), d.stoppedReason(), attempts);
         }
     }
 

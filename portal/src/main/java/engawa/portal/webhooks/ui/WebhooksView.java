@@ -291,7 +291,7 @@ public class WebhooksView extends Div implements HasDynamicTitle, BeforeEnterObs
 
     private String lastResult(DeliveryRow d) {
         if (d.lastAttemptAt() == null) {
-            return d.lastError() != null ? d.lastError() : getTranslation("webhooks.notTriedYet");
+            return d.stoppedReason() != null ? d.stoppedReason() : getTranslation("webhooks.notTriedYet");
         }
         String code = d.lastStatusCode() != null && d.lastStatusCode() > 0 ? "HTTP " + d.lastStatusCode() : "";
         String next = d.status() == DeliveryStatus.FAILED && d.nextAttemptAt() != null
@@ -322,8 +322,8 @@ public class WebhooksView extends Div implements HasDynamicTitle, BeforeEnterObs
         if (delivery.status() == DeliveryStatus.FAILED && delivery.nextAttemptAt() != null) {
             facts.add(fact("webhooks.next", new Span(Formats.dateTime(delivery.nextAttemptAt()))));
         }
-        if (delivery.status() == DeliveryStatus.DEAD && delivery.lastError() != null) {
-            facts.add(fact("webhooks.why", new Span(delivery.lastError())));
+        if (delivery.status() == DeliveryStatus.DEAD && delivery.stoppedReason() != null) {
+            facts.add(fact("webhooks.why", new Span(delivery.stoppedReason())));
         }
         Grid<AttemptRow> attemptGrid = new Grid<>();
         attemptGrid.setId("attempts-grid");
