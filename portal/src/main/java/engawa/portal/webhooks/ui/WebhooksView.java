@@ -127,14 +127,14 @@ public class WebhooksView extends Div implements HasDynamicTitle, BeforeEnterObs
         subscriptionGrid.setId("subscriptions-grid");
         subscriptionGrid.addColumn(Subscription::event).setHeader(getTranslation("webhooks.event")).setAutoWidth(true)
                 .setFlexGrow(0);
-        subscriptionGrid.addComponentColumn(this::target).setHeader(getTranslation("webhooks.targetUrl")).setWidth("16rem")
+        subscriptionGrid.addComponentColumn(this::target).setHeader(getTranslation("webhooks.targetUrl")).setWidth("12rem")
                 .setFlexGrow(1);
         if (admin) {
             subscriptionGrid.addColumn(s -> s.ownerName() != null ? s.ownerName() : getTranslation("webhooks.adminToken"))
                     .setHeader(getTranslation("webhooks.owner")).setAutoWidth(true).setFlexGrow(0);
         }
         subscriptionGrid.addComponentColumn(this::subscriptionStatus).setHeader(getTranslation("webhooks.status"))
-                .setWidth("12rem").setFlexGrow(0);
+                .setWidth("10rem").setFlexGrow(0);
         subscriptionGrid.addColumn(s -> Formats.date(s.createdAt())).setHeader(getTranslation("people.created"))
                 .setAutoWidth(true).setFlexGrow(0);
         subscriptionGrid.addComponentColumn(this::subscriptionActions).setAutoWidth(true).setFlexGrow(0);
@@ -289,15 +289,16 @@ public class WebhooksView extends Div implements HasDynamicTitle, BeforeEnterObs
         return both;
     }
 
+    /** The status code when there was an answer, else why not (timeout, refused); the attempts hold the rest. */
     private String lastResult(DeliveryRow d) {
         if (d.lastAttemptAt() == null) {
             return d.stoppedReason() != null ? d.stoppedReason() : getTranslation("webhooks.notTriedYet");
         }
-        String code = d.lastStatusCode() != null && d.lastStatusCode() > 0 ? "HTTP " + d.lastStatusCode() : "";
+        String result = d.lastStatusCode() != null && d.lastStatusCode() > 0 ? "HTTP " + d.lastStatusCode()
+                : d.lastError() == null ? "" : d.lastError();
         String next = d.status() == DeliveryStatus.FAILED && d.nextAttemptAt() != null
                 ? " · " + getTranslation("webhooks.nextAttempt", Formats.dateTime(d.nextAttemptAt())) : "";
-        String error = d.lastError() == null ? "" : (code.isEmpty() ? "" : " · ") + d.lastError();
-        return code + error + next;
+        return result + next;
     }
 
     private void showDelivery(long id) {
