@@ -170,19 +170,19 @@ public class WebhookDeliveries {
      * (an enum name, never user text) so that the planner can use the partial index for it.
      */
     public List<DeliveryRow> list(DeliveryStatus status, UUID subscriptionId, Long ownerId, int offset, int limit) {
-        return jdbc.sql(SELECT + " WHERE " + statusCondition(status) + """
-                           AND (CAST(? AS UUID) IS NULL OR d.subscription_id = ?)
-                           AND (CAST(? AS BIGINT) IS NULL OR s.owner_id = ?)
-                         ORDER BY d.id DESC LIMIT ? OFFSET ?""")
+        return jdbc.sql(SELECT + " WHERE " + statusCondition(status)
+                        + " AND (CAST(? AS UUID) IS NULL OR d.subscription_id = ?)"
+                        + " AND (CAST(? AS BIGINT) IS NULL OR s.owner_id = ?)"
+                        + " ORDER BY d.id DESC LIMIT ? OFFSET ?")
                 .params(subscriptionId, subscriptionId, ownerId, ownerId, limit, offset)
                 .query(WebhookDeliveries::row).list();
     }
 
     public long count(DeliveryStatus status, UUID subscriptionId, Long ownerId) {
         return jdbc.sql("SELECT count(*) FROM webhook_deliveries d JOIN webhook_subscriptions s ON s.id = d.subscription_id"
-                        + " WHERE " + statusCondition(status) + """
-                           AND (CAST(? AS UUID) IS NULL OR d.subscription_id = ?)
-                           AND (CAST(? AS BIGINT) IS NULL OR s.owner_id = ?)""")
+                        + " WHERE " + statusCondition(status)
+                        + " AND (CAST(? AS UUID) IS NULL OR d.subscription_id = ?)"
+                        + " AND (CAST(? AS BIGINT) IS NULL OR s.owner_id = ?)")
                 .params(subscriptionId, subscriptionId, ownerId, ownerId)
                 .query(Long.class).single();
     }

@@ -196,6 +196,11 @@ class WebhooksApiIT {
             assertThat(a.has("latency_ms")).isTrue();
         });
         assertThat(json.readTree(send("GET", "/api/v1/deliveries?status=delivered", hana, null).body()).get("total").asLong()).isZero();
+        HttpResponse<String> all = send("GET", "/api/v1/deliveries?subscription=" + id + "&page=0&size=10", hana, null);
+        assertThat(all.statusCode()).as(all.body()).isEqualTo(200);
+        assertThat(json.readTree(all.body()).get("total").asLong()).isEqualTo(1);
+        assertThat(json.readTree(all.body()).get("items").get(0).get("id").asLong()).isEqualTo(delivery);
+        assertThat(json.readTree(send("GET", "/api/v1/deliveries", kenji, null).body()).get("total").asLong()).isZero();
         assertThat(send("GET", "/api/v1/deliveries/" + delivery, kenji, null).statusCode()).isEqualTo(404);
         assertThat(send("POST", "/api/v1/deliveries/" + delivery + "/redeliver", kenji, null).statusCode()).isEqualTo(404);
         assertThat(send("GET", "/api/v1/deliveries?status=lost", hana, null).statusCode()).isEqualTo(422);

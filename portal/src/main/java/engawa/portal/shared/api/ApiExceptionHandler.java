@@ -85,6 +85,23 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    /**
+     * Anything unforeseen: a 500 problem for the caller, the details in the log under an id they
+     * can quote. Without this the servlet container would forward to /error, which belongs to the
+     * browser's security chain and answers an API client with a redirect to the login page.
+     */
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        String incident = java.util.UUID.randomUUID().toString().substring(0, 8);
+        log.error("Unexpected error in the REST API, incident {}", incident, e);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "Something went wrong on our side. Try again; if it keeps happening, tell an Engawa admin the incident id "
+                        + incident + ".");
+        problem.setTitle("Internal error");
+        problem.setProperty("incident", incident);
+        return problem;
+    }
+
     /** The last part of the property path: {@code create.newTeam.slug} becomes {@code slug}. */
     private static String field(ConstraintViolation<?> violation) {
         String path = violation.getPropertyPath().toString();
