@@ -53,6 +53,34 @@ public class WebhookOutbox {
                 .list();
     }
 
+    /**
+     * Deletes up to {@code limit} events that happened before {@code cutoff} and have nothing left
+     * to send, with their deliveries and attempts. Event ids are time-ordered (UUID version 7), so
+     * "before" is a range of the primary key. Safe with several instances (SKIP LOCKED).
+     *
+     * @param firstIdAtCutoff the smallest id an event at {@code cutoff} can have
+     * @return how many events were deleted
+     */
+    public int purgeFinished(Instant cutoff, UUID firstIdAtCutoff, int limit) {
+        return jdbc.sql("""
+                DELETE FROM webhook_events WHERE id IN (
+                    SELECT e.id FROM webhook_events e
+                    WHERE e.id < ? AND e.occurred_at < ?
+                      AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d
+                                      WHERE d.event_id = e.id AND d.status IN ('PENDING', 'FAILED'))
+                    ORDER BY e.id LIMIT ?
+                    FOR UPDATE SKIP LOCKED)""")
+                .params(firstIdAtCutoff, Timestamps.of(cutoff), limit).update();
+    }
+
+    /** Forgets subscriptions deleted before {@code cutoff} once no delivery refers to them, secrets included. */
+    public int purgeDeletedSubscriptions(Instant cutoff) {
+        return jdbc.sql("""
+                DELETE FROM webhook_subscriptions s WHERE s.deleted_at < ?
+                  AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.subscription_id = s.id)""")
+                .param(Timestamps.of(cutoff)).update();
+    }
+
     public record EventRow(UUID id, String type, Instant occurredAt, String dataJson) {
     }
 }

@@ -15,6 +15,11 @@ final class TimeOrderedIds {
     private TimeOrderedIds() {
     }
 
+    /** The smallest id of the given millisecond: every id made earlier sorts below it. */
+    static UUID first(java.time.Instant instant) {
+        return new UUID((instant.toEpochMilli() << 16) | 0x7000L, 0x8000000000000000L);
+    }
+
     static UUID next(Clock clock) {
         long millis = clock.millis();
         long randomHigh = RANDOM.nextLong();

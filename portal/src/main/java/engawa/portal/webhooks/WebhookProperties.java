@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxInFlight requests on the wire at once, all workers together
  * @param pollInterval how often an idle dispatcher looks for due deliveries made elsewhere
  * @param disableAfterFailing a subscription whose every delivery failed for this long is turned off
+ * @param retention how long finished events, deliveries and attempts stay in the log
  */
 @ConfigurationProperties("engawa.webhooks")
 public record WebhookProperties(
@@ -26,6 +27,7 @@ public record WebhookProperties(
         @DefaultValue("64") int maxInFlight,
         @DefaultValue("500ms") Duration pollInterval,
         @DefaultValue("5d") Duration disableAfterFailing,
+        @DefaultValue("30d") Duration retention,
         @DefaultValue("5s") Duration connectTimeout,
         @DefaultValue("15s") Duration callTimeout) {
 

@@ -58,6 +58,8 @@ class WebhookDeliveryIT {
     JsonMapper json;
     @Autowired
     EngawaProperties properties;
+    @Autowired
+    WebhookRetention retention;
 
     final Receiver receiver = new Receiver();
 
@@ -289,6 +291,28 @@ class WebhookDeliveryIT {
         var keyFile = properties.dataDir().resolve("secret.key");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile))).isEqualTo("rw-------");
         assertThat(subscription.toString()).doesNotContain(secretKey);
+    }
+
+    @Test
+    void finished_events_leave_the_log_after_the_retention_time_and_open_ones_stay() throws Exception {
+        receiver.answer(r -> new MockResponse.Builder().code(r.getTarget().equals("/ok") ? 200 : 500).build());
+        subscribe(EventType.SERVICE_CREATED, "/ok");
+        subscribe(EventType.SERVICE_UPDATED, "/failing");
+        UUID finished = publish(EventType.SERVICE_CREATED, Map.of("service", Map.of("name", "old")));
+        UUID open = publish(EventType.SERVICE_UPDATED, Map.of("service", Map.of("name", "old")));
+        awaitStatus(finished, DeliveryStatus.DELIVERED);
+        awaitAttempts(open, 1);
+
+        retention.purge(); // 30 days: both are younger
+        assertThat(delivery(finished)).isNotNull();
+
+        int purged = retention.purge(clock.instant().plusMillis(1));
+
+        assertThat(purged).isGreaterThanOrEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM webhook_events WHERE id = ?", Long.class, finished)).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM webhook_deliveries WHERE event_id = ?", Long.class, finished)).isZero();
+        assertThat(delivery(open)).as("still being retried").isNotNull();
+        assertThat(delivery(open).status()).isEqualTo(DeliveryStatus.FAILED);
     }
 
     private NewSubscription subscribe(EventType type, String path) {
