@@ -43,6 +43,14 @@ public class WebhookOutbox {
                 .query(Long.class).single();
     }
 
+    /** How many test events a subscription was sent after {@code since}. */
+    public long testsSince(UUID subscriptionId, Instant since) {
+        return jdbc.sql("""
+                SELECT count(*) FROM webhook_deliveries d JOIN webhook_events e ON e.id = d.event_id
+                WHERE d.subscription_id = ? AND e.test AND d.created_at > ?""")
+                .params(subscriptionId, Timestamps.of(since)).query(Long.class).single();
+    }
+
     /** The latest real events of a type, newest first. */
     public List<EventRow> recent(String type, int limit) {
         return jdbc.sql("SELECT id, type, occurred_at, data::text AS data FROM webhook_events"

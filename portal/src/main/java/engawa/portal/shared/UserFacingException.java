@@ -12,7 +12,7 @@ import java.util.ResourceBundle;
 public class UserFacingException extends RuntimeException {
 
     public enum Kind {
-        INVALID, NOT_FOUND, CONFLICT, FORBIDDEN
+        INVALID, NOT_FOUND, CONFLICT, FORBIDDEN, TOO_MANY
     }
 
     private final Kind kind;
@@ -40,6 +40,11 @@ public class UserFacingException extends RuntimeException {
 
     public static UserFacingException forbidden(String messageKey, Object... arguments) {
         return new UserFacingException(Kind.FORBIDDEN, messageKey, arguments);
+    }
+
+    /** Too many requests of a kind in a short time: try again later. */
+    public static UserFacingException tooMany(String messageKey, Object... arguments) {
+        return new UserFacingException(Kind.TOO_MANY, messageKey, arguments);
     }
 
     public Kind kind() {

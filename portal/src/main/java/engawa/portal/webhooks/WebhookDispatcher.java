@@ -12,6 +12,8 @@ import engawa.integrations.webhooks.WebhookRequest;
 import engawa.integrations.webhooks.WebhookSecret;
 import engawa.integrations.webhooks.WebhookSender;
 import engawa.portal.shared.SecretBox;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -22,14 +24,15 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -60,6 +63,7 @@ public class WebhookDispatcher implements SmartLifecycle {
     private final WebhookProperties properties;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final MeterRegistry meters;
     private final ExecutorService sends = Executors.newVirtualThreadPerTaskExecutor();
     /** All workers' sends together; beyond a few dozen in flight the CPU only juggles connections. */
     private final Semaphore inFlight;
@@ -72,7 +76,7 @@ public class WebhookDispatcher implements SmartLifecycle {
 
     WebhookDispatcher(WebhookDeliveries deliveries, WebhookSubscriptions subscriptions, WebhookSender sender,
             RetrySchedule schedule, SecretBox secrets, WebhookProperties properties, PlatformTransactionManager transactions,
-            Clock clock) {
+            Clock clock, MeterRegistry meters) {
         this.deliveries = deliveries;
         this.subscriptions = subscriptions;
         this.sender = sender;
@@ -82,6 +86,10 @@ public class WebhookDispatcher implements SmartLifecycle {
         this.transactions = new TransactionTemplate(transactions);
         this.clock = clock;
         this.inFlight = new Semaphore(properties.maxInFlight());
+        this.meters = meters;
+        Gauge.builder("engawa.webhooks.in.flight", inFlight,
+                        s -> properties.maxInFlight() - s.availablePermits())
+                .description("Webhook requests on the wire now").register(meters);
     }
 
     /** With ENGAWA_WEBHOOKS_DISPATCH=false this instance sends nothing unless started by hand. */
@@ -289,6 +297,9 @@ public class WebhookDispatcher implements SmartLifecycle {
                 stopped = "Gave up after " + attempts + " attempts over the retry schedule. Fix the receiver, then send it again.";
             }
         }
+        // what operators watch: attempts by result, and how long receivers take
+        meters.counter("engawa.webhooks.attempts", "result", status.name().toLowerCase(Locale.ROOT)).increment();
+        meters.timer("engawa.webhooks.attempt.latency").record(result.latency());
         return new AttemptRecord(delivery.id(), sent.attemptedAt(), result.statusCode(),
                 (int) Math.min(Integer.MAX_VALUE, result.latency().toMillis()), result.error(), result.responseExcerpt(),
                 status, attempts, next, stopped);

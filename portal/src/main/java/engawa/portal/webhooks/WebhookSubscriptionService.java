@@ -14,6 +14,7 @@ import engawa.portal.shared.UserFacingException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -31,6 +32,8 @@ public class WebhookSubscriptionService {
 
     static final int MAX_URL_LENGTH = 2000;
     static final int MAX_PER_PERSON = 100;
+    /** Test events a member may send to one subscription per minute: enough to try, too few to flood someone. */
+    static final int TESTS_PER_MINUTE = 10;
 
     private final WebhookSubscriptions subscriptions;
     private final WebhookOutbox outbox;
@@ -112,6 +115,11 @@ public class WebhookSubscriptionService {
         WebhookSubscriptionRow row = manageable(id);
         if (!row.enabled()) {
             throw UserFacingException.conflict("webhooks.subscription.off");
+        }
+        // the target is any public URL a member chose: without a limit, Engawa could be made to flood it
+        if (!callers.current().admin()
+                && outbox.testsSince(id, clock.instant().minus(Duration.ofMinutes(1))) >= TESTS_PER_MINUTE) {
+            throw UserFacingException.tooMany("webhooks.test.tooMany", TESTS_PER_MINUTE);
         }
         EventType type = EventType.byId(row.eventType()).orElseThrow();
         String data = "{\"test\": true, " + type.sampleJson().strip().substring(1);

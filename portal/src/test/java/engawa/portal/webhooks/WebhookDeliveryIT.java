@@ -60,6 +60,8 @@ class WebhookDeliveryIT {
     EngawaProperties properties;
     @Autowired
     WebhookRetention retention;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     final Receiver receiver = new Receiver();
 
@@ -92,6 +94,7 @@ class WebhookDeliveryIT {
         assertThat(sent.get("timestamp").asString()).endsWith("Z");
         assertThat(sent.at("/data/service/name").asString()).isEqualTo("billing");
         assertThat(sent.at("/data/service/tier").asInt()).isEqualTo(2);
+        assertThat(meters.get("engawa.webhooks.attempts").tag("result", "delivered").counter().count()).isPositive();
         List<AttemptRow> attempts = asAdmin(() -> log.attempts(delivery.id()));
         assertThat(attempts).singleElement().satisfies(a -> {
             assertThat(a.statusCode()).isEqualTo(200);

@@ -233,6 +233,22 @@ class WebhooksApiIT {
         assertThat(enabled.get("disabled_reason").isNull()).isTrue();
     }
 
+    @Test
+    void a_member_cannot_make_engawa_flood_a_receiver_with_test_events() throws Exception {
+        String id = json.readTree(send("POST", "/api/v1/hooks", hana,
+                "{\"target_url\": \"" + receiver.url("/h") + "\", \"event\": \"service.created\"}").body()).get("id").asString();
+        for (int i = 0; i < 10; i++) {
+            assertThat(send("POST", "/api/v1/hooks/" + id + "/test", hana, null).statusCode()).isEqualTo(202);
+        }
+
+        HttpResponse<String> refused = send("POST", "/api/v1/hooks/" + id + "/test", hana, null);
+
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.body()).contains("At most 10 test events a minute");
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(send("POST", "/api/v1/hooks/" + id + "/test", hana, null).statusCode()).isEqualTo(202);
+    }
+
     private HttpResponse<String> send(String method, String path, String token, String body)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
