@@ -157,7 +157,7 @@ class WebhooksApi {
     List<EventJson> recent(@PathVariable String type, @RequestParam(required = false) Integer limit) {
         int n = limit == null ? 25 : limit;
         if (n < 1 || n > MAX_RECENT) {
-            throw UserFacingException.invalid("api.size.range", MAX_RECENT);
+            throw UserFacingException.invalid("webhooks.limit.range", MAX_RECENT);
         }
         return subscriptions.recentEvents(type, n).stream()
                 .map(e -> new EventJson(e.id().toString(), e.type(), e.occurredAt(), json.readTree(e.dataJson())))

@@ -172,22 +172,17 @@ public class WebhooksView extends Div implements HasDynamicTitle, BeforeEnterObs
     }
 
     private Component subscriptionActions(Subscription s) {
-        Button test = new Button(getTranslation("webhooks.sendTest"), VaadinIcon.PAPERPLANE_O.create(), e -> {
-            try {
-                subscriptions.sendTest(s.id());
-                FormErrors.notifySuccess(getTranslation("webhooks.testSent"));
-            } catch (UserFacingException error) {
-                FormErrors.notifyError(error.messageIn(getLocale()));
-            }
-        });
+        Button test = new Button(getTranslation("webhooks.sendTest"), VaadinIcon.PAPERPLANE_O.create(), e -> act(() -> {
+            subscriptions.sendTest(s.id());
+            FormErrors.notifySuccess(getTranslation("webhooks.testSent"));
+        }));
         test.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
         test.addClassName("webhook-test");
         test.setVisible(s.enabled());
-        Button on = new Button(getTranslation("webhooks.turnOn"), e -> {
+        Button on = new Button(getTranslation("webhooks.turnOn"), e -> act(() -> {
             subscriptions.enable(s.id());
-            subscriptionGrid.getDataProvider().refreshAll();
             FormErrors.notifySuccess(getTranslation("webhooks.turnedOn"));
-        });
+        }));
         on.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
         on.addClassName("webhook-turn-on");
         on.setVisible(!s.enabled());
@@ -201,15 +196,28 @@ public class WebhooksView extends Div implements HasDynamicTitle, BeforeEnterObs
 
     private void confirmDelete(Subscription s) {
         ConfirmDialog confirm = new ConfirmDialog(getTranslation("webhooks.delete.title"),
-                getTranslation("webhooks.delete.text", s.event(), s.targetUrl()), getTranslation("webhooks.delete"), ok -> {
+                getTranslation("webhooks.delete.text", s.event(), s.targetUrl()), getTranslation("webhooks.delete"),
+                ok -> act(() -> {
                     subscriptions.unsubscribe(s.id());
-                    subscriptionGrid.getDataProvider().refreshAll();
                     FormErrors.notifySuccess(getTranslation("webhooks.deleted"));
-                });
+                }));
         confirm.setCancelable(true);
         confirm.setCancelText(getTranslation("action.cancel"));
         confirm.setConfirmButtonTheme("error primary");
         confirm.open();
+    }
+
+    /**
+     * Runs an action on a subscription and shows the list as it now is; a refusal (someone else
+     * deleted it meanwhile, the test limit) is shown as a message rather than an error page.
+     */
+    private void act(Runnable action) {
+        try {
+            action.run();
+        } catch (UserFacingException error) {
+            FormErrors.notifyError(error.messageIn(getLocale()));
+        }
+        subscriptionGrid.getDataProvider().refreshAll();
     }
 
     private void showSecretOnce(NewSubscription created) {
