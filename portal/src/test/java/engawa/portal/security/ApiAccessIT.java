@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import engawa.portal.people.ApiTokenService;
 import engawa.portal.people.NewApiToken;
+import engawa.portal.support.ApiClient;
 import engawa.portal.support.PortalTest;
 import engawa.portal.support.SignedIn;
 import java.io.IOException;
@@ -101,9 +102,13 @@ class ApiAccessIT {
         assertThat(duplicate.statusCode()).isEqualTo(409);
         assertThat(duplicate.body()).contains("already exists");
 
-        HttpResponse<String> notJson = send("POST", "/api/v1/teams", PortalTest.ADMIN_TOKEN, "slug=x");
+        HttpResponse<String> notJson = send("POST", "/api/v1/teams", PortalTest.ADMIN_TOKEN, "{slug=x");
         assertThat(notJson.statusCode()).isEqualTo(400);
         assertThat(notJson.body()).contains("not valid JSON");
+
+        HttpResponse<String> form = send("POST", "/api/v1/teams", PortalTest.ADMIN_TOKEN, "slug=x");
+        assertThat(form.statusCode()).isEqualTo(415);
+        assertThat(form.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 
         HttpResponse<String> unknownParent = send("POST", "/api/v1/teams", PortalTest.ADMIN_TOKEN,
                 "{\"slug\":\"orphans\",\"name\":\"Orphans\",\"parent\":\"no-such-team\"}");
@@ -140,20 +145,23 @@ class ApiAccessIT {
         assertThat(openapi.body()).contains("\"title\":\"Engawa API\"", "/api/v1/teams", "/api/v1/me");
     }
 
+    @Test
+    void a_wrong_path_or_method_is_a_problem_answer_never_a_page_or_a_redirect() throws Exception {
+        HttpResponse<String> unknown = send("GET", "/api/v1/no-such-thing", PortalTest.ADMIN_TOKEN, null);
+        HttpResponse<String> method = send("DELETE", "/api/v1/teams", PortalTest.ADMIN_TOKEN, null);
+
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(method.statusCode()).isEqualTo(405);
+        assertThat(method.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
     private HttpResponse<String> send(String method, String path, String token, String json)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new ApiClient(port).send(method, path, token, json);
     }
 
     private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
+        return new ApiClient(port).uri(path);
     }
 }

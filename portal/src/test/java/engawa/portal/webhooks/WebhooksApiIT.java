@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import engawa.portal.people.ApiTokenService;
+import engawa.portal.support.ApiClient;
 import engawa.portal.support.PortalTest;
 import engawa.portal.support.Receiver;
 import engawa.portal.support.SignedIn;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
@@ -46,7 +44,6 @@ class WebhooksApiIT {
     @Autowired
     engawa.portal.support.MutableClock clock;
 
-    final HttpClient http = HttpClient.newHttpClient();
     final Receiver receiver = new Receiver();
     String hana;
     String kenji;
@@ -253,15 +250,6 @@ class WebhooksApiIT {
 
     private HttpResponse<String> send(String method, String path, String token, String body)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", body.startsWith("{") || body.startsWith("[") ? "application/json"
-                    : "application/x-www-form-urlencoded");
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new ApiClient(port).send(method, path, token, body);
     }
 }

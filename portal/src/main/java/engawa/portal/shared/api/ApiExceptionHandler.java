@@ -25,8 +25,11 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * Every refusal of the REST API as an RFC 9457 problem whose detail tells the caller what to fix.
  * Framework errors (unreadable JSON, wrong media type, unknown path) come from the superclass.
+ * Not limited to our controllers' packages: errors found before a controller is chosen (no such
+ * path, method or media type) must be answered here too, or the container's error page would
+ * send an API client to the login page.
  */
-@RestControllerAdvice(basePackages = "engawa.portal")
+@RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
