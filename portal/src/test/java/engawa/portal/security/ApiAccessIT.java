@@ -152,6 +152,7 @@ class ApiAccessIT {
 
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(unknown.body()).contains("There is no /api/v1/no-such-thing").contains("/v3/api-docs");
         assertThat(method.statusCode()).isEqualTo(405);
         assertThat(method.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     }

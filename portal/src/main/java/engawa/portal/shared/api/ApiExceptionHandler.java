@@ -21,6 +21,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Every refusal of the REST API as an RFC 9457 problem whose detail tells the caller what to fix.
@@ -41,6 +42,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 "The request body is not valid JSON of the expected shape. Send a JSON object such as the examples at /v3/api-docs.");
         problem.setTitle("Unreadable request body");
         return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(
+            NoResourceFoundException e, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                "There is no /" + e.getResourcePath() + ". The API's paths are listed at /v3/api-docs.");
+        problem.setTitle("Not Found");
+        return handleExceptionInternal(e, problem, headers, HttpStatus.NOT_FOUND, request);
     }
 
     @ExceptionHandler(UserFacingException.class)
