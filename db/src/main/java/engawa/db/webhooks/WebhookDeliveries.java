@@ -192,13 +192,13 @@ public class WebhookDeliveries {
     }
 
     /** Every attempt, oldest first: the earlier ones from the history, the latest from the delivery itself. */
-    public List<AttemptRow> attempts(long deliveryId) {
-        List<AttemptRow> earlier = jdbc.sql("SELECT * FROM webhook_attempts WHERE delivery_id = ? ORDER BY id").param(deliveryId)
+    public List<AttemptRow> attempts(DeliveryRow delivery) {
+        List<AttemptRow> all = new java.util.ArrayList<>(jdbc.sql("SELECT * FROM webhook_attempts WHERE delivery_id = ? ORDER BY id")
+                .param(delivery.id())
                 .query((rs, n) -> new AttemptRow(rs.getLong("id"), Timestamps.read(rs, "attempted_at"), rs.getInt("status_code"),
                         rs.getInt("latency_ms"), rs.getString("error"), rs.getString("response_excerpt")))
-                .list();
-        List<AttemptRow> all = new java.util.ArrayList<>(earlier);
-        find(deliveryId).flatMap(DeliveryRow::lastAttempt).ifPresent(all::add);
+                .list());
+        delivery.lastAttempt().ifPresent(all::add);
         return all;
     }
 

@@ -1,6 +1,5 @@
 package engawa.portal.webhooks;
 
-import engawa.db.webhooks.AttemptRow;
 import engawa.db.webhooks.DeliveryRow;
 import engawa.db.webhooks.DeliveryStatus;
 import engawa.db.webhooks.WebhookDeliveries;
@@ -51,11 +50,13 @@ public class DeliveryLog {
         return visible(id);
     }
 
+    /** A delivery with every attempt, oldest first, read once. */
     @Transactional(readOnly = true)
-    public List<AttemptRow> attempts(long id) {
-        visible(id);
-        return deliveries.attempts(id);
+    public DeliveryDetails details(long id) {
+        DeliveryRow delivery = visible(id);
+        return new DeliveryDetails(delivery, deliveries.attempts(delivery));
     }
+
 
     /**
      * Sends a delivery again now, with a fresh round of retries; also for delivered ones (a

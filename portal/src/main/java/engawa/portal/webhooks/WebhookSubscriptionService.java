@@ -15,7 +15,9 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -112,12 +114,13 @@ public class WebhookSubscriptionService {
      */
     @Transactional
     public long sendTest(UUID id) {
-        WebhookSubscriptionRow row = manageable(id);
+        Caller caller = callers.current();
+        WebhookSubscriptionRow row = manageable(caller, id);
         if (!row.enabled()) {
             throw UserFacingException.conflict("webhooks.subscription.off");
         }
         // the target is any public URL a member chose: without a limit, Engawa could be made to flood it
-        if (!callers.current().admin()
+        if (!caller.admin()
                 && outbox.testsSince(id, clock.instant().minus(Duration.ofMinutes(1))) >= TESTS_PER_MINUTE) {
             throw UserFacingException.tooMany("webhooks.test.tooMany", TESTS_PER_MINUTE);
         }
@@ -137,13 +140,24 @@ public class WebhookSubscriptionService {
                 .map(e -> new WebhookOutboxEvent(e.id(), e.type(), e.occurredAt(), e.dataJson())).toList();
     }
 
-    /** Whether the caller may subscribe to an event type; the API and page list only those. */
-    public boolean maySubscribe(EventType type) {
-        return type.audience() == EventType.Audience.MEMBERS || callers.current().admin();
+    /** The event types the caller may subscribe to, in their order; the API and the page offer only those. */
+    @Transactional(readOnly = true)
+    public Set<EventType> subscribableTypes() {
+        boolean admin = callers.current().admin();
+        Set<EventType> types = EnumSet.noneOf(EventType.class);
+        for (EventType type : EventType.values()) {
+            if (admin || type.audience() == EventType.Audience.MEMBERS) {
+                types.add(type);
+            }
+        }
+        return types;
     }
 
-    WebhookSubscriptionRow manageable(UUID id) {
-        Caller caller = callers.current();
+    private WebhookSubscriptionRow manageable(UUID id) {
+        return manageable(callers.current(), id);
+    }
+
+    private WebhookSubscriptionRow manageable(Caller caller, UUID id) {
         return subscriptions.find(id).filter(s -> caller.mayManage(s.ownerId()))
                 .orElseThrow(() -> UserFacingException.notFound("webhooks.subscription.notFound", id));
     }

@@ -95,7 +95,7 @@ class WebhookDeliveryIT {
         assertThat(sent.at("/data/service/name").asString()).isEqualTo("billing");
         assertThat(sent.at("/data/service/tier").asInt()).isEqualTo(2);
         assertThat(meters.get("engawa.webhooks.attempts").tag("result", "delivered").counter().count()).isPositive();
-        List<AttemptRow> attempts = asAdmin(() -> log.attempts(delivery.id()));
+        List<AttemptRow> attempts = asAdmin(() -> log.details(delivery.id()).attempts());
         assertThat(attempts).singleElement().satisfies(a -> {
             assertThat(a.statusCode()).isEqualTo(200);
             assertThat(a.latencyMs()).isGreaterThanOrEqualTo(0);
@@ -147,8 +147,8 @@ class WebhookDeliveryIT {
         DeliveryRow third = awaitStatus(eventId, DeliveryStatus.DELIVERED);
 
         assertThat(third.attempts()).isEqualTo(3);
-        assertThat(asAdmin(() -> log.attempts(third.id()))).extracting(AttemptRow::statusCode).containsExactly(500, 500, 200);
-        assertThat(asAdmin(() -> log.attempts(third.id())).getFirst().responseExcerpt()).isEqualTo("calls 1");
+        assertThat(asAdmin(() -> log.details(third.id()).attempts())).extracting(AttemptRow::statusCode).containsExactly(500, 500, 200);
+        assertThat(asAdmin(() -> log.details(third.id()).attempts()).getFirst().responseExcerpt()).isEqualTo("calls 1");
         assertThat(receiver.received()).extracting(r -> r.getHeaders().get("webhook-id")).containsOnly(eventId.toString()).hasSize(3);
     }
 
@@ -167,7 +167,7 @@ class WebhookDeliveryIT {
         assertThat(dead.attempts()).isEqualTo(8);
         assertThat(dead.lastError()).contains("503");
         assertThat(dead.stoppedReason()).contains("Gave up after 8 attempts");
-        assertThat(asAdmin(() -> log.attempts(dead.id()))).hasSize(8).allMatch(a -> a.statusCode() == 503);
+        assertThat(asAdmin(() -> log.details(dead.id()).attempts())).hasSize(8).allMatch(a -> a.statusCode() == 503);
         assertThat(dead.nextAttemptAt()).isNull();
         assertThat(receiver.received()).hasSize(8);
     }
@@ -230,7 +230,7 @@ class WebhookDeliveryIT {
 
         await().atMost(WAIT).until(() -> receiver.received().size() == 2);
         assertThat(receiver.received()).extracting(r -> r.getHeaders().get("webhook-id")).containsOnly(eventId.toString());
-        await().atMost(WAIT).until(() -> asAdmin(() -> log.attempts(delivered.id())).size() == 2);
+        await().atMost(WAIT).until(() -> asAdmin(() -> log.details(delivered.id()).attempts()).size() == 2);
         assertThat(awaitStatus(eventId, DeliveryStatus.DELIVERED).attempts()).isEqualTo(1);
     }
 

@@ -7,6 +7,7 @@ import engawa.db.webhooks.DeliveryStatus;
 import engawa.portal.shared.UserFacingException;
 import engawa.portal.shared.api.PageRequests;
 import engawa.portal.shared.api.PageResponse;
+import engawa.portal.webhooks.DeliveryDetails;
 import engawa.portal.webhooks.DeliveryLog;
 import engawa.portal.webhooks.EventType;
 import engawa.portal.webhooks.NewSubscription;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.data.domain.Pageable;
 import org.springframework.http.HttpStatus;
@@ -147,8 +149,9 @@ class WebhooksApi {
 
     @GetMapping("/events")
     List<EventTypeJson> events() {
+        Set<EventType> subscribable = subscriptions.subscribableTypes();
         return Arrays.stream(EventType.values())
-                .map(t -> new EventTypeJson(t.id(), t.description(), subscriptions.maySubscribe(t), json.readTree(t.sampleJson())))
+                .map(t -> new EventTypeJson(t.id(), t.description(), subscribable.contains(t), json.readTree(t.sampleJson())))
                 .toList();
     }
 
@@ -178,7 +181,8 @@ class WebhooksApi {
 
     @GetMapping("/deliveries/{id}")
     DeliveryJson delivery(@PathVariable long id) {
-        return DeliveryJson.of(log.get(id), log.attempts(id).stream().map(AttemptJson::of).toList());
+        DeliveryDetails details = log.details(id);
+        return DeliveryJson.of(details.delivery(), details.attempts().stream().map(AttemptJson::of).toList());
     }
 
     @PostMapping("/deliveries/{id}/redeliver")

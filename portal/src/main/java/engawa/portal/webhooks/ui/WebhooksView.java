@@ -31,6 +31,7 @@ import engawa.portal.shared.UserFacingException;
 import engawa.portal.shared.ui.CurrentPerson;
 import engawa.portal.shared.ui.FormErrors;
 import engawa.portal.shared.ui.Formats;
+import engawa.portal.webhooks.DeliveryDetails;
 import engawa.portal.webhooks.DeliveryLog;
 import engawa.portal.webhooks.EventType;
 import engawa.portal.webhooks.NewSubscription;
@@ -95,7 +96,7 @@ public class WebhooksView extends Div implements HasDynamicTitle, BeforeEnterObs
         Select<EventType> event = new Select<>();
         event.setId("webhook-event");
         event.setLabel(getTranslation("webhooks.event"));
-        List<EventType> allowed = Arrays.stream(EventType.values()).filter(subscriptions::maySubscribe).toList();
+        List<EventType> allowed = List.copyOf(subscriptions.subscribableTypes());
         event.setItems(allowed);
         event.setItemLabelGenerator(t -> t.id() + " · " + getTranslation("webhooks.eventType." + t.id()));
         event.setValue(allowed.getFirst());
@@ -313,8 +314,9 @@ public class WebhooksView extends Div implements HasDynamicTitle, BeforeEnterObs
         DeliveryRow delivery;
         List<AttemptRow> attempts;
         try {
-            delivery = log.get(id);
-            attempts = log.attempts(id);
+            DeliveryDetails details = log.details(id);
+            delivery = details.delivery();
+            attempts = details.attempts();
         } catch (UserFacingException error) {
             FormErrors.notifyError(error.messageIn(getLocale()));
             return;
