@@ -24,6 +24,7 @@ class ApiAccessIT {
 
     @Value("${local.server.port}")
     int port;
+    ApiClient api;
     @Autowired
     SignedIn signedIn;
     @Autowired
@@ -36,6 +37,7 @@ class ApiAccessIT {
 
     @BeforeEach
     void memberToken() {
+        api = new ApiClient(port);
         NewApiToken created = signedIn.as("hana", "MEMBER", () -> tokens.create("hana", "api-access-it", null));
         memberToken = created.token();
     }
@@ -159,10 +161,10 @@ class ApiAccessIT {
 
     private HttpResponse<String> send(String method, String path, String token, String json)
             throws IOException, InterruptedException {
-        return new ApiClient(port).send(method, path, token, json);
+        return api.send(method, path, token, json);
     }
 
     private URI uri(String path) {
-        return new ApiClient(port).uri(path);
+        return api.uri(path);
     }
 }

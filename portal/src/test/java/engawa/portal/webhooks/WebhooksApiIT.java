@@ -29,6 +29,7 @@ class WebhooksApiIT {
 
     @Value("${local.server.port}")
     int port;
+    ApiClient api;
     @Autowired
     SignedIn signedIn;
     @Autowired
@@ -51,6 +52,7 @@ class WebhooksApiIT {
 
     @BeforeEach
     void tokens() {
+        api = new ApiClient(port);
         hana = signedIn.as("hana", "MEMBER", () -> tokens.create("hana", "webhooks-it", null)).token();
         kenji = signedIn.as("kenji", "MEMBER", () -> tokens.create("kenji", "webhooks-it", null)).token();
         admin = PortalTest.ADMIN_TOKEN;
@@ -250,6 +252,6 @@ class WebhooksApiIT {
 
     private HttpResponse<String> send(String method, String path, String token, String body)
             throws IOException, InterruptedException {
-        return new ApiClient(port).send(method, path, token, body);
+        return api.send(method, path, token, body);
     }
 }
