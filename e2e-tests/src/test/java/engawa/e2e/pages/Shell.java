@@ -26,8 +26,8 @@ public class Shell {
 
     /** Picks a language by its own name ("English", "日本語"); the page reloads. */
     public void switchLanguageTo(String languageName) {
-        languageSwitch().click();
-        page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText(languageName)).click();
+        new VaadinSelect(page, "#language-switch").open()
+                .filter(new Locator.FilterOptions().setHasText(languageName)).click();
         page.waitForLoadState();
     }
 

@@ -20,8 +20,7 @@ public class WebhooksPage {
     }
 
     public void chooseEvent(String eventId) {
-        page.locator("#webhook-event").click();
-        page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText(eventId)).first().click();
+        new VaadinSelect(page, "#webhook-event").choose(eventId);
     }
 
     /** Adds a subscription and returns the secret from the show-once dialog, then closes it. */
@@ -39,6 +38,15 @@ public class WebhooksPage {
     public void tryToAdd(String url) {
         page.locator("#webhook-url input").fill(url);
         page.locator("#webhook-add").click();
+    }
+
+    /** The event types this person may pick, as the list shows them. */
+    public Locator eventChoices() {
+        return new VaadinSelect(page, "#webhook-event").open();
+    }
+
+    public void closeEventChoices() {
+        new VaadinSelect(page, "#webhook-event").close();
     }
 
     public Locator urlError() {
@@ -73,8 +81,7 @@ public class WebhooksPage {
     }
 
     public void filterBy(String statusLabel) {
-        page.locator("#delivery-status").click();
-        page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText(statusLabel)).first().click();
+        new VaadinSelect(page, "#delivery-status").choose(statusLabel);
     }
 
     /** Opens the newest delivery's details. */
