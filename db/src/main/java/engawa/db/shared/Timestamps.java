@@ -1,4 +1,4 @@
-package engawa.db.webhooks;
+package engawa.db.shared;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -7,16 +7,16 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 /** PostgreSQL's JDBC driver speaks OffsetDateTime for timestamptz, not Instant. */
-final class Timestamps {
+public final class Timestamps {
 
     private Timestamps() {
     }
 
-    static OffsetDateTime of(Instant instant) {
+    public static OffsetDateTime of(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
-    static Instant read(ResultSet rs, String column) throws SQLException {
+    public static Instant read(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
     }

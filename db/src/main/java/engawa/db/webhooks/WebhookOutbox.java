@@ -1,5 +1,6 @@
 package engawa.db.webhooks;
 
+import engawa.db.shared.Timestamps;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -30,6 +31,26 @@ public class WebhookOutbox {
                 SELECT ?, s.id, 'PENDING', ?, ? FROM webhook_subscriptions s
                 WHERE s.event_type = ? AND s.enabled AND s.deleted_at IS NULL""")
                 .params(eventId, Timestamps.of(occurredAt), Timestamps.of(occurredAt), type).update();
+    }
+
+    /**
+     * Stores many events of one type at once, with their deliveries: one statement each, whatever
+     * their number (an import publishes thousands).
+     *
+     * @return how many deliveries were created
+     */
+    public int appendAll(List<UUID> eventIds, String type, Instant occurredAt, List<String> dataJson) {
+        if (eventIds.isEmpty()) {
+            return 0;
+        }
+        String[] ids = eventIds.stream().map(UUID::toString).toArray(String[]::new);
+        jdbc.sql("INSERT INTO webhook_events (id, type, occurred_at, data) SELECT CAST(e.id AS UUID), ?, ?,"
+                        + " CAST(e.data AS JSONB) FROM unnest(CAST(? AS TEXT[]), CAST(? AS TEXT[])) AS e(id, data)")
+                .params(type, Timestamps.of(occurredAt), ids, dataJson.toArray(String[]::new)).update();
+        return jdbc.sql("INSERT INTO webhook_deliveries (event_id, subscription_id, status, next_attempt_at, created_at)"
+                        + " SELECT CAST(e.id AS UUID), s.id, 'PENDING', ?, ? FROM unnest(CAST(? AS TEXT[])) AS e(id)"
+                        + " JOIN webhook_subscriptions s ON s.event_type = ? AND s.enabled AND s.deleted_at IS NULL")
+                .params(Timestamps.of(occurredAt), Timestamps.of(occurredAt), ids, type).update();
     }
 
     /** A test event for one subscription only, kept out of the recent-events list. */

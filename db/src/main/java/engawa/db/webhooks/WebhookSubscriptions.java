@@ -1,5 +1,6 @@
 package engawa.db.webhooks;
 
+import engawa.db.shared.Timestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

@@ -2,7 +2,11 @@ package engawa.portal.shared;
 
 import java.text.MessageFormat;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import java.util.ResourceBundle;
 
 /**
@@ -12,18 +16,48 @@ import java.util.ResourceBundle;
 public class UserFacingException extends RuntimeException {
 
     public enum Kind {
-        INVALID, NOT_FOUND, CONFLICT, FORBIDDEN, TOO_MANY
+        INVALID, NOT_FOUND, CONFLICT, FORBIDDEN, TOO_MANY,
+        /** Based on a version that is no longer the current one (HTTP 412 after If-Match). */
+        STALE
+    }
+
+    /** One field's problem: the field as the API names it, and a translation key with its arguments. */
+    public record FieldProblem(String field, String messageKey, Object... arguments) {
+
+        public String messageIn(Locale locale) {
+            return render(messageKey, locale, arguments);
+        }
     }
 
     private final Kind kind;
     private final String messageKey;
     private final transient Object[] arguments;
+    private final transient List<FieldProblem> fieldProblems;
+    private final transient Map<String, Object> problemProperties = new LinkedHashMap<>();
 
     public UserFacingException(Kind kind, String messageKey, Object... arguments) {
-        super(render(messageKey, Locale.ENGLISH, arguments));
+        this(kind, messageKey, List.of(), arguments);
+    }
+
+    private UserFacingException(Kind kind, String messageKey, List<FieldProblem> fieldProblems, Object... arguments) {
+        super(fieldProblems.isEmpty() ? render(messageKey, Locale.ENGLISH, arguments) : describe(fieldProblems));
         this.kind = kind;
         this.messageKey = messageKey;
         this.arguments = arguments.clone();
+        this.fieldProblems = List.copyOf(fieldProblems);
+    }
+
+    /** Input that breaks rules of named fields; the form shows each under its field. */
+    public static UserFacingException invalidFields(List<FieldProblem> problems) {
+        if (problems.isEmpty()) {
+            throw new IllegalArgumentException("No problems to report");
+        }
+        FieldProblem first = problems.getFirst();
+        return new UserFacingException(Kind.INVALID, first.messageKey(), problems, first.arguments());
+    }
+
+    public static UserFacingException invalidField(String field, String messageKey, Object... arguments) {
+        return invalidFields(List.of(new FieldProblem(field, messageKey, arguments)));
     }
 
     public static UserFacingException invalid(String messageKey, Object... arguments) {
@@ -56,7 +90,30 @@ public class UserFacingException extends RuntimeException {
     }
 
     public String messageIn(Locale locale) {
-        return render(messageKey, locale, arguments);
+        return fieldProblems.isEmpty() ? render(messageKey, locale, arguments) : describe(fieldProblems, locale);
+    }
+
+    /** Adds a member to the API's problem answer, e.g. what changed meanwhile. */
+    public UserFacingException withProblemProperty(String name, Object value) {
+        problemProperties.put(name, value);
+        return this;
+    }
+
+    public Map<String, Object> problemProperties() {
+        return Map.copyOf(problemProperties);
+    }
+
+    /** Empty unless the refusal is about named fields. */
+    public List<FieldProblem> fieldProblems() {
+        return fieldProblems;
+    }
+
+    private static String describe(List<FieldProblem> problems) {
+        return describe(problems, Locale.ENGLISH);
+    }
+
+    private static String describe(List<FieldProblem> problems, Locale locale) {
+        return problems.stream().map(p -> p.field() + ": " + p.messageIn(locale)).collect(Collectors.joining("; "));
     }
 
     static String render(String key, Locale locale, Object... arguments) {

@@ -2,6 +2,8 @@ package engawa.portal.webhooks;
 
 import engawa.db.webhooks.WebhookOutbox;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -43,5 +45,19 @@ public class WebhookEvents {
             dispatcher.wakeAfterCommit();
         }
         return id;
+    }
+
+    /** Stores many events of one type at once, as {@link #publish} does one. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void publishAll(EventType type, List<?> data) {
+        List<UUID> ids = new ArrayList<>(data.size());
+        List<String> texts = new ArrayList<>(data.size());
+        for (Object item : data) {
+            ids.add(TimeOrderedIds.next(clock));
+            texts.add(json.writeValueAsString(item));
+        }
+        if (outbox.appendAll(ids, type.id(), clock.instant(), texts) > 0) {
+            dispatcher.wakeAfterCommit();
+        }
     }
 }

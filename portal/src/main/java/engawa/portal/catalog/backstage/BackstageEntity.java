@@ -9,9 +9,11 @@ import java.util.Map;
  * as read (a map of plain values: strings, numbers, lists and maps only).
  */
 public record BackstageEntity(String apiVersion, String kind, String namespace, String name, String title,
-        String description, List<String> tags, List<Link> links, Map<String, String> annotations, Map<String, Object> spec) {
+        String description, List<String> tags, List<Link> links, Map<String, String> labels,
+        Map<String, String> annotations, Map<String, Object> spec) {
 
-    public record Link(String url, String title) {
+    /** A link as Backstage writes it; {@code type} and {@code icon} may be null. */
+    public record Link(String url, String title, String type, String icon) {
     }
 
     public EntityRef ref() {

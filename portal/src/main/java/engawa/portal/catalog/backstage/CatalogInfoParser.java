@@ -163,12 +163,17 @@ public final class CatalogInfoParser {
                 if (url == null || !(url.startsWith("https://") || url.startsWith("http://"))) {
                     return Checked.problem(ref, "Every link needs a url starting with https:// or http://; found " + link + ".");
                 }
-                links.add(new BackstageEntity.Link(url, text(((Map<?, ?>) link).get("title"))));
+                Map<?, ?> l = (Map<?, ?>) link;
+                links.add(new BackstageEntity.Link(url, text(l.get("title")), text(l.get("type")), text(l.get("icon"))));
             }
         }
         Map<String, String> annotations = new LinkedHashMap<>();
         if (metadata.get("annotations") instanceof Map<?, ?> a) {
             a.forEach((k, v) -> annotations.put(String.valueOf(k), String.valueOf(v)));
+        }
+        Map<String, String> labels = new LinkedHashMap<>();
+        if (metadata.get("labels") instanceof Map<?, ?> a) {
+            a.forEach((k, v) -> labels.put(String.valueOf(k), String.valueOf(v)));
         }
         Map<?, ?> rawSpec = root.get("spec") instanceof Map<?, ?> s ? s : null;
         List<String> required = REQUIRED_SPEC.get(kind.toLowerCase(Locale.ROOT));
@@ -190,7 +195,7 @@ public final class CatalogInfoParser {
             return Checked.problem(ref, "spec.owner \"" + owner + "\" is not a reference: write team-a, group:team-a or user:name.");
         }
         return new Checked(new BackstageEntity(version, kind, rawNamespace, rawName, text(metadata.get("title")),
-                text(metadata.get("description")), List.copyOf(tags), List.copyOf(links), annotations, spec), ref, null);
+                text(metadata.get("description")), List.copyOf(tags), List.copyOf(links), labels, annotations, spec), ref, null);
     }
 
     private static String explain(String kind, String field) {

@@ -1,5 +1,6 @@
 package engawa.portal.catalog.backstage;
 
+import engawa.db.catalog.OpsLinkKind;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,21 +16,33 @@ public final class OpsLinks {
 
     /** The standard links every service page shows, in that order. */
     public enum Kind {
-        LOGS("logs", List.of("log", "kibana", "loki", "splunk", "papertrail")),
-        METRICS("dashboard", List.of("metric", "dashboard", "grafana", "datadog", "prometheus")),
-        ERRORS("error-tracking", List.of("error", "sentry", "bugsnag", "rollbar")),
-        ON_CALL("on-call", List.of("on-call", "oncall", "pagerduty", "opsgenie", "incident")),
-        CI_CD("ci-cd", List.of("ci", "cd", "pipeline", "build", "jenkins", "actions", "deploy", "circleci")),
-        RUNBOOK("runbook", List.of("runbook", "playbook")),
-        SOURCE("source", List.of("source", "repo", "github", "gitlab", "bitbucket", "code")),
-        DOCS("docs", List.of("doc", "wiki", "manual", "guide"));
+        LOGS("logs", "Logs", List.of("log", "kibana", "loki", "splunk", "papertrail")),
+        METRICS("dashboard", "Metrics dashboard", List.of("metric", "dashboard", "grafana", "datadog", "prometheus")),
+        ERRORS("error-tracking", "Error tracking", List.of("error", "sentry", "bugsnag", "rollbar")),
+        ON_CALL("on-call", "On-call schedule", List.of("on-call", "oncall", "pagerduty", "opsgenie", "incident")),
+        CI_CD("ci-cd", "CI/CD pipeline", List.of("ci", "cd", "pipeline", "build", "jenkins", "actions", "deploy", "circleci")),
+        RUNBOOK("runbook", "Runbook", List.of("runbook", "playbook")),
+        SOURCE("source", "Source code", List.of("source", "repo", "github", "gitlab", "bitbucket", "code")),
+        DOCS("docs", "Documentation", List.of("doc", "wiki", "manual", "guide"));
 
         /** The {@code type} written on export, and the first thing recognised on import. */
         public final String linkType;
+        /** The title written on export. */
+        public final String title;
+
+        /** The catalog's field for this kind of link. */
+        public OpsLinkKind field() {
+            return OpsLinkKind.valueOf(name());
+        }
+
+        public static Kind of(OpsLinkKind field) {
+            return valueOf(field.name());
+        }
         private final List<String> hints;
 
-        Kind(String linkType, List<String> hints) {
+        Kind(String linkType, String title, List<String> hints) {
             this.linkType = linkType;
+            this.title = title;
             this.hints = hints;
         }
     }
@@ -54,6 +67,20 @@ public final class OpsLinks {
 
     /** A link as Backstage writes it; {@code type} and {@code icon} may be null. */
     public record Link(String url, String title, String type, String icon) {
+    }
+
+    /** A file's links sorted into the catalog's fields and the free links that remain. */
+    public record Sorted(Map<OpsLinkKind, String> opsLinks, List<Link> otherLinks) {
+    }
+
+    /** The standard links as the catalog's fields; every link that is not one stays a free link. */
+    public static Sorted sort(List<Link> links, Map<String, String> annotations) {
+        Map<Kind, String> found = find(links, annotations);
+        Map<OpsLinkKind, String> fields = new EnumMap<>(OpsLinkKind.class);
+        found.forEach((kind, url) -> fields.put(kind.field(), url));
+        java.util.Set<String> taken = new java.util.HashSet<>(found.values());
+        List<Link> others = links.stream().filter(l -> !taken.remove(l.url())).toList();
+        return new Sorted(fields, others);
     }
 
     static Optional<Kind> classify(Link link) {

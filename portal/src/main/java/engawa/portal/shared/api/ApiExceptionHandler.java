@@ -1,5 +1,6 @@
 package engawa.portal.shared.api;
 
+import engawa.portal.shared.FieldPaths;
 import engawa.portal.shared.Translations;
 import engawa.portal.shared.UserFacingException;
 import jakarta.validation.ConstraintViolation;
@@ -62,9 +63,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             case CONFLICT -> HttpStatus.CONFLICT;
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
             case TOO_MANY -> HttpStatus.TOO_MANY_REQUESTS;
+            case STALE -> HttpStatus.PRECONDITION_FAILED;
         };
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
         problem.setTitle(status.getReasonPhrase());
+        if (!e.fieldProblems().isEmpty()) {
+            problem.setTitle("Invalid input");
+            problem.setProperty("errors", e.fieldProblems().stream()
+                    .map(p -> Map.of("field", p.field(), "message", p.messageIn(Translations.ENGLISH))).toList());
+        }
+        e.problemProperties().forEach(problem::setProperty);
         return problem;
     }
 
@@ -117,9 +125,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    /** The last part of the property path: {@code create.newTeam.slug} becomes {@code slug}. */
+    /** The path below the method's argument: {@code create.draft.links[0].url} becomes {@code links[0].url}. */
     private static String field(ConstraintViolation<?> violation) {
-        String path = violation.getPropertyPath().toString();
-        return path.substring(path.lastIndexOf('.') + 1);
+        return FieldPaths.below(violation);
     }
 }

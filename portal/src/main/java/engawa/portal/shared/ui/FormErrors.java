@@ -4,6 +4,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import engawa.portal.shared.FieldPaths;
 import engawa.portal.shared.UserFacingException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -30,23 +31,32 @@ public final class FormErrors {
         clear(fields);
         if (error instanceof ConstraintViolationException violations) {
             for (ConstraintViolation<?> violation : violations.getConstraintViolations()) {
-                String path = violation.getPropertyPath().toString();
-                HasValidation field = fields.get(path.substring(path.lastIndexOf('.') + 1));
-                String text = context.getTranslation(violation.getMessage());
-                if (field != null) {
-                    field.setErrorMessage(text);
-                    field.setInvalid(true);
-                } else {
-                    notifyError(text);
-                }
+                showUnder(FieldPaths.below(violation), context.getTranslation(violation.getMessage()), fields);
             }
             return true;
         }
         if (error instanceof UserFacingException refusal) {
-            notifyError(refusal.messageIn(com.vaadin.flow.component.UI.getCurrent().getLocale()));
+            java.util.Locale locale = com.vaadin.flow.component.UI.getCurrent().getLocale();
+            if (refusal.fieldProblems().isEmpty()) {
+                notifyError(refusal.messageIn(locale));
+            }
+            refusal.fieldProblems().forEach(p -> showUnder(p.field(), p.messageIn(locale), fields));
             return true;
         }
         return false;
+    }
+
+    /** Under the field it is about; as a message when the form has no such field. */
+    private static void showUnder(String path, String text, Map<String, ? extends HasValidation> fields) {
+        HasValidation field = FieldPaths.candidates(path).stream().map(fields::get).filter(java.util.Objects::nonNull)
+                .findFirst().orElse(null);
+        if (field == null) {
+            notifyError(text);
+        } else if (!field.isInvalid()) {
+            // the first problem of a field is the one to fix first
+            field.setErrorMessage(text);
+            field.setInvalid(true);
+        }
     }
 
     public static void notifyError(String text) {

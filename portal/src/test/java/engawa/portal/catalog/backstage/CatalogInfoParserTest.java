@@ -71,7 +71,7 @@ class CatalogInfoParserTest {
             assertThat(e.entity().name()).isEqualTo("artist-lookup");
             assertThat(e.entity().tags()).containsExactly("java", "data");
             assertThat(e.entity().links()).hasSize(7).first()
-                    .isEqualTo(new BackstageEntity.Link("https://example.com/user", "Examples Users"));
+                    .isEqualTo(new BackstageEntity.Link("https://example.com/user", "Examples Users", null, null));
         });
     }
 

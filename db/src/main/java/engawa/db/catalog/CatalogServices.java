@@ -1,0 +1,402 @@
+package engawa.db.catalog;
+
+import engawa.db.shared.Timestamps;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Services in plain SQL: the search and the bulk import need set-based statements, and every
+ * list is paged in the database. Writes check the version they were based on (optimistic
+ * locking); the caller decides what a mismatch means.
+ */
+public class CatalogServices {
+
+    /** How much of a description a list row carries. */
+    public static final int LIST_DESCRIPTION_LENGTH = 300;
+    /** A search by similar names shows at most this many: beyond, they are not similar any more. */
+    public static final int MAX_SIMILAR = 50;
+
+    private static final String OPS_COLUMNS = "s.logs_url, s.metrics_url, s.errors_url, s.on_call_url, s.ci_cd_url,"
+            + " s.runbook_url, s.source_url, s.docs_url";
+    private static final String OWNER_JOIN = " FROM catalog_services s LEFT JOIN teams t ON t.id = s.owner_team_id"
+            + " LEFT JOIN users u ON u.id = s.owner_user_id";
+    private static final String COMMON_COLUMNS = "s.id, s.namespace, s.name, s.title, s.type, s.lifecycle, s.tier,"
+            + " s.owner_team_id, t.slug AS team_slug, t.name AS team_name, s.owner_user_id, u.username AS owner_username,"
+            + " u.display_name AS owner_display_name, s.system_name, s.tags, " + OPS_COLUMNS
+            + ", s.created_at, s.updated_at, s.version";
+    private static final String SELECT_FULL = "SELECT " + COMMON_COLUMNS
+            + ", s.description, s.links::text AS links, s.annotations::text AS annotations" + OWNER_JOIN;
+    private static final String SELECT_LIST = "SELECT " + COMMON_COLUMNS + ", left(s.description, "
+            + LIST_DESCRIPTION_LENGTH + ") AS description, '[]' AS links, '{}' AS annotations" + OWNER_JOIN;
+
+    public enum Sort {
+        NAME("lower(s.name)"),
+        TIER("s.tier NULLS LAST, lower(s.name)"),
+        LIFECYCLE("s.lifecycle, lower(s.name)"),
+        RECENTLY_UPDATED("s.updated_at DESC, lower(s.name)");
+
+        final String orderBy;
+
+        Sort(String orderBy) {
+            this.orderBy = orderBy;
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    public CatalogServices(JdbcTemplate template) {
+        this.template = template;
+        this.jdbc = JdbcClient.create(template);
+    }
+
+    public Optional<ServiceRow> find(String name) {
+        return jdbc.sql(SELECT_FULL + " WHERE lower(s.name) = lower(?)").param(name).query(CatalogServices::row).optional();
+    }
+
+    public Optional<ServiceRow> findById(long id) {
+        return jdbc.sql(SELECT_FULL + " WHERE s.id = ?").param(id).query(CatalogServices::row).optional();
+    }
+
+    /**
+     * Full rows by name, keyed by the lower-case name.
+     *
+     * @param lock whether to hold the rows until the transaction ends, so that no edit slips in
+     *             between reading and overwriting them
+     */
+    public Map<String, ServiceRow> findByNames(Collection<String> names, boolean lock) {
+        Map<String, ServiceRow> found = new HashMap<>();
+        if (names.isEmpty()) {
+            return found;
+        }
+        String[] lower = names.stream().map(n -> n.toLowerCase(Locale.ROOT)).distinct().toArray(String[]::new);
+        jdbc.sql(SELECT_FULL + " WHERE lower(s.name) = ANY(?)" + (lock ? " FOR UPDATE OF s" : "")).param(lower)
+                .query(CatalogServices::row).list()
+                .forEach(r -> found.put(r.name().toLowerCase(Locale.ROOT), r));
+        return found;
+    }
+
+    /**
+     * Decides how a search text is matched: its words as prefixes; when nothing matches them,
+     * each mistyped word corrected to the closest known word; when that finds nothing either,
+     * names that look like the text.
+     */
+    public SearchTerms resolve(String text, ServiceFilter filter) {
+        SearchTerms terms = SearchTerms.of(text);
+        if (terms.mode() == SearchTerms.Mode.ALL || exists(terms, filter)) {
+            return terms;
+        }
+        List<String> corrected = corrections(terms.words());
+        if (!corrected.equals(terms.words())) {
+            SearchTerms correction = terms.correctedTo(corrected);
+            if (exists(correction, filter)) {
+                return correction;
+            }
+        }
+        return terms.bySimilarName();
+    }
+
+    private List<String> corrections(List<String> words) {
+        // words shorter than 4 letters have too few trigrams to correct reliably
+        List<String> corrected = new ArrayList<>(words.size());
+        for (String word : words) {
+            if (word.length() < 4 || word.chars().anyMatch(Character::isDigit)) {
+                corrected.add(word);
+                continue;
+            }
+            corrected.add(jdbc.sql("SELECT word FROM catalog_search_words WHERE word % ? ORDER BY word <-> ?, word LIMIT 1")
+                    .params(word, word).query(String.class).optional().orElse(word));
+        }
+        return corrected;
+    }
+
+    private boolean exists(SearchTerms terms, ServiceFilter filter) {
+        Where where = where(terms, filter);
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM catalog_services s WHERE " + where.sql + ")")
+                .params(where.params).query(Boolean.class).single();
+    }
+
+    /** A page of services in list form; a full-text search orders by relevance, exact name first. */
+    public List<ServiceRow> list(SearchTerms terms, ServiceFilter filter, Sort sort, long offset, int limit) {
+        Where where = where(terms, filter);
+        List<Object> params = new ArrayList<>(where.params);
+        String orderBy = switch (terms.mode()) {
+            case ALL -> sort.orderBy;
+            case FULL_TEXT -> {
+                params.add(terms.text().toLowerCase(Locale.ROOT));
+                params.add(terms.tsquery());
+                yield "(lower(s.name) = ?) DESC, ts_rank(s.search, to_tsquery('simple', ?)) DESC, lower(s.name)";
+            }
+            case SIMILAR_NAME -> {
+                params.add(terms.nameLike());
+                yield "lower(s.name) <-> ?, lower(s.name)";
+            }
+        };
+        long cappedOffset = offset;
+        int cappedLimit = limit;
+        if (terms.mode() == SearchTerms.Mode.SIMILAR_NAME) {
+            cappedLimit = (int) Math.max(0, Math.min(limit, MAX_SIMILAR - offset));
+            if (cappedLimit == 0) {
+                return List.of();
+            }
+        }
+        params.add(cappedLimit);
+        params.add(cappedOffset);
+        return jdbc.sql(SELECT_LIST + " WHERE " + where.sql + " ORDER BY " + orderBy + " LIMIT ? OFFSET ?")
+                .params(params).query(CatalogServices::row).list();
+    }
+
+    public long count(SearchTerms terms, ServiceFilter filter) {
+        Where where = where(terms, filter);
+        if (terms.mode() == SearchTerms.Mode.SIMILAR_NAME) {
+            return jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM catalog_services s WHERE " + where.sql + " LIMIT "
+                    + MAX_SIMILAR + ") similar").params(where.params).query(Long.class).single();
+        }
+        return jdbc.sql("SELECT count(*) FROM catalog_services s WHERE " + where.sql).params(where.params)
+                .query(Long.class).single();
+    }
+
+    /** How many services of each lifecycle and tier match, ignoring the lifecycle and tier filters. */
+    public FacetCounts facets(SearchTerms terms, ServiceFilter filter) {
+        Where where = where(terms, filter.withoutFacets());
+        Map<Lifecycle, Long> lifecycles = new EnumMap<>(Lifecycle.class);
+        Map<Integer, Long> tiers = new HashMap<>();
+        String limited = terms.mode() == SearchTerms.Mode.SIMILAR_NAME ? " LIMIT " + MAX_SIMILAR : "";
+        jdbc.sql("SELECT lifecycle, tier, count(*) AS n FROM (SELECT s.lifecycle, s.tier FROM catalog_services s WHERE "
+                        + where.sql + limited + ") matching GROUP BY lifecycle, tier")
+                .params(where.params)
+                .query(rs -> {
+                    Lifecycle lifecycle = Lifecycle.valueOf(rs.getString("lifecycle").toUpperCase(Locale.ROOT));
+                    int tier = rs.getInt("tier");
+                    Integer tierKey = rs.wasNull() ? null : tier;
+                    long n = rs.getLong("n");
+                    lifecycles.merge(lifecycle, n, Long::sum);
+                    tiers.merge(tierKey == null ? 0 : tierKey, n, Long::sum);
+                });
+        return new FacetCounts(lifecycles, tiers);
+    }
+
+    /** Lifecycle and tier counts; tier 0 stands for "no tier set". */
+    public record FacetCounts(Map<Lifecycle, Long> lifecycles, Map<Integer, Long> tiers) {
+    }
+
+    private record Where(String sql, List<Object> params) {
+    }
+
+    private static Where where(SearchTerms terms, ServiceFilter filter) {
+        StringBuilder sql = new StringBuilder("TRUE");
+        List<Object> params = new ArrayList<>();
+        switch (terms.mode()) {
+            case ALL -> {
+            }
+            case FULL_TEXT -> {
+                sql.append(" AND s.search @@ to_tsquery('simple', ?)");
+                params.add(terms.tsquery());
+            }
+            case SIMILAR_NAME -> {
+                sql.append(" AND lower(s.name) % ?");
+                params.add(terms.nameLike());
+            }
+        }
+        if (filter.filtersOwner()) {
+            List<String> either = new ArrayList<>();
+            if (filter.ownerTeamIds() != null) {
+                either.add("s.owner_team_id = ANY(?)");
+                params.add(filter.ownerTeamIds().toArray(Long[]::new));
+            }
+            if (filter.ownerUserId() != null) {
+                either.add("s.owner_user_id = ?");
+                params.add(filter.ownerUserId());
+            }
+            sql.append(" AND (").append(String.join(" OR ", either)).append(")");
+        }
+        if (filter.lifecycle() != null) {
+            sql.append(" AND s.lifecycle = ?");
+            params.add(filter.lifecycle().id());
+        }
+        if (filter.tier() != null) {
+            sql.append(" AND s.tier = ?");
+            params.add(filter.tier().shortValue());
+        }
+        if (filter.tag() != null) {
+            sql.append(" AND s.tags @> ARRAY[?]::text[]");
+            params.add(filter.tag());
+        }
+        if (filter.systemName() != null) {
+            sql.append(" AND lower(s.system_name) = lower(?)");
+            params.add(filter.systemName());
+        }
+        return new Where(sql.toString(), params);
+    }
+
+    /** @return the new service's id */
+    public long insert(ServiceValues values, Instant at) {
+        List<Object> params = new ArrayList<>(writeParams(values));
+        params.add(Timestamps.of(at));
+        params.add(Timestamps.of(at));
+        return jdbc.sql("INSERT INTO catalog_services (" + WRITE_COLUMNS + ", created_at, updated_at) VALUES ("
+                        + WRITE_PLACEHOLDERS + ", ?, ?) RETURNING id")
+                .params(params).query(Long.class).single();
+    }
+
+    /**
+     * Writes new values if the service is still at {@code expectedVersion}.
+     *
+     * @return the new version, or empty when someone else changed it first
+     */
+    public Optional<Long> update(long id, long expectedVersion, ServiceValues values, Instant at) {
+        List<Object> params = new ArrayList<>(writeParams(values));
+        params.add(Timestamps.of(at));
+        params.add(id);
+        params.add(expectedVersion);
+        return jdbc.sql("UPDATE catalog_services SET (" + WRITE_COLUMNS + ", updated_at) = (" + WRITE_PLACEHOLDERS
+                        + ", ?), version = version + 1 WHERE id = ? AND version = ? RETURNING version")
+                .params(params).query(Long.class).optional();
+    }
+
+    /** Inserts many services in batches; returns their ids keyed by lower-case name. */
+    public Map<String, Long> insertAll(List<ServiceValues> services, Instant at) {
+        if (services.isEmpty()) {
+            return Map.of();
+        }
+        List<Object[]> rows = new ArrayList<>(services.size());
+        for (ServiceValues values : services) {
+            List<Object> params = new ArrayList<>(writeParams(values));
+            params.add(Timestamps.of(at));
+            params.add(Timestamps.of(at));
+            rows.add(params.toArray());
+        }
+        template.batchUpdate("INSERT INTO catalog_services (" + WRITE_COLUMNS + ", created_at, updated_at) VALUES ("
+                + WRITE_PLACEHOLDERS + ", ?, ?)", rows);
+        Map<String, Long> ids = new HashMap<>();
+        String[] names = services.stream().map(v -> v.name().toLowerCase(Locale.ROOT)).toArray(String[]::new);
+        jdbc.sql("SELECT id, lower(name) AS name FROM catalog_services WHERE lower(name) = ANY(?)").param(names)
+                .query(rs -> {
+                    ids.put(rs.getString("name"), rs.getLong("id"));
+                });
+        return ids;
+    }
+
+    /** Overwrites many services in batches, each one version up; for an import, under the import's lock. */
+    public void updateAll(Map<Long, ServiceValues> services, Instant at) {
+        List<Object[]> rows = new ArrayList<>(services.size());
+        services.forEach((id, values) -> {
+            List<Object> params = new ArrayList<>(writeParams(values));
+            params.add(Timestamps.of(at));
+            params.add(id);
+            rows.add(params.toArray());
+        });
+        template.batchUpdate("UPDATE catalog_services SET (" + WRITE_COLUMNS + ", updated_at) = (" + WRITE_PLACEHOLDERS
+                + ", ?), version = version + 1 WHERE id = ?", rows);
+    }
+
+    /** @return whether the service was at {@code expectedVersion} and is now gone */
+    public boolean delete(long id, long expectedVersion) {
+        return jdbc.sql("DELETE FROM catalog_services WHERE id = ? AND version = ?").params(id, expectedVersion).update() == 1;
+    }
+
+    public long countAll() {
+        return jdbc.sql("SELECT count(*) FROM catalog_services").query(Long.class).single();
+    }
+
+    /** Services in name order, full rows, for the export: a page at a time after {@code afterName}. */
+    public List<ServiceRow> exportPage(String afterName, int limit) {
+        return jdbc.sql(SELECT_FULL + " WHERE lower(s.name) > lower(?) ORDER BY lower(s.name) LIMIT ?")
+                .params(afterName, limit).query(CatalogServices::row).list();
+    }
+
+    /** Tags in use that start with {@code prefix}, alphabetically. */
+    public List<String> tags(String prefix, int limit) {
+        return jdbc.sql("SELECT tag FROM catalog_tags WHERE tag LIKE ? ESCAPE '\\' ORDER BY tag LIMIT ?")
+                .params(escapeLike(prefix == null ? "" : prefix.toLowerCase(Locale.ROOT)) + "%", limit)
+                .query(String.class).list();
+    }
+
+    /** Forgets tags that no service has any more. */
+    public int pruneTags() {
+        return jdbc.sql("DELETE FROM catalog_tags g WHERE NOT EXISTS"
+                + " (SELECT 1 FROM catalog_services s WHERE s.tags @> ARRAY[g.tag])").update();
+    }
+
+    /** Names of services that look like {@code text}, for pickers: prefix matches first. */
+    public List<ServiceRow> suggest(String text, int limit) {
+        String lower = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+        if (lower.isEmpty()) {
+            return jdbc.sql(SELECT_LIST + " ORDER BY lower(s.name) LIMIT ?").param(limit).query(CatalogServices::row).list();
+        }
+        return jdbc.sql(SELECT_LIST + " WHERE lower(s.name) LIKE ? ESCAPE '\\' OR lower(s.name) % ?"
+                        + " ORDER BY (lower(s.name) LIKE ? ESCAPE '\\') DESC, lower(s.name) <-> ? LIMIT ?")
+                .params(escapeLike(lower) + "%", lower, escapeLike(lower) + "%", lower, limit)
+                .query(CatalogServices::row).list();
+    }
+
+    static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static final String WRITE_COLUMNS = "namespace, name, title, description, type, lifecycle, tier, owner_team_id,"
+            + " owner_user_id, system_name, tags, links, annotations, logs_url, metrics_url, errors_url, on_call_url,"
+            + " ci_cd_url, runbook_url, source_url, docs_url";
+    private static final String WRITE_PLACEHOLDERS = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS JSONB), CAST(? AS JSONB),"
+            + " ?, ?, ?, ?, ?, ?, ?, ?";
+
+    private static List<Object> writeParams(ServiceValues v) {
+        List<Object> params = new ArrayList<>(21);
+        params.add(v.namespace());
+        params.add(v.name());
+        params.add(v.title());
+        params.add(v.description());
+        params.add(v.type());
+        params.add(v.lifecycle().id());
+        params.add(v.tier() == null ? null : v.tier().shortValue());
+        params.add(v.ownerTeamId());
+        params.add(v.ownerUserId());
+        params.add(v.systemName());
+        params.add(v.tags().toArray(String[]::new));
+        params.add(v.linksJson() == null ? "[]" : v.linksJson());
+        params.add(v.annotationsJson() == null ? "{}" : v.annotationsJson());
+        for (OpsLinkKind kind : OpsLinkKind.values()) {
+            params.add(v.opsLinks().get(kind));
+        }
+        return params;
+    }
+
+    static ServiceRow row(ResultSet rs, int n) throws SQLException {
+        Map<OpsLinkKind, String> ops = new EnumMap<>(OpsLinkKind.class);
+        for (OpsLinkKind kind : OpsLinkKind.values()) {
+            String url = rs.getString(kind.column);
+            if (url != null) {
+                ops.put(kind, url);
+            }
+        }
+        int tier = rs.getInt("tier");
+        Integer tierValue = rs.wasNull() ? null : tier;
+        return new ServiceRow(rs.getLong("id"), rs.getString("namespace"), rs.getString("name"), rs.getString("title"),
+                rs.getString("description"), rs.getString("type"),
+                Lifecycle.valueOf(rs.getString("lifecycle").toUpperCase(Locale.ROOT)), tierValue,
+                (Long) rs.getObject("owner_team_id", Long.class), rs.getString("team_slug"), rs.getString("team_name"),
+                (Long) rs.getObject("owner_user_id", Long.class), rs.getString("owner_username"),
+                rs.getString("owner_display_name"), rs.getString("system_name"), texts(rs.getArray("tags")),
+                rs.getString("links"), rs.getString("annotations"), ops, Timestamps.read(rs, "created_at"),
+                Timestamps.read(rs, "updated_at"), rs.getLong("version"));
+    }
+
+    static List<String> texts(Array array) throws SQLException {
+        if (array == null) {
+            return List.of();
+        }
+        return List.of((String[]) array.getArray());
+    }
+}

@@ -1,0 +1,53 @@
+package engawa.portal.catalog;
+
+import engawa.db.catalog.CatalogEntities;
+import engawa.db.catalog.CatalogRelations;
+import engawa.db.catalog.CatalogServices;
+import engawa.db.catalog.ServiceChanges;
+import engawa.db.catalog.TeamLinkDefaults;
+import engawa.db.people.PeopleBatch;
+import engawa.db.people.TeamTree;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The catalog's plain-SQL parts from {@code db}. */
+@Configuration(proxyBeanMethods = false)
+class CatalogConfiguration {
+
+    @Bean
+    CatalogServices catalogServices(JdbcTemplate jdbc) {
+        return new CatalogServices(jdbc);
+    }
+
+    @Bean
+    CatalogRelations catalogRelations(JdbcTemplate jdbc) {
+        return new CatalogRelations(jdbc);
+    }
+
+    @Bean
+    CatalogEntities catalogEntities(JdbcTemplate jdbc) {
+        return new CatalogEntities(jdbc);
+    }
+
+    @Bean
+    ServiceChanges serviceChanges(JdbcTemplate jdbc) {
+        return new ServiceChanges(jdbc);
+    }
+
+    @Bean
+    TeamLinkDefaults teamLinkDefaults(JdbcTemplate jdbc) {
+        return new TeamLinkDefaults(jdbc);
+    }
+
+    @Bean
+    PeopleBatch peopleBatch(JdbcTemplate jdbc) {
+        return new PeopleBatch(jdbc);
+    }
+
+    @Bean
+    TeamTree teamTree(JdbcTemplate jdbc) {
+        return new TeamTree(JdbcClient.create(jdbc));
+    }
+}

@@ -1,0 +1,42 @@
+package engawa.portal.catalog;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The catalog's JSON columns: free links, kept annotations, and the history's changes. */
+@Component
+class CatalogJson {
+
+    private static final TypeReference<List<ServiceLink>> LINKS = new TypeReference<>() {
+    };
+    private static final TypeReference<LinkedHashMap<String, String>> TEXTS = new TypeReference<>() {
+    };
+    private static final TypeReference<LinkedHashMap<String, FieldChange>> CHANGES = new TypeReference<>() {
+    };
+
+    private final JsonMapper json;
+
+    CatalogJson(JsonMapper json) {
+        this.json = json;
+    }
+
+    String write(Object value) {
+        return json.writeValueAsString(value);
+    }
+
+    List<ServiceLink> readLinks(String text) {
+        return text == null || text.isBlank() ? List.of() : json.readValue(text, LINKS);
+    }
+
+    Map<String, String> readTexts(String text) {
+        return text == null || text.isBlank() ? Map.of() : json.readValue(text, TEXTS);
+    }
+
+    Map<String, FieldChange> readChanges(String text) {
+        return text == null || text.isBlank() ? Map.of() : json.readValue(text, CHANGES);
+    }
+}

@@ -1,0 +1,21 @@
+package engawa.portal.catalog;
+
+import engawa.db.catalog.Lifecycle;
+import engawa.db.catalog.OpsLinkKind;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A service as a list shows it.
+ *
+ * @param description its beginning only
+ * @param opsLinks which standard links it has
+ */
+public record ServiceSummary(String name, String title, String description, String type, Lifecycle lifecycle,
+        Integer tier, Owner owner, String system, List<String> tags, Set<OpsLinkKind> opsLinks, Instant updatedAt) {
+
+    public String displayName() {
+        return title != null ? title : name;
+    }
+}
