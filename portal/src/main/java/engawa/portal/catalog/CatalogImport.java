@@ -327,6 +327,11 @@ public class CatalogImport {
                             + " dots, hyphens and underscores (for example " + suggestedSlug(e.name()) + ").");
                     continue;
                 }
+                if (users.containsKey(username)) {
+                    problem(user, "Another User in this import becomes the same account \"" + username + "\" (Engawa"
+                            + " has one namespace for people). Remove or rename one of them.");
+                    continue;
+                }
                 PeopleBatch.UserRow existing = existingUsers.get(username);
                 String displayName = firstText(profile(e).get("displayName"), e.title(), e.name());
                 String email = text(profile(e).get("email"));
@@ -449,6 +454,10 @@ public class CatalogImport {
         private void checkService(ParsedEntity component, Map<String, ServiceRow> existing,
                 Map<Long, Map<Relation, List<String>>> existingRelations) {
             BackstageEntity e = component.entity();
+            if (DraftChecks.findOwner(e.specText("owner"), this).isEmpty()) {
+                problem(component, unknownOwner(e.specText("owner")));
+                return;
+            }
             Optional<Lifecycle> lifecycle = Lifecycle.parse(e.specText("lifecycle"));
             if (lifecycle.isEmpty()) {
                 problem(component, "spec.lifecycle \"" + e.specText("lifecycle") + "\" is not one Engawa knows: write"
@@ -535,6 +544,10 @@ public class CatalogImport {
         }
 
         private String unknownOwner(String owner) {
+            if (owner != null && owner.contains("@")) {
+                return "spec.owner \"" + owner + "\" is an e-mail address. An owner is a team (group:name) or a person"
+                        + " (user:name): write the owning team's name.";
+            }
             return "spec.owner \"" + owner + "\" is neither a team nor a person in Engawa, nor a Group or User in this"
                     + " import. Import its Group, or correct the owner.";
         }

@@ -258,6 +258,24 @@ public class CatalogService {
         }
     }
 
+    /** How complete the service's entry is: the checks a service page and the API show. */
+    @Transactional(readOnly = true)
+    public Scorecard scorecard(String name) {
+        return scorecard(details(name));
+    }
+
+    public static Scorecard scorecard(ServiceDetails details) {
+        CatalogEntry entry = details.entry();
+        List<Scorecard.Check> checks = new ArrayList<>();
+        checks.add(new Scorecard.Check("description", entry.description() != null));
+        checks.add(new Scorecard.Check("tier", entry.tier() != null));
+        checks.add(new Scorecard.Check("contact", details.contactCount() > 0));
+        for (engawa.db.catalog.OpsLinkKind kind : engawa.db.catalog.OpsLinkKind.values()) {
+            checks.add(new Scorecard.Check(kind.key, entry.opsLinks().containsKey(kind)));
+        }
+        return new Scorecard(entry.name(), checks);
+    }
+
     /** Newest first. */
     @Transactional(readOnly = true)
     public List<ChangeEntry> history(String name, long offset, int limit) {

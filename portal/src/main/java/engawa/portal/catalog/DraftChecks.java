@@ -51,10 +51,16 @@ final class DraftChecks {
         return new ResolvedDraft(draft, owner, relations);
     }
 
-    /** Reads {@code payments}, {@code group:payments}, {@code group:default/payments} or {@code user:kenji}. */
+    /**
+     * Reads {@code payments}, {@code group:payments}, {@code group:default/payments} or
+     * {@code user:kenji}. A bare name is a team's, as in Backstage; when no team has it but a person
+     * does, it is that person (older catalogs write {@code owner: guest} for a user).
+     */
     static Optional<Owner> findOwner(String text, OwnerDirectory owners) {
+        boolean bare = text != null && !text.contains(":");
         return EntityRef.parse(text, "group", Refs.DEFAULT_NAMESPACE).flatMap(ref -> switch (ref.kind()) {
-            case "group" -> owners.team(ref.name().toLowerCase(Locale.ROOT));
+            case "group" -> owners.team(ref.name().toLowerCase(Locale.ROOT))
+                    .or(() -> bare ? owners.person(ref.name().toLowerCase(Locale.ROOT)) : Optional.empty());
             case "user" -> owners.person(ref.name().toLowerCase(Locale.ROOT));
             default -> Optional.empty();
         });

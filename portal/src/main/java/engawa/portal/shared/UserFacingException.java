@@ -18,7 +18,11 @@ public class UserFacingException extends RuntimeException {
     public enum Kind {
         INVALID, NOT_FOUND, CONFLICT, FORBIDDEN, TOO_MANY,
         /** Based on a version that is no longer the current one (HTTP 412 after If-Match). */
-        STALE
+        STALE,
+        /** A write that must say which version it is based on and did not (HTTP 428). */
+        PRECONDITION_REQUIRED,
+        /** More than a request may carry (HTTP 413). */
+        TOO_LARGE
     }
 
     /** One field's problem: the field as the API names it, and a translation key with its arguments. */

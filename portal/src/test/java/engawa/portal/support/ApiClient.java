@@ -22,12 +22,26 @@ public final class ApiClient {
      */
     public HttpResponse<String> send(String method, String path, String token, String body)
             throws IOException, InterruptedException {
+        return send(method, path, token, body, java.util.Map.of());
+    }
+
+    /** @param headers sent as given; a Content-Type here replaces the guessed one */
+    public HttpResponse<String> send(String method, String path, String token, String body,
+            java.util.Map<String, String> headers) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
+        if (body != null && !headers.containsKey("Content-Type")) {
             request.header("Content-Type", body.startsWith("{") || body.startsWith("[") ? "application/json"
                     : "application/x-www-form-urlencoded");
         }
+        headers.forEach((name, value) -> {
+            if (name.equalsIgnoreCase("Expect")) {
+                // as curl does for large bodies: the server may refuse before the body is sent
+                request.expectContinue(true);
+            } else {
+                request.header(name, value);
+            }
+        });
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

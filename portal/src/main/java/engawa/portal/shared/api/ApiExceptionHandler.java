@@ -64,6 +64,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
             case TOO_MANY -> HttpStatus.TOO_MANY_REQUESTS;
             case STALE -> HttpStatus.PRECONDITION_FAILED;
+            case PRECONDITION_REQUIRED -> HttpStatus.PRECONDITION_REQUIRED;
+            case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
         };
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
         problem.setTitle(status.getReasonPhrase());

@@ -1,0 +1,87 @@
+package engawa.portal.catalog.api;
+
+import engawa.portal.catalog.CatalogExport;
+import engawa.portal.catalog.CatalogImport;
+import engawa.portal.catalog.ImportReport;
+import engawa.portal.shared.UserFacingException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Backstage catalog-info.yaml in ({@code POST /catalog/import}) and out ({@code GET /catalog/export}). */
+@RestController
+@RequestMapping("/api/v1/catalog")
+class CatalogFilesApi {
+
+    static final String YAML = "application/yaml";
+
+    private final CatalogImport imports;
+    private final CatalogExport export;
+
+    CatalogFilesApi(CatalogImport imports, CatalogExport export) {
+        this.imports = imports;
+        this.export = export;
+    }
+
+    /**
+     * One YAML stream of any number of documents. {@code ?dryRun=true} reports what would change
+     * and writes nothing. {@code ?file=} names the file in the report's problems.
+     */
+    @PostMapping(path = "/import", consumes = {YAML, "application/x-yaml", "text/yaml", "text/x-yaml", "text/plain"},
+            produces = "application/json")
+    ImportReport importFile(@RequestParam(defaultValue = "false") boolean dryRun,
+            @RequestParam(defaultValue = "catalog-info.yaml") String file, HttpServletRequest request) throws IOException {
+        String text = read(request);
+        return imports.run(List.of(new CatalogImport.SourceFile(file, text)), dryRun, CatalogImport.Progress.NONE);
+    }
+
+    @GetMapping(path = "/export", produces = YAML)
+    void exportFile(HttpServletResponse response) throws IOException {
+        response.setContentType(YAML + ";charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"catalog-info.yaml\"");
+        Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+        export.write(out);
+        out.flush();
+    }
+
+    /** The body, refused before it is read in full when it is larger than an import may be. */
+    private static String read(HttpServletRequest request) throws IOException {
+        long declared = request.getContentLengthLong();
+        if (declared > CatalogImport.MAX_BYTES) {
+            throw tooLarge(declared);
+        }
+        try (InputStream in = request.getInputStream()) {
+            byte[] bytes = in.readNBytes(CatalogImport.MAX_BYTES + 1);
+            if (bytes.length > CatalogImport.MAX_BYTES) {
+                throw tooLarge(-1);
+            }
+            if (bytes.length == 0) {
+                throw UserFacingException.invalid("catalog.import.empty");
+            }
+            try {
+                return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            } catch (CharacterCodingException e) {
+                throw UserFacingException.invalid("catalog.import.notText");
+            }
+        }
+    }
+
+    private static UserFacingException tooLarge(long bytes) {
+        return new UserFacingException(UserFacingException.Kind.TOO_LARGE, "catalog.import.tooLarge",
+                bytes < 0 ? "more than 25" : String.valueOf(Math.round(bytes / 1024.0 / 1024.0)), CatalogImport.MAX_BYTES / 1024 / 1024);
+    }
+}
