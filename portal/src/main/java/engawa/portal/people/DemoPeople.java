@@ -2,8 +2,10 @@ package engawa.portal.people;
 
 import engawa.db.people.Role;
 import engawa.db.people.UserRepository;
+import engawa.portal.shared.DemoData;
 import engawa.portal.shared.EngawaProperties;
 import engawa.portal.shared.SystemAuthentication;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -41,9 +43,10 @@ class DemoPeople implements SmartInitializingSingleton {
     private final TransactionTemplate transaction;
     private final JdbcTemplate jdbc;
     private final SystemAuthentication system;
+    private final List<DemoData> features;
 
     DemoPeople(EngawaProperties properties, UserRepository users, UserAccountService accounts, TeamService teams,
-            TransactionTemplate transaction, JdbcTemplate jdbc, SystemAuthentication system) {
+            TransactionTemplate transaction, JdbcTemplate jdbc, SystemAuthentication system, List<DemoData> features) {
         this.properties = properties;
         this.users = users;
         this.accounts = accounts;
@@ -51,6 +54,7 @@ class DemoPeople implements SmartInitializingSingleton {
         this.transaction = transaction;
         this.jdbc = jdbc;
         this.system = system;
+        this.features = features;
     }
 
     @Override
@@ -65,6 +69,7 @@ class DemoPeople implements SmartInitializingSingleton {
             }
             system.runAsSystem(() -> {
                 load();
+                features.forEach(DemoData::load);
                 return null;
             });
             return true;
