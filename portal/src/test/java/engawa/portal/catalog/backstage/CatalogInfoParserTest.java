@@ -69,9 +69,10 @@ class CatalogInfoParserTest {
         });
         assertThat(entities).anySatisfy(e -> {
             assertThat(e.entity().name()).isEqualTo("artist-lookup");
+            assertThat(e.entity().specText("system")).isEqualTo("artist-engagement-portal");
             assertThat(e.entity().tags()).containsExactly("java", "data");
             assertThat(e.entity().links()).hasSize(7).first()
-                    .isEqualTo(new BackstageEntity.Link("https://example.com/user", "Examples Users", null, null));
+                    .isEqualTo(new BackstageEntity.Link("https://example.com/user", "Examples Users", null, "user"));
         });
     }
 
