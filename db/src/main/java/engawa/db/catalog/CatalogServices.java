@@ -94,18 +94,41 @@ public class CatalogServices {
      * names that look like the text.
      */
     public SearchTerms resolve(String text, ServiceFilter filter) {
+        return resolveCounting(text, filter).terms();
+    }
+
+    /**
+     * A search resolved, with how many services its words match when deciding that needed a
+     * count anyway.
+     *
+     * @param count null when not counted (no words; names that look like the text)
+     */
+    public record Resolved(SearchTerms terms, Long count) {
+    }
+
+    /**
+     * As {@link #resolve}, keeping the count it takes to decide. Counting rather than asking
+     * {@code EXISTS}: with a word that matches nothing, the planner expects an early hit and
+     * reads every row instead of the full-text index (75 ms against 0.1 ms at 100,000 services).
+     */
+    public Resolved resolveCounting(String text, ServiceFilter filter) {
         SearchTerms terms = SearchTerms.of(text);
-        if (terms.mode() == SearchTerms.Mode.ALL || exists(terms, filter)) {
-            return terms;
+        if (terms.mode() == SearchTerms.Mode.ALL) {
+            return new Resolved(terms, null);
+        }
+        long matches = count(terms, filter);
+        if (matches > 0) {
+            return new Resolved(terms, matches);
         }
         List<String> corrected = corrections(terms.words());
         if (!corrected.equals(terms.words())) {
             SearchTerms correction = terms.correctedTo(corrected);
-            if (exists(correction, filter)) {
-                return correction;
+            long corrections = count(correction, filter);
+            if (corrections > 0) {
+                return new Resolved(correction, corrections);
             }
         }
-        return terms.bySimilarName();
+        return new Resolved(terms.bySimilarName(), null);
     }
 
     private List<String> corrections(List<String> words) {
@@ -120,12 +143,6 @@ public class CatalogServices {
                     .params(word, word).query(String.class).optional().orElse(word));
         }
         return corrected;
-    }
-
-    private boolean exists(SearchTerms terms, ServiceFilter filter) {
-        Where where = where(terms, filter);
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM catalog_services s WHERE " + where.sql + ")")
-                .params(where.params).query(Boolean.class).single();
     }
 
     /** A page of services in list form; a full-text search orders by relevance, exact name first. */

@@ -11,10 +11,13 @@ public final class CatalogQuery {
 
     final SearchTerms terms;
     final ServiceFilter filter;
+    /** How many services match, once known: resolving a search counts, and a list counts once. */
+    Long count;
 
-    CatalogQuery(SearchTerms terms, ServiceFilter filter) {
+    CatalogQuery(SearchTerms terms, ServiceFilter filter, Long count) {
         this.terms = terms;
         this.filter = filter;
+        this.count = count;
     }
 
     /** When a mistyped word was corrected: the text searched instead, e.g. "payments" for "paymnets". */

@@ -77,7 +77,8 @@ public class CatalogService {
     @Transactional(readOnly = true)
     public CatalogQuery query(String text, CatalogFilter filter) {
         ServiceFilter resolved = resolve(filter);
-        return new CatalogQuery(services.resolve(text, resolved), resolved);
+        CatalogServices.Resolved search = services.resolveCounting(text, resolved);
+        return new CatalogQuery(search.terms(), resolved, search.count());
     }
 
     @Transactional(readOnly = true)
@@ -85,9 +86,13 @@ public class CatalogService {
         return services.list(query.terms, query.filter, sort, offset, limit).stream().map(CatalogService::summary).toList();
     }
 
+    /** Counted once per query: its pages and its summary line agree, and the database is asked once. */
     @Transactional(readOnly = true)
     public long count(CatalogQuery query) {
-        return services.count(query.terms, query.filter);
+        if (query.count == null) {
+            query.count = services.count(query.terms, query.filter);
+        }
+        return query.count;
     }
 
     @Transactional(readOnly = true)
