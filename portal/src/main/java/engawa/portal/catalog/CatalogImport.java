@@ -29,6 +29,10 @@ import engawa.portal.shared.Translations;
 import engawa.portal.shared.UserFacingException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -75,6 +79,21 @@ public class CatalogImport {
             "Component");
 
     public record SourceFile(String name, String text) {
+
+        /** The file's bytes as text; refused when empty or not UTF-8, with what to do about it. */
+        public static SourceFile decode(String name, byte[] bytes) {
+            if (bytes.length == 0) {
+                throw UserFacingException.invalid("catalog.import.empty");
+            }
+            try {
+                return new SourceFile(name, StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(bytes)).toString());
+            } catch (CharacterCodingException e) {
+                throw UserFacingException.invalid("catalog.import.notText");
+            }
+        }
     }
 
     public enum Step {

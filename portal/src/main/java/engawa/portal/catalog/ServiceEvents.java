@@ -81,7 +81,7 @@ class ServiceEvents {
         s.put("owner", owner.ref());
         s.put("owner_name", owner.name());
         s.put("system", service.system());
-        s.put("url", publicUrl.of("/catalog/" + service.name()));
+        s.put("url", publicUrl.of("/services/" + service.name()));
         return s;
     }
 }

@@ -18,11 +18,11 @@ public enum EventType {
 
     SERVICE_CREATED("service.created", Audience.MEMBERS, "A service was added to the catalog.", """
             {"service": {"name": "payments-api", "title": "Payments API", "type": "service", "lifecycle": "production",
-             "tier": 1, "owner": "payments", "url": "https://engawa.example.com/catalog/payments-api"},
+             "tier": 1, "owner": "payments", "url": "https://engawa.example.com/services/payments-api"},
              "actor": "kenji"}"""),
     SERVICE_UPDATED("service.updated", Audience.MEMBERS, "A catalog entry changed; lists the changed fields.", """
             {"service": {"name": "payments-api", "title": "Payments API", "type": "service", "lifecycle": "deprecated",
-             "tier": 1, "owner": "payments", "url": "https://engawa.example.com/catalog/payments-api"},
+             "tier": 1, "owner": "payments", "url": "https://engawa.example.com/services/payments-api"},
              "changed_fields": "lifecycle, tier",
              "changes": {"lifecycle": {"from": "production", "to": "deprecated"}, "tier": {"from": "2", "to": "1"}},
              "actor": "kenji"}"""),

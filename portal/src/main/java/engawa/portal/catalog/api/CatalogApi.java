@@ -234,7 +234,7 @@ class CatalogApi {
                 e.dependsOn().stream().map(r -> Refs.compact(r, "component")).toList(),
                 e.providesApis().stream().map(r -> Refs.compact(r, "api")).toList(),
                 e.consumesApis().stream().map(r -> Refs.compact(r, "api")).toList(), e.createdAt(), e.updatedAt(),
-                e.version(), publicUrl.of("/catalog/" + e.name()));
+                e.version(), publicUrl.of("/services/" + e.name()));
     }
 
     private static CatalogFilter filter(String owner, boolean includeChildTeams, boolean mine, String lifecycle, Integer tier,

@@ -10,10 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -68,15 +65,7 @@ class CatalogFilesApi {
             if (bytes.length > CatalogImport.MAX_BYTES) {
                 throw tooLarge(-1);
             }
-            if (bytes.length == 0) {
-                throw UserFacingException.invalid("catalog.import.empty");
-            }
-            try {
-                return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-            } catch (CharacterCodingException e) {
-                throw UserFacingException.invalid("catalog.import.notText");
-            }
+            return CatalogImport.SourceFile.decode("", bytes).text();
         }
     }
 

@@ -1,21 +1,360 @@
 package engawa.portal.catalog.ui;
 
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Text;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Location;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
-import engawa.portal.shared.ui.NotBuiltYet;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import engawa.db.catalog.CatalogServices;
+import engawa.db.catalog.Lifecycle;
+import engawa.db.catalog.OpsLinkKind;
+import engawa.portal.catalog.CatalogExport;
+import engawa.portal.catalog.CatalogFilter;
+import engawa.portal.catalog.CatalogQuery;
+import engawa.portal.catalog.CatalogService;
+import engawa.portal.catalog.ServiceSummary;
+import engawa.portal.people.TeamService;
+import engawa.portal.people.TeamSummary;
+import engawa.portal.shared.UserFacingException;
+import engawa.portal.shared.ui.FormErrors;
 import jakarta.annotation.security.PermitAll;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.data.domain.PageRequest;
 
-/** Placeholder until the feature lands: says plainly what is coming (see the open issues). */
+/**
+ * Finding a service: search as you type, filters for owner, lifecycle, tier and tag, "My
+ * services". Every choice is in the address, so a link shows the same list. The grid asks the
+ * database for one page at a time.
+ */
 @Route("catalog")
 @PermitAll
-public class CatalogView extends Div implements HasDynamicTitle {
+public class CatalogView extends Div implements HasDynamicTitle, BeforeEnterObserver {
 
-    public CatalogView() {
+    private final CatalogService catalog;
+    private final TeamService teams;
+    private final TextField search = new TextField();
+    private final ComboBox<String> owner = new ComboBox<>();
+    private final Checkbox childTeams = new Checkbox();
+    private final Checkbox mine = new Checkbox();
+    private final Select<Lifecycle> lifecycle = new Select<>();
+    private final Select<Integer> tier = new Select<>();
+    private final ComboBox<String> tag = new ComboBox<>();
+    private final Paragraph summary = new Paragraph();
+    private final Grid<ServiceSummary> grid = new Grid<>();
+    private final Map<String, String> teamNames = new HashMap<>();
+    private CatalogServices.FacetCounts facets;
+    private CatalogQuery query;
+    private boolean reading;
+
+    CatalogView(CatalogService catalog, TeamService teams, CatalogExport export) {
+        this.catalog = catalog;
+        this.teams = teams;
         addClassName("page");
-        add(new NotBuiltYet(VaadinIcon.CLUSTER.create(), getTranslation("catalog.title"),
-                getTranslation("catalog.coming"), getTranslation("catalog.meanwhile")));
+        addClassName("catalog-view");
+
+        Paragraph intro = new Paragraph(getTranslation("catalog.intro"));
+        Button create = new Button(getTranslation("catalog.new"), VaadinIcon.PLUS.create(),
+                e -> e.getSource().getUI().ifPresent(ui -> ui.navigate(NewServiceView.class)));
+        create.setId("catalog-new");
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button importFile = new Button(getTranslation("catalog.import"), VaadinIcon.UPLOAD.create(),
+                e -> e.getSource().getUI().ifPresent(ui -> ui.navigate(CatalogImportView.class)));
+        importFile.setId("catalog-import");
+        Anchor download = exportLink(export, getTranslation("catalog.download"));
+        HorizontalLayout actions = new HorizontalLayout(create, importFile, download);
+        actions.setAlignItems(FlexComponent.Alignment.CENTER);
+        actions.setWrap(true);
+        HorizontalLayout toolbar = new HorizontalLayout(intro, actions);
+        toolbar.addClassName("toolbar");
+        toolbar.setWrap(true);
+        add(toolbar, filters(), summary, grid());
+        summary.setId("catalog-summary");
+        summary.addClassName("catalog-summary");
+    }
+
+    /** The whole catalog as Backstage files, written while it downloads rather than held in memory. */
+    private static Anchor exportLink(CatalogExport export, String text) {
+        Anchor link = new Anchor((DownloadHandler) event -> {
+            event.setFileName("catalog-info.yaml");
+            event.setContentType("application/yaml; charset=utf-8");
+            try (Writer out = new OutputStreamWriter(event.getOutputStream(), StandardCharsets.UTF_8)) {
+                export.write(out);
+            }
+        }, "");
+        link.add(VaadinIcon.DOWNLOAD.create(), new Span(text));
+        link.setId("catalog-download");
+        link.addClassName("download-link");
+        return link;
+    }
+
+    private Component filters() {
+        search.setId("catalog-search");
+        search.setPlaceholder(getTranslation("catalog.search.placeholder"));
+        search.setAriaLabel(getTranslation("catalog.search.placeholder"));
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.setValueChangeTimeout(200);
+        search.addClassName("catalog-search");
+
+        owner.setId("catalog-owner");
+        owner.setLabel(getTranslation("catalog.filter.owner"));
+        owner.setPlaceholder(getTranslation("catalog.filter.anyTeam"));
+        owner.setClearButtonVisible(true);
+        owner.setItems(filter -> teams.search(filter.getFilter().orElse(""),
+                        PageRequest.of(filter.getPage(), filter.getPageSize())).stream()
+                .peek(t -> teamNames.put(t.slug(), t.name())).map(TeamSummary::slug));
+        owner.setItemLabelGenerator(slug -> teamNames.getOrDefault(slug, slug));
+        childTeams.setId("catalog-child-teams");
+        childTeams.setLabel(getTranslation("catalog.filter.childTeams"));
+        mine.setId("catalog-mine");
+        mine.setLabel(getTranslation("catalog.filter.mine"));
+
+        lifecycle.setId("catalog-lifecycle");
+        lifecycle.setLabel(getTranslation("catalog.filter.lifecycle"));
+        lifecycle.setItems(Lifecycle.values());
+        lifecycle.setEmptySelectionAllowed(true);
+        lifecycle.setEmptySelectionCaption(getTranslation("catalog.filter.any"));
+        lifecycle.setItemLabelGenerator(l -> l == null ? getTranslation("catalog.filter.any")
+                : withCount(CatalogLabels.lifecycle(this, l), facets == null ? null : facets.lifecycles().get(l)));
+
+        tier.setId("catalog-tier");
+        tier.setLabel(getTranslation("catalog.filter.tier"));
+        tier.setItems(1, 2, 3, 4);
+        tier.setEmptySelectionAllowed(true);
+        tier.setEmptySelectionCaption(getTranslation("catalog.filter.any"));
+        tier.setItemLabelGenerator(t -> t == null ? getTranslation("catalog.filter.any")
+                : withCount(CatalogLabels.tierShort(this, t), facets == null ? null : facets.tiers().get(t)));
+
+        tag.setId("catalog-tag");
+        tag.setLabel(getTranslation("catalog.filter.tag"));
+        tag.setPlaceholder(getTranslation("catalog.filter.anyTag"));
+        tag.setClearButtonVisible(true);
+        tag.setItems(filter -> catalog.tags(filter.getFilter().orElse(""), filter.getOffset() + filter.getLimit()).stream()
+                .skip(filter.getOffset()));
+
+        search.addValueChangeListener(e -> changed());
+        owner.addValueChangeListener(e -> changed());
+        childTeams.addValueChangeListener(e -> changed());
+        mine.addValueChangeListener(e -> changed());
+        lifecycle.addValueChangeListener(e -> changed());
+        tier.addValueChangeListener(e -> changed());
+        tag.addValueChangeListener(e -> changed());
+
+        HorizontalLayout row = new HorizontalLayout(owner, childTeams, lifecycle, tier, tag, mine);
+        row.setAlignItems(FlexComponent.Alignment.BASELINE);
+        row.setWrap(true);
+        row.addClassName("catalog-filters");
+        Div box = new Div(search, row);
+        box.addClassName("catalog-filter-box");
+        return box;
+    }
+
+    private String withCount(String label, Long count) {
+        return count == null ? label : label + " (" + count + ")";
+    }
+
+    private Component grid() {
+        grid.setId("catalog-grid");
+        grid.addComponentColumn(this::nameCell).setHeader(getTranslation("catalog.column.service")).setFlexGrow(3)
+                .setWidth("16rem");
+        grid.addComponentColumn(s -> CatalogLabels.owner(s.owner())).setHeader(getTranslation("catalog.column.owner"))
+                .setFlexGrow(1).setWidth("9rem");
+        grid.addComponentColumn(s -> CatalogLabels.lifecycleBadge(this, s.lifecycle()))
+                .setHeader(getTranslation("catalog.column.lifecycle")).setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(s -> CatalogLabels.tierBadge(this, s.tier())).setHeader(getTranslation("catalog.column.tier"))
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(this::opsCell).setHeader(getTranslation("catalog.column.opsLinks")).setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
+        grid.setEmptyStateText(getTranslation("catalog.empty"));
+        grid.addItemClickListener(e -> e.getSource().getUI()
+                .ifPresent(ui -> ui.navigate(ServiceView.class, ServiceView.parameters(e.getItem().name()))));
+        grid.setItems(q -> query == null ? java.util.stream.Stream.empty()
+                        : catalog.list(query, CatalogServices.Sort.NAME, q.getOffset(), q.getLimit()).stream(),
+                q -> query == null ? 0 : (int) Math.min(Integer.MAX_VALUE, catalog.count(query)));
+        grid.setHeight("32rem");
+        return grid;
+    }
+
+    private Component nameCell(ServiceSummary s) {
+        Anchor title = new Anchor("services/" + s.name(), s.displayName());
+        title.addClassName("service-title");
+        Span name = new Span(s.name());
+        name.addClassName("service-name");
+        Div cell = new Div(title, name);
+        if (s.description() != null) {
+            Span description = new Span(s.description());
+            description.addClassName("service-description");
+            cell.add(description);
+        }
+        if (!s.tags().isEmpty()) {
+            Div tags = new Div();
+            tags.addClassName("service-tags");
+            s.tags().forEach(t -> {
+                Span chip = new Span(t);
+                chip.getElement().getThemeList().add("badge contrast pill small");
+                tags.add(chip);
+            });
+            cell.add(tags);
+        }
+        cell.addClassName("service-cell");
+        return cell;
+    }
+
+    private Component opsCell(ServiceSummary s) {
+        int total = OpsLinkKind.values().length;
+        Span count = new Span(getTranslation("catalog.opsLinks.count", s.opsLinks().size(), total));
+        count.getElement().getThemeList().add(s.opsLinks().size() == total ? "badge success" : "badge contrast");
+        count.getElement().setAttribute("title", String.join(", ", s.opsLinks().stream()
+                .map(k -> CatalogLabels.opsLink(this, k)).toList()));
+        return count;
+    }
+
+    /** A filter changed: list again, update the counts, put the choice in the address. */
+    private void changed() {
+        if (reading) {
+            return;
+        }
+        childTeams.setVisible(owner.getValue() != null);
+        refresh();
+        getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null,
+                new Location("catalog", QueryParameters.simple(parameters()))));
+    }
+
+    private Map<String, String> parameters() {
+        Map<String, String> p = new LinkedHashMap<>();
+        put(p, "q", search.getValue());
+        put(p, "owner", owner.getValue());
+        if (owner.getValue() != null && childTeams.getValue()) {
+            p.put("children", "true");
+        }
+        put(p, "lifecycle", lifecycle.getValue() == null ? null : lifecycle.getValue().id());
+        put(p, "tier", tier.getValue() == null ? null : tier.getValue().toString());
+        put(p, "tag", tag.getValue());
+        if (mine.getValue()) {
+            p.put("mine", "true");
+        }
+        return p;
+    }
+
+    private static void put(Map<String, String> p, String key, String value) {
+        if (value != null && !value.isBlank()) {
+            p.put(key, value.strip());
+        }
+    }
+
+    private void refresh() {
+        CatalogFilter filter = new CatalogFilter(owner.getValue(), childTeams.getValue(), mine.getValue(),
+                lifecycle.getValue(), tier.getValue(), tag.getValue(), null);
+        try {
+            query = catalog.query(search.getValue(), filter);
+            facets = catalog.facets(catalog.query(search.getValue(), new CatalogFilter(owner.getValue(),
+                    childTeams.getValue(), mine.getValue(), null, null, tag.getValue(), null)));
+        } catch (UserFacingException error) {
+            query = null;
+            FormErrors.notifyError(error.messageIn(getLocale()));
+        }
+        // the labels carry the counts; refreshing them would drop the choice, so it is put back
+        Lifecycle chosenLifecycle = lifecycle.getValue();
+        Integer chosenTier = tier.getValue();
+        boolean wasReading = reading;
+        reading = true;
+        try {
+            lifecycle.getDataProvider().refreshAll();
+            tier.getDataProvider().refreshAll();
+            lifecycle.setValue(chosenLifecycle);
+            tier.setValue(chosenTier);
+        } finally {
+            reading = wasReading;
+        }
+        grid.getDataProvider().refreshAll();
+        grid.scrollToStart();
+        describe();
+    }
+
+    private void describe() {
+        summary.removeAll();
+        if (query == null) {
+            return;
+        }
+        long count = catalog.count(query);
+        if (query.bySimilarNames()) {
+            summary.add(new Text(getTranslation("catalog.summary.similar", search.getValue().strip())));
+        } else if (query.correctedText() != null) {
+            summary.add(new Text(getTranslation("catalog.summary.corrected", count, search.getValue().strip(),
+                    query.correctedText())));
+        } else if (query.isSearch()) {
+            summary.add(new Text(getTranslation("catalog.summary.matches", count, search.getValue().strip())));
+        } else {
+            summary.add(new Text(getTranslation("catalog.summary.all", count)));
+        }
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Map<String, List<String>> p = event.getLocation().getQueryParameters().getParameters();
+        reading = true;
+        try {
+            search.setValue(first(p, "q").orElse(""));
+            first(p, "owner").ifPresent(slug -> {
+                teamNames.computeIfAbsent(slug, s -> {
+                    try {
+                        return teams.details(s).team().name();
+                    } catch (UserFacingException unknown) {
+                        return s;
+                    }
+                });
+                owner.setValue(slug);
+            });
+            childTeams.setValue(first(p, "children").map("true"::equals).orElse(false));
+            childTeams.setVisible(owner.getValue() != null);
+            mine.setValue(first(p, "mine").map("true"::equals).orElse(false));
+            lifecycle.setValue(first(p, "lifecycle").flatMap(Lifecycle::parse).orElse(null));
+            tier.setValue(first(p, "tier").flatMap(CatalogView::tier).orElse(null));
+            tag.setValue(first(p, "tag").orElse(null));
+        } finally {
+            reading = false;
+        }
+        refresh();
+    }
+
+    private static Optional<Integer> tier(String text) {
+        return switch (text) {
+            case "1", "2", "3", "4" -> Optional.of(Integer.parseInt(text));
+            default -> Optional.empty();
+        };
+    }
+
+    private static Optional<String> first(Map<String, List<String>> p, String key) {
+        return Optional.ofNullable(p.get(key)).filter(v -> !v.isEmpty()).map(List::getFirst).filter(v -> !v.isBlank());
     }
 
     @Override

@@ -1,12 +1,12 @@
 package engawa.portal.home.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
@@ -49,7 +49,7 @@ public class HomeView extends Div implements HasDynamicTitle {
             Div list = new Div();
             list.addClassName("team-chips");
             teams.forEach(team -> {
-                Span chip = new Span(team.name());
+                Anchor chip = new Anchor("teams/" + team.slug(), team.name());
                 chip.getElement().getThemeList().add("badge");
                 chip.getElement().setAttribute("title", team.description() == null ? team.slug() : team.description());
                 list.add(chip);

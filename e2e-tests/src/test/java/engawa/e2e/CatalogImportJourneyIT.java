@@ -1,0 +1,128 @@
+package engawa.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import engawa.e2e.pages.ImportPage;
+import engawa.e2e.pages.LoginPage;
+import engawa.e2e.pages.ServicePage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** An admin brings a Backstage catalog over: sees what would change, then imports, with every refusal explained. */
+class CatalogImportJourneyIT extends BrowserJourney {
+
+    @TempDir
+    Path files;
+
+    @Test
+    void a_backstage_file_is_previewed_imported_and_its_report_names_what_could_not_be_taken() throws IOException {
+        String suffix = Long.toString(System.nanoTime() % 1_000_000, 36);
+        Path file = files.resolve("claims-catalog.yaml");
+        Files.writeString(file, """
+                apiVersion: backstage.io/v1alpha1
+                kind: Group
+                metadata:
+                  name: claims-%1$s
+                  title: Claims %1$s
+                spec:
+                  type: team
+                  parent: engineering
+                  children: []
+                ---
+                apiVersion: backstage.io/v1alpha1
+                kind: Component
+                metadata:
+                  name: claims-api-%1$s
+                  title: Claims API
+                  description: Takes insurance claims from the app.
+                  links:
+                    - url: https://logs.example.com/app/claims-api
+                      title: Logs
+                      type: logs
+                spec:
+                  type: service
+                  lifecycle: production
+                  owner: group:default/claims-%1$s
+                ---
+                apiVersion: backstage.io/v1alpha1
+                kind: Template
+                metadata:
+                  name: claims-starter
+                spec: {}
+                """.formatted(suffix));
+
+        new LoginPage(page).open(portal.baseUrl()).signInAs("admin", "engawa-admin");
+        ImportPage importPage = new ImportPage(page, portal.baseUrl()).open();
+        screenshot("empty");
+        importPage.upload(file);
+        importPage.preview();
+
+        assertThat(importPage.summary()).containsText("What the import would do");
+        assertThat(importPage.number("created")).hasText("2");
+        assertThat(importPage.number("problems")).hasText("1");
+        assertThat(importPage.problems()).containsText("claims-catalog.yaml #3");
+        assertThat(importPage.problems()).containsText("Template");
+        assertThat(importPage.changes()).containsText("component:default/claims-api-" + suffix);
+        screenshot("preview");
+        page.navigate(portal.baseUrl() + "/services/claims-api-" + suffix);
+        assertThat(page.locator("body")).containsText("There is no service named claims-api-" + suffix);
+
+        importPage.open();
+        importPage.upload(file);
+        importPage.preview();
+        importPage.importNow();
+        assertThat(importPage.summary()).containsText("What the import did");
+        assertThat(importPage.number("created")).hasText("2");
+        screenshot("imported");
+
+        ServicePage service = new ServicePage(page, portal.baseUrl()).open("claims-api-" + suffix);
+        assertThat(service.title()).hasText("Claims API");
+        assertThat(service.owner()).containsText("Claims " + suffix);
+        assertThat(service.opsLink("logs")).hasAttribute("href", "https://logs.example.com/app/claims-api");
+        assertThat(service.history()).containsText("Imported from a catalog file");
+    }
+
+    @Test
+    void a_file_larger_than_a_megabyte_goes_in_whole_and_every_service_in_it_arrives() throws IOException {
+        String suffix = Long.toString(System.nanoTime() % 1_000_000, 36);
+        StringBuilder yaml = new StringBuilder();
+        int services = 2_000;
+        for (int i = 1; i <= services; i++) {
+            yaml.append("""
+                    ---
+                    apiVersion: backstage.io/v1alpha1
+                    kind: Component
+                    metadata:
+                      name: bulk-%1$s-%2$04d
+                      description: "Bulk service %2$d, one of many moved over from Backstage with its logs and dashboard links."
+                      tags: [bulk, java]
+                      links:
+                        - {url: "https://logs.example.com/app/bulk-%2$d", title: Logs, type: logs}
+                        - {url: "https://grafana.example.com/d/bulk-%2$d", title: Dashboard, type: dashboard}
+                    spec:
+                      type: service
+                      lifecycle: experimental
+                      owner: platform
+                    """.formatted(suffix, i));
+        }
+        Path file = files.resolve("bulk.yaml");
+        Files.writeString(file, yaml);
+        org.assertj.core.api.Assertions.assertThat(Files.size(file)).isGreaterThan(1_000_000);
+
+        new LoginPage(page).open(portal.baseUrl()).signInAs("admin", "engawa-admin");
+        ImportPage importPage = new ImportPage(page, portal.baseUrl()).open();
+        importPage.upload(file);
+        importPage.preview();
+        assertThat(importPage.number("created")).hasText(String.valueOf(services));
+        importPage.importNow();
+        assertThat(importPage.summary()).containsText("What the import did",
+                new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(60_000));
+        assertThat(importPage.number("created")).hasText(String.valueOf(services));
+
+        ServicePage last = new ServicePage(page, portal.baseUrl()).open("bulk-" + suffix + "-" + services);
+        assertThat(last.opsLink("metrics")).hasAttribute("href", "https://grafana.example.com/d/bulk-" + services);
+    }
+}

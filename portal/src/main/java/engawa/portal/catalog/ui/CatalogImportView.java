@@ -1,0 +1,308 @@
+package engawa.portal.catalog.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.server.streams.UploadEvent;
+import engawa.portal.catalog.CatalogImport;
+import engawa.portal.catalog.ImportReport;
+import engawa.portal.catalog.backstage.ImportProblem;
+import engawa.portal.shared.UserFacingException;
+import engawa.portal.shared.ui.FormErrors;
+import jakarta.annotation.security.PermitAll;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
+
+/**
+ * Backstage catalog files in: upload or paste, see what would change and every document that
+ * cannot be taken, then import. Large files run in the background with a progress bar; the import
+ * is one transaction, so it is taken whole or not at all.
+ */
+@Route("catalog/import")
+@PermitAll
+public class CatalogImportView extends Div implements HasDynamicTitle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CatalogImportView.class);
+    private static final int MAX_FILES = 20;
+
+    private final CatalogImport imports;
+    private final List<CatalogImport.SourceFile> uploaded = new ArrayList<>();
+    private final TextArea pasted = new TextArea();
+    private final Button preview = new Button();
+    private final Button importNow = new Button();
+    private final ProgressBar progress = new ProgressBar();
+    private final Span progressText = new Span();
+    private final Div progressBox = new Div();
+    private final Div report = new Div();
+    private boolean running;
+
+    CatalogImportView(CatalogImport imports) {
+        this.imports = imports;
+        addClassName("page");
+        addClassName("catalog-import-view");
+        add(new RouterLink(getTranslation("service.back"), CatalogView.class), new H1(getTranslation("import.title")),
+                new Paragraph(getTranslation("import.intro")));
+
+        Upload upload = new Upload(this::receive);
+        upload.setId("import-upload");
+        upload.setMaxFiles(MAX_FILES);
+        upload.setMaxFileSize(CatalogImport.MAX_BYTES);
+        upload.setAcceptedFileTypes(".yaml", ".yml", "application/yaml", "text/yaml", "text/plain");
+        upload.addFileRejectedListener(e -> FormErrors.notifyError(getTranslation("import.rejected",
+                e.getFileName(), CatalogImport.MAX_BYTES / 1024 / 1024)));
+        upload.addFileRemovedListener(e -> uploaded.removeIf(f -> f.name().equals(e.getFileName())));
+        upload.setDropLabel(new Span(getTranslation("import.drop")));
+
+        pasted.setId("import-paste");
+        pasted.setLabel(getTranslation("import.paste"));
+        pasted.setPlaceholder("apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: payments-api\nspec:\n  type: service\n  lifecycle: production\n  owner: payments");
+        pasted.setWidthFull();
+        pasted.setMinRows(6);
+        pasted.setMaxRows(16);
+        pasted.addValueChangeListener(e -> {
+            report.removeAll();
+            importNow.setVisible(false);
+        });
+        Details paste = new Details(getTranslation("import.pasteInstead"), pasted);
+        paste.setId("import-paste-details");
+
+        preview.setText(getTranslation("import.preview"));
+        preview.setIcon(VaadinIcon.EYE.create());
+        preview.setId("import-preview");
+        preview.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        preview.addClickListener(e -> start(true));
+        importNow.setText(getTranslation("import.run"));
+        importNow.setIcon(VaadinIcon.UPLOAD.create());
+        importNow.setId("import-run");
+        importNow.addThemeVariants(ButtonVariant.LUMO_SUCCESS, ButtonVariant.LUMO_PRIMARY);
+        importNow.addClickListener(e -> start(false));
+        importNow.setVisible(false);
+
+        progress.setId("import-progress");
+        progressText.setId("import-progress-text");
+        progressBox.add(progressText, progress);
+        progressBox.addClassName("import-progress");
+        progressBox.setVisible(false);
+        report.setId("import-report");
+        Div actions = new Div(preview, importNow);
+        actions.addClassName("form-footer");
+        add(upload, paste, actions, progressBox, report);
+    }
+
+    /**
+     * Keeps an uploaded file, read up to the import limit and no further: the browser refuses
+     * larger files before sending, and this holds when something else sends one.
+     */
+    private void receive(UploadEvent event) throws IOException {
+        String name = event.getFileName();
+        UI ui = event.getUI();
+        byte[] bytes = new byte[0];
+        if (event.getFileSize() <= CatalogImport.MAX_BYTES) {
+            try (InputStream in = event.getInputStream()) {
+                bytes = in.readNBytes(CatalogImport.MAX_BYTES + 1);
+            }
+        }
+        if (event.getFileSize() > CatalogImport.MAX_BYTES || bytes.length > CatalogImport.MAX_BYTES) {
+            event.reject(ui.getTranslation("import.rejected", name, CatalogImport.MAX_BYTES / 1024 / 1024));
+            ui.access(() -> FormErrors.notifyError(getTranslation("import.rejected", name, CatalogImport.MAX_BYTES / 1024 / 1024)));
+            return;
+        }
+        byte[] content = bytes;
+        ui.access(() -> {
+            try {
+                uploaded.add(CatalogImport.SourceFile.decode(name, content));
+                report.removeAll();
+                importNow.setVisible(false);
+            } catch (UserFacingException refused) {
+                FormErrors.notifyError(name + ": " + refused.messageIn(getLocale()));
+            }
+        });
+    }
+
+    private List<CatalogImport.SourceFile> files() {
+        List<CatalogImport.SourceFile> files = new ArrayList<>(uploaded);
+        if (!pasted.getValue().isBlank()) {
+            files.add(new CatalogImport.SourceFile(getTranslation("import.pastedName"), pasted.getValue()));
+        }
+        return files;
+    }
+
+    /** Runs the import off the request thread, so the page shows its progress, under the person's own rights. */
+    private void start(boolean dryRun) {
+        List<CatalogImport.SourceFile> files = files();
+        if (files.isEmpty()) {
+            FormErrors.notifyError(getTranslation("import.nothing"));
+            return;
+        }
+        if (running) {
+            return;
+        }
+        UI ui = UI.getCurrent();
+        Locale locale = getLocale();
+        running = true;
+        preview.setEnabled(false);
+        importNow.setEnabled(false);
+        report.removeAll();
+        progressBox.setVisible(true);
+        progress.setIndeterminate(true);
+        progressText.setText(getTranslation("import.step.READING"));
+        ui.setPollInterval(400);
+        Runnable work = new DelegatingSecurityContextRunnable(() -> {
+            try {
+                ImportReport result = imports.run(files, dryRun, (step, done, total) -> ui.access(() -> {
+                    progressText.setText(getTranslation("import.step." + step.name()) + (total > 0 ? " " + done + " / " + total : ""));
+                    progress.setIndeterminate(total == 0);
+                    if (total > 0) {
+                        progress.setValue(Math.min(1.0, done / (double) total));
+                    }
+                }));
+                ui.access(() -> finished(result, dryRun));
+            } catch (UserFacingException refused) {
+                ui.access(() -> failed(refused.messageIn(locale)));
+            } catch (RuntimeException error) {
+                LOG.error("Catalog import failed", error);
+                ui.access(() -> failed(getTranslation("import.failed")));
+            }
+        });
+        Thread.ofVirtual().name("catalog-import").start(work);
+    }
+
+    private void stopped() {
+        running = false;
+        progressBox.setVisible(false);
+        preview.setEnabled(true);
+        importNow.setEnabled(true);
+        getUI().ifPresent(ui -> ui.setPollInterval(-1));
+    }
+
+    private void failed(String message) {
+        stopped();
+        Paragraph text = new Paragraph(message);
+        text.addClassName("error-text");
+        report.add(text);
+        FormErrors.notifyError(message);
+    }
+
+    private void finished(ImportReport result, boolean dryRun) {
+        stopped();
+        report.removeAll();
+        report.add(summary(result));
+        if (result.problemCount() > 0) {
+            report.add(problems(result));
+        }
+        if (!result.changes().isEmpty()) {
+            report.add(changes(result));
+        }
+        importNow.setVisible(dryRun && result.created() + result.updated() > 0);
+        if (!dryRun) {
+            FormErrors.notifySuccess(getTranslation("import.done", result.created(), result.updated()));
+        }
+    }
+
+    private Component summary(ImportReport result) {
+        H2 heading = new H2(getTranslation(result.dryRun() ? "import.report.preview" : "import.report.done"));
+        heading.addClassName("card-title");
+        Div numbers = new Div(number("created", result.created()), number("updated", result.updated()),
+                number("unchanged", result.unchanged()), number("problems", result.problemCount()));
+        numbers.addClassName("import-numbers");
+        Grid<ImportReport.KindCount> kinds = new Grid<>();
+        kinds.setId("import-counts");
+        kinds.addColumn(ImportReport.KindCount::kind).setHeader(getTranslation("import.column.kind"));
+        kinds.addColumn(ImportReport.KindCount::created).setHeader(getTranslation("import.number.created"));
+        kinds.addColumn(ImportReport.KindCount::updated).setHeader(getTranslation("import.number.updated"));
+        kinds.addColumn(ImportReport.KindCount::unchanged).setHeader(getTranslation("import.number.unchanged"));
+        kinds.setItems(result.counts());
+        kinds.setAllRowsVisible(true);
+        kinds.addThemeVariants(GridVariant.LUMO_COMPACT);
+        Paragraph note = new Paragraph(getTranslation(result.dryRun() ? "import.report.previewNote" : "import.report.doneNote",
+                result.millis()));
+        note.addClassName("hint");
+        Div card = new Div(heading, numbers, note, kinds);
+        card.addClassName("card");
+        card.setId("import-summary");
+        return card;
+    }
+
+    private Component number(String key, int value) {
+        Span n = new Span(String.valueOf(value));
+        n.addClassName("import-number-value");
+        Span label = new Span(getTranslation("import.number." + key));
+        Div box = new Div(n, label);
+        box.addClassNames("import-number", key);
+        box.setId("import-number-" + key);
+        return box;
+    }
+
+    private Component problems(ImportReport result) {
+        Grid<ImportProblem> grid = new Grid<>();
+        grid.setId("import-problems");
+        grid.addColumn(p -> p.file() + " #" + p.documentIndex()).setHeader(getTranslation("import.column.where"))
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(p -> p.entityRef() == null ? "–" : p.entityRef()).setHeader(getTranslation("import.column.entity"))
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(ImportProblem::reason).setHeader(getTranslation("import.column.reason")).setFlexGrow(1);
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
+        grid.setItems(result.problems());
+        grid.setHeight(Math.min(24, 3 + result.problems().size() * 3) + "em");
+        H2 heading = new H2(getTranslation("import.problems.title", result.problemCount()));
+        heading.addClassName("card-title");
+        Paragraph text = new Paragraph(getTranslation("import.problems.text"));
+        text.addClassName("hint");
+        Div card = new Div(heading, text, grid);
+        if (result.problemsLeftOut() > 0) {
+            card.add(new Paragraph(getTranslation("import.leftOut", result.problemsLeftOut())));
+        }
+        card.addClassName("card");
+        return card;
+    }
+
+    private Component changes(ImportReport result) {
+        Grid<ImportReport.Item> grid = new Grid<>();
+        grid.setId("import-changes");
+        grid.addColumn(i -> getTranslation("import.action." + i.action().name())).setHeader(getTranslation("import.column.action"))
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(ImportReport.Item::ref).setHeader(getTranslation("import.column.entity")).setAutoWidth(true);
+        grid.addColumn(i -> i.changedFields() == null ? "" : String.join(", ", i.changedFields()))
+                .setHeader(getTranslation("import.column.fields")).setFlexGrow(1);
+        grid.addColumn(i -> i.file() + " #" + i.documentIndex()).setHeader(getTranslation("import.column.where"))
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
+        grid.setItems(result.changes());
+        grid.setHeight("20em");
+        H2 heading = new H2(getTranslation("import.changes.title", result.created() + result.updated()));
+        heading.addClassName("card-title");
+        Div card = new Div(heading, grid);
+        if (result.changesLeftOut() > 0) {
+            card.add(new Paragraph(getTranslation("import.leftOut", result.changesLeftOut())));
+        }
+        card.addClassName("card");
+        return card;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("import.title") + " · " + getTranslation("app.name");
+    }
+}

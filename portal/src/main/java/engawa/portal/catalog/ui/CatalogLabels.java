@@ -1,0 +1,91 @@
+package engawa.portal.catalog.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import engawa.db.catalog.Lifecycle;
+import engawa.db.catalog.OpsLinkKind;
+import engawa.portal.catalog.Owner;
+
+/** The words and badges every catalog page uses for the same things, so they read the same everywhere. */
+final class CatalogLabels {
+
+    private CatalogLabels() {
+    }
+
+    static String lifecycle(Component on, Lifecycle lifecycle) {
+        return on.getTranslation("catalog.lifecycle." + lifecycle.id());
+    }
+
+    static String tier(Component on, Integer tier) {
+        return tier == null ? on.getTranslation("catalog.tier.none") : on.getTranslation("catalog.tier." + tier);
+    }
+
+    static String tierShort(Component on, Integer tier) {
+        return tier == null ? "–" : on.getTranslation("catalog.tier.short", tier);
+    }
+
+    static String opsLink(Component on, OpsLinkKind kind) {
+        return on.getTranslation("catalog.ops." + kind.key);
+    }
+
+    /** A history or conflict field's name as people read it. */
+    static String field(Component on, String field) {
+        return on.getTranslation("catalog.field." + field);
+    }
+
+    static Span lifecycleBadge(Component on, Lifecycle lifecycle) {
+        String theme = switch (lifecycle) {
+            case PRODUCTION -> "badge success";
+            case EXPERIMENTAL -> "badge";
+            case DEPRECATED -> "badge error";
+        };
+        Span badge = new Span(lifecycle(on, lifecycle));
+        badge.getElement().getThemeList().add(theme);
+        badge.addClassName("lifecycle-badge");
+        return badge;
+    }
+
+    static Span tierBadge(Component on, Integer tier) {
+        Span badge = new Span(tierShort(on, tier));
+        badge.getElement().getThemeList().add(tier != null && tier == 1 ? "badge error primary" : "badge contrast");
+        badge.getElement().setAttribute("title", tier(on, tier));
+        badge.addClassName("tier-badge");
+        return badge;
+    }
+
+    static Icon icon(OpsLinkKind kind) {
+        return switch (kind) {
+            case LOGS -> VaadinIcon.LINES_LIST.create();
+            case METRICS -> VaadinIcon.CHART_LINE.create();
+            case ERRORS -> VaadinIcon.BUG_O.create();
+            case ON_CALL -> VaadinIcon.PHONE.create();
+            case CI_CD -> VaadinIcon.COGS.create();
+            case RUNBOOK -> VaadinIcon.BOOK.create();
+            case SOURCE -> VaadinIcon.CODE.create();
+            case DOCS -> VaadinIcon.FILE_TEXT_O.create();
+        };
+    }
+
+    /** A team's name linking to its page; a person's name as text. */
+    static Component owner(Owner owner) {
+        if (owner.kind() == Owner.Kind.TEAM) {
+            Anchor team = new Anchor("teams/" + owner.key(), owner.name());
+            team.addClassName("owner-link");
+            return team;
+        }
+        Span person = new Span(owner.name());
+        person.addClassName("owner-person");
+        return person;
+    }
+
+    /** A link that leaves the portal: a new tab, and no access to this page from there. */
+    static Anchor external(String url, String text) {
+        Anchor anchor = new Anchor(url, text);
+        anchor.setTarget("_blank");
+        anchor.getElement().setAttribute("rel", "noopener noreferrer");
+        return anchor;
+    }
+}

@@ -1,0 +1,419 @@
+package engawa.portal.catalog.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
+import engawa.db.catalog.OpsLinkKind;
+import engawa.db.catalog.RelatedEntity;
+import engawa.portal.catalog.CatalogEntry;
+import engawa.portal.catalog.CatalogFilter;
+import engawa.portal.catalog.CatalogQuery;
+import engawa.portal.catalog.CatalogService;
+import engawa.portal.catalog.ChangeEntry;
+import engawa.portal.catalog.FieldChange;
+import engawa.portal.catalog.Owner;
+import engawa.portal.catalog.Scorecard;
+import engawa.portal.catalog.ServiceDetails;
+import engawa.portal.catalog.ServiceLink;
+import engawa.portal.people.Member;
+import engawa.portal.shared.UserFacingException;
+import engawa.portal.shared.ui.Formats;
+import jakarta.annotation.security.PermitAll;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One service, for anyone: what it is, who owns it and how to reach them, its ops links as
+ * buttons (a missing one says who can add it), what it depends on and what depends on it, and
+ * what changed when.
+ */
+@Route("services/:name")
+@PermitAll
+public class ServiceView extends Div implements HasDynamicTitle, BeforeEnterObserver {
+
+    private final CatalogService catalog;
+    private String title = "";
+
+    ServiceView(CatalogService catalog) {
+        this.catalog = catalog;
+        addClassName("page");
+        addClassName("service-view");
+    }
+
+    static RouteParameters parameters(String name) {
+        return new RouteParameters("name", name);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        String name = event.getRouteParameters().get("name").orElse("");
+        removeAll();
+        try {
+            show(catalog.details(name));
+        } catch (UserFacingException missing) {
+            if (missing.kind() != UserFacingException.Kind.NOT_FOUND) {
+                throw missing;
+            }
+            showMissing(name, missing);
+        }
+    }
+
+    private void show(ServiceDetails details) {
+        CatalogEntry entry = details.entry();
+        title = entry.displayName();
+        add(header(details));
+        if (entry.description() != null) {
+            Paragraph description = new Paragraph(entry.description());
+            description.addClassName("service-about");
+            add(description);
+        } else {
+            Paragraph none = new Paragraph(getTranslation("service.noDescription"));
+            none.addClassNames("service-about", "missing-text");
+            add(none);
+        }
+        Div columns = new Div();
+        columns.addClassName("service-columns");
+        Div main = new Div(opsLinks(details), reliability(), relations(details));
+        main.addClassName("service-main");
+        Div side = new Div(ownerCard(details), scorecard(details), facts(entry));
+        side.addClassName("service-side");
+        columns.add(main, side);
+        add(columns, history(entry));
+    }
+
+    private Component header(ServiceDetails details) {
+        CatalogEntry entry = details.entry();
+        H1 heading = new H1(entry.displayName());
+        heading.setId("service-title");
+        Span name = new Span(entry.name());
+        name.addClassName("service-name");
+        Div badges = new Div(CatalogLabels.lifecycleBadge(this, entry.lifecycle()), CatalogLabels.tierBadge(this, entry.tier()),
+                badge(entry.type(), "badge contrast"));
+        badges.addClassName("service-badges");
+        Div left = new Div(new RouterLink(getTranslation("service.back"), CatalogView.class), heading, name, badges);
+        Div header = new Div(left);
+        header.addClassName("service-header");
+        if (details.mayEdit()) {
+            Button edit = new Button(getTranslation("service.edit"), VaadinIcon.EDIT.create(),
+                    e -> e.getSource().getUI().ifPresent(ui -> ui.navigate(ServiceEditView.class, parameters(entry.name()))));
+            edit.setId("service-edit");
+            edit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            header.add(edit);
+        } else {
+            Span readOnly = new Span(getTranslation("service.readOnly", entry.owner().name()));
+            readOnly.setId("service-read-only");
+            readOnly.addClassName("hint");
+            header.add(readOnly);
+        }
+        return header;
+    }
+
+    private Component opsLinks(ServiceDetails details) {
+        CatalogEntry entry = details.entry();
+        Div buttons = new Div();
+        buttons.addClassName("ops-links");
+        buttons.setId("ops-links");
+        for (OpsLinkKind kind : OpsLinkKind.values()) {
+            String url = entry.opsLinks().get(kind);
+            Span label = new Span(CatalogLabels.opsLink(this, kind));
+            label.addClassName("ops-link-label");
+            if (url != null) {
+                Anchor link = CatalogLabels.external(url, "");
+                link.add(CatalogLabels.icon(kind), label);
+                link.addClassName("ops-link");
+                link.getElement().setAttribute("data-kind", kind.key);
+                link.getElement().setAttribute("title", url);
+                buttons.add(link);
+            } else {
+                Span missing = new Span(getTranslation("service.ops.missing"));
+                missing.addClassName("ops-link-missing-text");
+                Div text = new Div(label, missing);
+                text.addClassName("ops-link-text");
+                Div box = new Div(CatalogLabels.icon(kind), text);
+                box.addClassNames("ops-link", "ops-link-missing");
+                box.getElement().setAttribute("data-kind", kind.key);
+                box.getElement().setAttribute("title", details.mayEdit() ? getTranslation("service.ops.youCanAdd")
+                        : getTranslation("service.ops.whoCanAdd", entry.owner().name()));
+                buttons.add(box);
+            }
+        }
+        Div card = card(getTranslation("service.ops.title"), buttons);
+        long missing = java.util.Arrays.stream(OpsLinkKind.values()).filter(k -> !entry.opsLinks().containsKey(k)).count();
+        if (missing > 0) {
+            Paragraph who = new Paragraph(details.mayEdit() ? getTranslation("service.ops.youCanAdd")
+                    : getTranslation("service.ops.whoCanAdd", entry.owner().name()));
+            who.addClassName("hint");
+            who.setId("ops-links-who");
+            card.add(who);
+        }
+        if (!entry.links().isEmpty()) {
+            UnorderedList other = new UnorderedList();
+            other.addClassName("other-links");
+            for (ServiceLink link : entry.links()) {
+                other.add(new ListItem(CatalogLabels.external(link.url(), link.title() != null ? link.title() : link.url())));
+            }
+            card.add(new Span(getTranslation("service.links.other")), other);
+        }
+        return card;
+    }
+
+    private Component reliability() {
+        Paragraph text = new Paragraph(getTranslation("service.slo.none"));
+        text.addClassName("hint");
+        Div card = card(getTranslation("service.slo.title"), text);
+        card.setId("service-slo");
+        return card;
+    }
+
+    private Component relations(ServiceDetails details) {
+        Div grid = new Div();
+        grid.addClassName("relations");
+        grid.add(relationList("depends-on", getTranslation("service.dependsOn"), details.dependsOn(),
+                getTranslation("service.dependsOn.none")));
+        grid.add(relationList("used-by", getTranslation("service.usedBy"), details.dependedOnBy(),
+                getTranslation("service.usedBy.none")));
+        if (!details.providesApis().isEmpty() || !details.consumesApis().isEmpty()) {
+            grid.add(relationList("provides-apis", getTranslation("service.providesApis"), details.providesApis(),
+                    getTranslation("service.none")));
+            grid.add(relationList("consumes-apis", getTranslation("service.consumesApis"), details.consumesApis(),
+                    getTranslation("service.none")));
+        }
+        return card(getTranslation("service.relations.title"), grid);
+    }
+
+    private Component relationList(String id, String heading, List<RelatedEntity> related, String empty) {
+        Div box = new Div();
+        box.setId(id);
+        box.addClassName("relation-list");
+        Span title = new Span(heading + (related.isEmpty() ? "" : " (" + related.size() + ")"));
+        title.addClassName("relation-heading");
+        box.add(title);
+        if (related.isEmpty()) {
+            Span none = new Span(empty);
+            none.addClassName("missing-text");
+            box.add(none);
+            return box;
+        }
+        UnorderedList list = new UnorderedList();
+        for (RelatedEntity r : related) {
+            list.add(new ListItem(relatedItem(r)));
+        }
+        box.add(list);
+        return box;
+    }
+
+    private Component relatedItem(RelatedEntity r) {
+        if (r.serviceId() != null && r.name() != null) {
+            Anchor link = new Anchor("services/" + r.name(), r.title() != null ? r.title() : r.name());
+            return link;
+        }
+        if (r.inCatalog()) {
+            Span text = new Span((r.title() != null ? r.title() : r.name()) + " · " + r.kind());
+            return text;
+        }
+        Span unknown = new Span(r.ref());
+        unknown.addClassName("missing-text");
+        unknown.getElement().setAttribute("title", getTranslation("service.relation.notInCatalog"));
+        return new Span(unknown, new Span(" " + getTranslation("service.relation.notInCatalogShort")));
+    }
+
+    private Component ownerCard(ServiceDetails details) {
+        Owner owner = details.entry().owner();
+        Div card = card(getTranslation("service.owner.title"), ownerLine(owner));
+        card.setId("service-owner");
+        if (details.contacts().isEmpty()) {
+            Paragraph none = new Paragraph(getTranslation("service.owner.noContacts"));
+            none.addClassName("missing-text");
+            card.add(none);
+            return card;
+        }
+        UnorderedList people = new UnorderedList();
+        people.addClassName("contacts");
+        for (Member m : details.contacts()) {
+            ListItem item = new ListItem(new Span(m.displayName()));
+            if (m.email() != null) {
+                Anchor mail = new Anchor("mailto:" + m.email(), m.email());
+                mail.addClassName("contact-email");
+                item.add(mail);
+            }
+            people.add(item);
+        }
+        card.add(new Span(getTranslation("service.owner.ask")), people);
+        if (details.contactCount() > details.contacts().size() && owner.kind() == Owner.Kind.TEAM) {
+            card.add(new Anchor("teams/" + owner.key(),
+                    getTranslation("service.owner.more", details.contactCount() - details.contacts().size())));
+        }
+        return card;
+    }
+
+    private Component ownerLine(Owner owner) {
+        Div line = new Div(owner.kind() == Owner.Kind.TEAM ? VaadinIcon.GROUP.create() : VaadinIcon.USER.create(),
+                CatalogLabels.owner(owner));
+        line.addClassName("owner-line");
+        return line;
+    }
+
+    private Component scorecard(ServiceDetails details) {
+        Scorecard score = CatalogService.scorecard(details);
+        ProgressBar bar = new ProgressBar(0, score.total(), score.passed());
+        Paragraph text = new Paragraph(getTranslation("service.score.text", score.passed(), score.total()));
+        text.setId("service-score");
+        UnorderedList missing = new UnorderedList();
+        missing.addClassName("score-missing");
+        score.checks().stream().filter(c -> !c.passed()).forEach(c -> missing.add(new ListItem(checkLabel(c.key()))));
+        Div card = card(getTranslation("service.score.title"), text, bar);
+        if (missing.getChildren().findAny().isPresent()) {
+            card.add(new Span(getTranslation("service.score.missing")), missing);
+        }
+        return card;
+    }
+
+    private String checkLabel(String key) {
+        return switch (key) {
+            case "description", "tier", "contact" -> getTranslation("service.score." + key);
+            default -> CatalogLabels.opsLink(this, OpsLinkKind.byKey(key));
+        };
+    }
+
+    private Component facts(CatalogEntry entry) {
+        Div facts = new Div();
+        facts.addClassName("facts");
+        fact(facts, getTranslation("service.fact.tier"), new Span(CatalogLabels.tier(this, entry.tier())));
+        fact(facts, getTranslation("service.fact.type"), new Span(entry.type()));
+        if (entry.system() != null) {
+            fact(facts, getTranslation("service.fact.system"), new Anchor("catalog?system=" + entry.system(), entry.system()));
+        }
+        if (!entry.tags().isEmpty()) {
+            Div tags = new Div();
+            tags.addClassName("service-tags");
+            entry.tags().forEach(t -> {
+                Anchor chip = new Anchor("catalog?tag=" + t, t);
+                chip.getElement().getThemeList().add("badge contrast pill");
+                tags.add(chip);
+            });
+            fact(facts, getTranslation("service.fact.tags"), tags);
+        }
+        fact(facts, getTranslation("service.fact.updated"), new Span(Formats.dateTime(entry.updatedAt())));
+        return card(getTranslation("service.facts.title"), facts);
+    }
+
+    private static void fact(Div facts, String label, Component value) {
+        Span l = new Span(label);
+        l.addClassName("fact-label");
+        facts.add(l, value);
+    }
+
+    private Component history(CatalogEntry entry) {
+        Grid<ChangeEntry> grid = new Grid<>();
+        grid.setId("service-history");
+        grid.addColumn(c -> Formats.dateTime(c.at())).setHeader(getTranslation("service.history.when")).setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(ChangeEntry::who).setHeader(getTranslation("service.history.who")).setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(this::changeCell).setHeader(getTranslation("service.history.what")).setFlexGrow(1);
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
+        grid.setItems(q -> catalog.history(entry.name(), q.getOffset(), q.getLimit()).stream(),
+                q -> (int) catalog.historySize(entry.name()));
+        grid.setAllRowsVisible(true);
+        grid.setPageSize(20);
+        H2 heading = new H2(getTranslation("service.history.title"));
+        heading.addClassName("section-title");
+        return new Div(heading, grid);
+    }
+
+    private Component changeCell(ChangeEntry change) {
+        Div cell = new Div();
+        cell.addClassName("change-cell");
+        Span action = new Span(getTranslation("service.history.action." + change.action()));
+        action.addClassName("change-action");
+        cell.add(action);
+        if (!"CREATED".equals(change.action())) {
+            cell.add(ChangeList.of(this, change.changes()));
+        }
+        return cell;
+    }
+
+    private void showMissing(String name, UserFacingException missing) {
+        title = getTranslation("service.missing.title");
+        add(new H1(title), new Paragraph(missing.messageIn(getLocale())));
+        CatalogQuery similar = catalog.query(name.replace('-', ' '), CatalogFilter.NONE);
+        List<String> names = similar.isSearch() ? catalog.list(similar, engawa.db.catalog.CatalogServices.Sort.NAME, 0, 5)
+                .stream().map(s -> s.name()).toList() : List.of();
+        if (!names.isEmpty()) {
+            UnorderedList list = new UnorderedList();
+            names.forEach(n -> list.add(new ListItem(new Anchor("services/" + n, n))));
+            add(new Paragraph(getTranslation("service.missing.similar")), list);
+        }
+        add(new RouterLink(getTranslation("service.back"), CatalogView.class));
+    }
+
+    private Div card(String heading, Component... content) {
+        H2 h = new H2(heading);
+        h.addClassName("card-title");
+        Div card = new Div(h);
+        card.add(content);
+        card.addClassName("card");
+        return card;
+    }
+
+    private static Span badge(String text, String theme) {
+        Span badge = new Span(text);
+        badge.getElement().getThemeList().add(theme);
+        return badge;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title + " · " + getTranslation("app.name");
+    }
+
+    /** Which fields changed, from what to what, as a short list. */
+    static final class ChangeList {
+
+        private ChangeList() {
+        }
+
+        static Component of(Component on, Map<String, FieldChange> changes) {
+            UnorderedList list = new UnorderedList();
+            list.addClassName("change-list");
+            changes.forEach((field, change) -> {
+                Span name = new Span(CatalogLabels.field(on, field));
+                name.addClassName("change-field");
+                ListItem item = new ListItem(name, value(on, change.from(), "change-from"), new Span(" → "),
+                        value(on, change.to(), "change-to"));
+                list.add(item);
+            });
+            return list;
+        }
+
+        private static Span value(Component on, String text, String className) {
+            Span value = new Span(text.isEmpty() ? on.getTranslation("service.history.empty") : shorten(text));
+            value.addClassName(className);
+            if (text.length() > 120) {
+                value.getElement().setAttribute("title", text);
+            }
+            return value;
+        }
+
+        private static String shorten(String text) {
+            return text.length() <= 120 ? text : text.substring(0, 117) + "…";
+        }
+    }
+}
