@@ -88,6 +88,27 @@ class CatalogSqlIT {
     }
 
     @Test
+    void a_search_page_carries_the_total_of_its_matches_and_agrees_with_the_count() {
+        CatalogServices.Resolved resolved = services.resolveCounting("paym", ServiceFilter.ALL);
+        CatalogServices.Page page = services.listCounting(resolved.terms(), ServiceFilter.ALL, CatalogServices.Sort.NAME, 0, 10);
+
+        assertThat(page.rows()).extracting(ServiceRow::name).containsExactly("payments-api");
+        assertThat(page.total()).isEqualTo(services.count(resolved.terms(), ServiceFilter.ALL)).isEqualTo(1L);
+        assertThat(services.listCounting(resolved.terms(), ServiceFilter.ALL, CatalogServices.Sort.NAME, 10, 10).total()).isNull();
+        SearchTerms all = services.resolve("", ServiceFilter.ALL);
+        assertThat(services.listCounting(all, ServiceFilter.ALL, CatalogServices.Sort.NAME, 0, 10).total())
+                .as("a plain list is not counted in passing: the name index gives its page alone").isNull();
+    }
+
+    @Test
+    void a_word_no_service_has_is_corrected_within_a_filter_too() {
+        ServiceFilter production = new ServiceFilter(null, null, Lifecycle.PRODUCTION, null, null, null);
+        CatalogServices.Resolved resolved = services.resolveCounting("paymnets", production);
+        assertThat(resolved.terms().correctedText()).isEqualTo("payments");
+        assertThat(resolved.count()).isEqualTo(services.count(resolved.terms(), production));
+    }
+
+    @Test
     void a_name_that_matches_no_word_finds_names_that_look_alike() {
         SearchTerms terms = services.resolve("log-shiper", ServiceFilter.ALL);
         assertThat(services.list(terms, ServiceFilter.ALL, CatalogServices.Sort.NAME, 0, 10))

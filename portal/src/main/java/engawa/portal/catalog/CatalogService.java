@@ -83,7 +83,11 @@ public class CatalogService {
 
     @Transactional(readOnly = true)
     public List<ServiceSummary> list(CatalogQuery query, CatalogServices.Sort sort, long offset, int limit) {
-        return services.list(query.terms, query.filter, sort, offset, limit).stream().map(CatalogService::summary).toList();
+        CatalogServices.Page page = services.listCounting(query.terms, query.filter, sort, offset, limit);
+        if (page.total() != null) {
+            query.count = page.total();
+        }
+        return page.rows().stream().map(CatalogService::summary).toList();
     }
 
     /** Counted once per query: its pages and its summary line agree, and the database is asked once. */
