@@ -89,7 +89,7 @@ class CatalogImportJourneyIT extends BrowserJourney {
     void a_file_larger_than_a_megabyte_goes_in_whole_and_every_service_in_it_arrives() throws IOException {
         String suffix = Long.toString(System.nanoTime() % 1_000_000, 36);
         StringBuilder yaml = new StringBuilder();
-        int services = 2_000;
+        int services = 3_000;
         for (int i = 1; i <= services; i++) {
             yaml.append("""
                     ---

@@ -2,6 +2,7 @@ package engawa.portal.catalog.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.details.Details;
@@ -74,6 +75,7 @@ public class CatalogImportView extends Div implements HasDynamicTitle {
                 e.getFileName(), CatalogImport.MAX_BYTES / 1024 / 1024)));
         upload.addFileRemovedListener(e -> uploaded.removeIf(f -> f.name().equals(e.getFileName())));
         upload.setDropLabel(new Span(getTranslation("import.drop")));
+        upload.setUploadButton(new Button(getTranslation("import.choose"), VaadinIcon.FILE_ADD.create()));
 
         pasted.setId("import-paste");
         pasted.setLabel(getTranslation("import.paste"));
@@ -171,22 +173,39 @@ public class CatalogImportView extends Div implements HasDynamicTitle {
         ui.setPollInterval(400);
         Runnable work = new DelegatingSecurityContextRunnable(() -> {
             try {
-                ImportReport result = imports.run(files, dryRun, (step, done, total) -> ui.access(() -> {
-                    progressText.setText(getTranslation("import.step." + step.name()) + (total > 0 ? " " + done + " / " + total : ""));
-                    progress.setIndeterminate(total == 0);
-                    if (total > 0) {
-                        progress.setValue(Math.min(1.0, done / (double) total));
-                    }
-                }));
-                ui.access(() -> finished(result, dryRun));
+                ImportReport result = imports.run(files, dryRun, (step, done, total) -> show(ui, step, done, total));
+                accessIfOpen(ui, () -> finished(result, dryRun));
             } catch (UserFacingException refused) {
-                ui.access(() -> failed(refused.messageIn(locale)));
+                accessIfOpen(ui, () -> failed(refused.messageIn(locale)));
             } catch (RuntimeException error) {
                 LOG.error("Catalog import failed", error);
-                ui.access(() -> failed(getTranslation("import.failed")));
+                accessIfOpen(ui, () -> failed(getTranslation("import.failed")));
             }
         });
         Thread.ofVirtual().name("catalog-import").start(work);
+    }
+
+    private static void accessIfOpen(UI ui, com.vaadin.flow.server.Command command) {
+        try {
+            ui.access(command);
+        } catch (UIDetachedException closed) {
+            // nobody is looking any more
+        }
+    }
+
+    /** The progress, when the page is still open: a closed page must not stop the import. */
+    private void show(UI ui, CatalogImport.Step step, int done, int total) {
+        try {
+            ui.access(() -> {
+                progressText.setText(getTranslation("import.step." + step.name()) + (total > 0 ? " " + done + " / " + total : ""));
+                progress.setIndeterminate(total == 0);
+                if (total > 0) {
+                    progress.setValue(Math.min(1.0, done / (double) total));
+                }
+            });
+        } catch (UIDetachedException closed) {
+            // the person left the page; the import goes on and its result is in the history
+        }
     }
 
     private void stopped() {

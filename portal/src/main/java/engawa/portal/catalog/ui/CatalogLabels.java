@@ -24,7 +24,7 @@ final class CatalogLabels {
     }
 
     static String tierShort(Component on, Integer tier) {
-        return tier == null ? "–" : on.getTranslation("catalog.tier.short", tier);
+        return tier == null ? on.getTranslation("catalog.tier.noneShort") : on.getTranslation("catalog.tier.short", tier);
     }
 
     static String opsLink(Component on, OpsLinkKind kind) {

@@ -34,19 +34,16 @@ import engawa.portal.catalog.CatalogQuery;
 import engawa.portal.catalog.CatalogService;
 import engawa.portal.catalog.ServiceSummary;
 import engawa.portal.people.TeamService;
-import engawa.portal.people.TeamSummary;
 import engawa.portal.shared.UserFacingException;
 import engawa.portal.shared.ui.FormErrors;
 import jakarta.annotation.security.PermitAll;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.data.domain.PageRequest;
 
 /**
  * Finding a service: search as you type, filters for owner, lifecycle, tier and tag, "My
@@ -58,9 +55,8 @@ import org.springframework.data.domain.PageRequest;
 public class CatalogView extends Div implements HasDynamicTitle, BeforeEnterObserver {
 
     private final CatalogService catalog;
-    private final TeamService teams;
     private final TextField search = new TextField();
-    private final ComboBox<String> owner = new ComboBox<>();
+    private final TeamComboBox owner;
     private final Checkbox childTeams = new Checkbox();
     private final Checkbox mine = new Checkbox();
     private final Select<Lifecycle> lifecycle = new Select<>();
@@ -68,14 +64,15 @@ public class CatalogView extends Div implements HasDynamicTitle, BeforeEnterObse
     private final ComboBox<String> tag = new ComboBox<>();
     private final Paragraph summary = new Paragraph();
     private final Grid<ServiceSummary> grid = new Grid<>();
-    private final Map<String, String> teamNames = new HashMap<>();
+    private final Span systemChip = new Span();
+    private String system;
     private CatalogServices.FacetCounts facets;
     private CatalogQuery query;
     private boolean reading;
 
     CatalogView(CatalogService catalog, TeamService teams, CatalogExport export) {
         this.catalog = catalog;
-        this.teams = teams;
+        this.owner = new TeamComboBox(teams, false);
         addClassName("page");
         addClassName("catalog-view");
 
@@ -127,11 +124,6 @@ public class CatalogView extends Div implements HasDynamicTitle, BeforeEnterObse
         owner.setId("catalog-owner");
         owner.setLabel(getTranslation("catalog.filter.owner"));
         owner.setPlaceholder(getTranslation("catalog.filter.anyTeam"));
-        owner.setClearButtonVisible(true);
-        owner.setItems(filter -> teams.search(filter.getFilter().orElse(""),
-                        PageRequest.of(filter.getPage(), filter.getPageSize())).stream()
-                .peek(t -> teamNames.put(t.slug(), t.name())).map(TeamSummary::slug));
-        owner.setItemLabelGenerator(slug -> teamNames.getOrDefault(slug, slug));
         childTeams.setId("catalog-child-teams");
         childTeams.setLabel(getTranslation("catalog.filter.childTeams"));
         mine.setId("catalog-mine");
@@ -168,7 +160,10 @@ public class CatalogView extends Div implements HasDynamicTitle, BeforeEnterObse
         tier.addValueChangeListener(e -> changed());
         tag.addValueChangeListener(e -> changed());
 
-        HorizontalLayout row = new HorizontalLayout(owner, childTeams, lifecycle, tier, tag, mine);
+        systemChip.setId("catalog-system");
+        systemChip.getElement().getThemeList().add("badge pill");
+        systemChip.setVisible(false);
+        HorizontalLayout row = new HorizontalLayout(owner, childTeams, lifecycle, tier, tag, mine, systemChip);
         row.setAlignItems(FlexComponent.Alignment.BASELINE);
         row.setWrap(true);
         row.addClassName("catalog-filters");
@@ -259,6 +254,7 @@ public class CatalogView extends Div implements HasDynamicTitle, BeforeEnterObse
         put(p, "lifecycle", lifecycle.getValue() == null ? null : lifecycle.getValue().id());
         put(p, "tier", tier.getValue() == null ? null : tier.getValue().toString());
         put(p, "tag", tag.getValue());
+        put(p, "system", system);
         if (mine.getValue()) {
             p.put("mine", "true");
         }
@@ -273,11 +269,11 @@ public class CatalogView extends Div implements HasDynamicTitle, BeforeEnterObse
 
     private void refresh() {
         CatalogFilter filter = new CatalogFilter(owner.getValue(), childTeams.getValue(), mine.getValue(),
-                lifecycle.getValue(), tier.getValue(), tag.getValue(), null);
+                lifecycle.getValue(), tier.getValue(), tag.getValue(), system);
         try {
             query = catalog.query(search.getValue(), filter);
             facets = catalog.facets(catalog.query(search.getValue(), new CatalogFilter(owner.getValue(),
-                    childTeams.getValue(), mine.getValue(), null, null, tag.getValue(), null)));
+                    childTeams.getValue(), mine.getValue(), null, null, tag.getValue(), system)));
         } catch (UserFacingException error) {
             query = null;
             FormErrors.notifyError(error.messageIn(getLocale()));
@@ -324,16 +320,9 @@ public class CatalogView extends Div implements HasDynamicTitle, BeforeEnterObse
         reading = true;
         try {
             search.setValue(first(p, "q").orElse(""));
-            first(p, "owner").ifPresent(slug -> {
-                teamNames.computeIfAbsent(slug, s -> {
-                    try {
-                        return teams.details(s).team().name();
-                    } catch (UserFacingException unknown) {
-                        return s;
-                    }
-                });
-                owner.setValue(slug);
-            });
+            first(p, "owner").ifPresent(owner::select);
+            system = first(p, "system").orElse(null);
+            showSystem();
             childTeams.setValue(first(p, "children").map("true"::equals).orElse(false));
             childTeams.setVisible(owner.getValue() != null);
             mine.setValue(first(p, "mine").map("true"::equals).orElse(false));
@@ -344,6 +333,22 @@ public class CatalogView extends Div implements HasDynamicTitle, BeforeEnterObse
             reading = false;
         }
         refresh();
+    }
+
+    /** A system chosen on a service page: shown as a chip that removes it. */
+    private void showSystem() {
+        systemChip.removeAll();
+        systemChip.setVisible(system != null);
+        if (system != null) {
+            Button remove = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> {
+                system = null;
+                showSystem();
+                changed();
+            });
+            remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ICON);
+            remove.setAriaLabel(getTranslation("catalog.filter.system.remove"));
+            systemChip.add(new Span(getTranslation("catalog.filter.system", system)), remove);
+        }
     }
 
     private static Optional<Integer> tier(String text) {

@@ -1,0 +1,267 @@
+package engawa.portal.bench;
+
+import engawa.db.catalog.CatalogServices;
+import engawa.portal.EngawaApplication;
+import engawa.portal.catalog.CatalogFilter;
+import engawa.portal.catalog.CatalogQuery;
+import engawa.portal.catalog.CatalogService;
+import engawa.portal.shared.EmbeddedDatabaseEarlyStart;
+import engawa.portal.shared.SystemAuthentication;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The catalog at scale: importing the generated Backstage catalog through the import API, then
+ * the queries a catalog page and a service page make, each next to the same query as plain SQL
+ * on the same database in the same run. Run with bench/catalog.sh, which generates the data with
+ * ../shared/tools/gen-backstage-catalog.mjs; prints a Markdown table.
+ *
+ * <ol>
+ * <li>a portal on an empty database imports the default catalog (2,000 groups, 200 systems,
+ * 20,000 components) in one request, as {@code POST /api/v1/catalog/import};</li>
+ * <li>a second portal imports the large catalog ({@code --components 100000}) file by file through
+ * the same API, then each query runs {@code warmup} times, then {@code runs} times measured.</li>
+ * </ol>
+ */
+public final class CatalogBenchmark {
+
+    private static final String TOKEN = "bench-admin-token-0123456789abcdefghijklmnop";
+
+    public static void main(String[] args) throws Exception {
+        Path small = Path.of(System.getProperty("small"));
+        Path large = Path.of(System.getProperty("large"));
+        int warmup = Integer.parseInt(System.getProperty("warmup", "200"));
+        int runs = Integer.parseInt(System.getProperty("runs", "1000"));
+
+        List<String> rows = new ArrayList<>();
+        try (ConfigurableApplicationContext context = start("small")) {
+            Manifest manifest = Manifest.read(small);
+            StringBuilder all = new StringBuilder();
+            for (String file : manifest.files) {
+                all.append(Files.readString(small.resolve(file))).append("\n");
+            }
+            long started = System.nanoTime();
+            String report = post(context, all.toString(), "catalog-info.yaml");
+            double seconds = (System.nanoTime() - started) / 1e9;
+            rows.add(String.format("| import %,d entities (%.1f MB) in one `POST /api/v1/catalog/import` | %.1f s (%s) | target < 30 s |",
+                    manifest.totalEntities, all.length() / 1024.0 / 1024.0, seconds, created(report)));
+            System.gc();
+            rows.add(String.format("| JVM after that import: resident memory, heap used after GC | %d MiB, %d MiB | |",
+                    rssMib(), heapMib()));
+        }
+
+        try (ConfigurableApplicationContext context = start("large")) {
+            Manifest manifest = Manifest.read(large);
+            long started = System.nanoTime();
+            for (String file : manifest.files) {
+                post(context, Files.readString(large.resolve(file)), file);
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            rows.add(String.format("| import %,d entities, %d files one request each | %.1f s | |", manifest.totalEntities,
+                    manifest.files.size(), seconds));
+            JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+            jdbc.execute("VACUUM ANALYZE");
+            CatalogService catalog = context.getBean(CatalogService.class);
+            SystemAuthentication system = context.getBean(SystemAuthentication.class);
+            String typo = mistype(manifest.ftsWord);
+            String team = "team-42";
+            String one = manifest.sampleComponent;
+
+            Map<String, Measure> measures = new LinkedHashMap<>();
+            measures.put("first page (50 by name) and the total", new Measure(30,
+                    () -> {
+                        CatalogQuery q = catalog.query(null, CatalogFilter.NONE);
+                        return catalog.list(q, CatalogServices.Sort.NAME, 0, 50).size() + catalog.count(q);
+                    },
+                    () -> jdbc.queryForList("SELECT * FROM catalog_services ORDER BY lower(name) LIMIT 50").size()
+                            + jdbc.queryForObject("SELECT count(*) FROM catalog_services", Long.class)));
+            measures.put("search \"" + manifest.ftsWord + "\": first page and the total", new Measure(30,
+                    () -> search(catalog, manifest.ftsWord),
+                    () -> plainSearch(jdbc, manifest.ftsWord)));
+            measures.put("typo-tolerant search \"" + typo + "\" (corrected to \"" + manifest.ftsWord + "\"): first page and the total",
+                    new Measure(30, () -> search(catalog, typo),
+                            () -> jdbc.queryForList("SELECT word FROM catalog_search_words WHERE word % ? ORDER BY word <-> ?, word LIMIT 1",
+                                    typo, typo).size() + plainSearch(jdbc, manifest.ftsWord)));
+            measures.put("owner filter (" + team + "): first page and the total", new Measure(10,
+                    () -> {
+                        CatalogQuery q = catalog.query(null, new CatalogFilter(team, false, false, null, null, null, null));
+                        return catalog.list(q, CatalogServices.Sort.NAME, 0, 50).size() + catalog.count(q);
+                    },
+                    () -> {
+                        Long id = jdbc.queryForObject("SELECT id FROM teams WHERE slug = ?", Long.class, team);
+                        return jdbc.queryForList("SELECT * FROM catalog_services WHERE owner_team_id = ? ORDER BY lower(name) LIMIT 50", id).size()
+                                + jdbc.queryForObject("SELECT count(*) FROM catalog_services WHERE owner_team_id = ?", Long.class, id);
+                    }));
+            measures.put("one service by name (" + one + ")", new Measure(5,
+                    () -> catalog.get(one).version(),
+                    () -> jdbc.queryForList("SELECT * FROM catalog_services WHERE lower(name) = lower(?)", one).size()));
+            measures.put("one service's whole page: owner, contacts, relations both ways, system", new Measure(null,
+                    () -> catalog.details(one).dependsOn().size(),
+                    () -> jdbc.queryForList("SELECT * FROM catalog_services WHERE lower(name) = lower(?)", one).size()));
+            measures.put("counts per lifecycle and per tier", new Measure(30,
+                    () -> catalog.facets(catalog.query(null, CatalogFilter.NONE)).lifecycles().size(),
+                    () -> jdbc.queryForList("SELECT lifecycle, count(*) FROM catalog_services GROUP BY lifecycle").size()
+                            + jdbc.queryForList("SELECT tier, count(*) FROM catalog_services GROUP BY tier").size()));
+            measures.put("the catalog view's first render: query, counts, summary, first grid page", new Measure(300,
+                    () -> {
+                        CatalogQuery q = catalog.query("", CatalogFilter.NONE);
+                        catalog.facets(catalog.query("", CatalogFilter.NONE));
+                        catalog.count(q);
+                        return catalog.list(q, CatalogServices.Sort.NAME, 0, 50).size() + catalog.count(q);
+                    }, null));
+
+            system.runAsSystem(() -> {
+                measures.forEach((name, m) -> {
+                    Stats engawa = time(m.engawa, warmup, runs);
+                    Stats plain = m.plain == null ? null : time(m.plain, warmup, runs);
+                    rows.add(String.format("| %s | p50 %.2f ms, p95 %.2f ms, p99 %.2f ms | %s| %s |", name, engawa.p50, engawa.p95,
+                            engawa.p99, plain == null ? "" : String.format("p95 %.2f ms; Engawa / SQL %.2f ", plain.p95, engawa.p95 / plain.p95),
+                            m.targetMillis == null ? "" : "target p95 < " + m.targetMillis + " ms"));
+                });
+                return null;
+            });
+            System.gc();
+            rows.add(String.format("| JVM with %,d services loaded: resident memory, heap used after GC | %d MiB, %d MiB | |",
+                    jdbc.queryForObject("SELECT count(*) FROM catalog_services", Long.class), rssMib(), heapMib()));
+        }
+        System.out.println();
+        System.out.println("| measure | Engawa | plain SQL, same query | |");
+        System.out.println("|---|---|---|---|");
+        rows.forEach(System.out::println);
+        System.exit(0);
+    }
+
+    private record Measure(Integer targetMillis, Supplier<Object> engawa, Supplier<Object> plain) {
+    }
+
+    private record Stats(double p50, double p95, double p99) {
+    }
+
+    private static Stats time(Supplier<Object> work, int warmup, int runs) {
+        for (int i = 0; i < warmup; i++) {
+            work.get();
+        }
+        double[] millis = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            long started = System.nanoTime();
+            work.get();
+            millis[i] = (System.nanoTime() - started) / 1e6;
+        }
+        Arrays.sort(millis);
+        return new Stats(millis[runs / 2], millis[(int) (runs * 0.95)], millis[(int) (runs * 0.99)]);
+    }
+
+    private static long search(CatalogService catalog, String text) {
+        CatalogQuery q = catalog.query(text, CatalogFilter.NONE);
+        return catalog.list(q, CatalogServices.Sort.NAME, 0, 50).size() + catalog.count(q);
+    }
+
+    private static long plainSearch(JdbcTemplate jdbc, String word) {
+        String query = word + ":*";
+        return jdbc.queryForList("SELECT * FROM catalog_services WHERE search @@ to_tsquery('simple', ?)"
+                        + " ORDER BY (lower(name) = ?) DESC, ts_rank(search, to_tsquery('simple', ?)) DESC, lower(name) LIMIT 50",
+                query, word, query).size()
+                + jdbc.queryForObject("SELECT count(*) FROM catalog_services WHERE search @@ to_tsquery('simple', ?)", Long.class, query);
+    }
+
+    /** Two letters swapped in the middle: "paymnets" for "payments". */
+    static String mistype(String word) {
+        int i = word.length() / 2;
+        return word.substring(0, i - 1) + word.charAt(i) + word.charAt(i - 1) + word.substring(i + 1);
+    }
+
+    private static ConfigurableApplicationContext start(String name) throws IOException {
+        Path dataDir = Files.createTempDirectory("engawa-bench-catalog-" + name + "-");
+        SpringApplication application = new SpringApplication(EngawaApplication.class);
+        application.addListeners(new EmbeddedDatabaseEarlyStart());
+        application.setDefaultProperties(Map.of(
+                "server.port", "0",
+                "engawa.data-dir", dataDir.toString(),
+                "engawa.demo-data", "false",
+                "engawa.admin-token", TOKEN,
+                "engawa.webhooks.dispatch", "false",
+                "logging.level.root", "WARN"));
+        return application.run();
+    }
+
+    private static String post(ConfigurableApplicationContext context, String yaml, String file) throws Exception {
+        String port = context.getEnvironment().getProperty("local.server.port");
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/catalog/import?file=" + file))
+                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/yaml")
+                .POST(HttpRequest.BodyPublishers.ofString(yaml)).build();
+        HttpResponse<String> response;
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        }
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("import of " + file + " answered " + response.statusCode() + ": "
+                    + response.body().substring(0, Math.min(2000, response.body().length())));
+        }
+        return response.body();
+    }
+
+    private static String created(String report) {
+        Matcher m = Pattern.compile("\"kind\"\\s*:\\s*\"(\\w+)\"\\s*,\\s*\"created\"\\s*:\\s*(\\d+)").matcher(report);
+        List<String> parts = new ArrayList<>();
+        while (m.find()) {
+            parts.add(m.group(2) + " " + m.group(1));
+        }
+        return "created " + String.join(", ", parts);
+    }
+
+    private static long rssMib() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+            }
+        }
+        return -1;
+    }
+
+    private static long heapMib() {
+        Runtime r = Runtime.getRuntime();
+        return (r.totalMemory() - r.freeMemory()) / 1024 / 1024;
+    }
+
+    /** What the generator wrote: its files in import order and the facts queries use. */
+    private record Manifest(List<String> files, int totalEntities, String ftsWord, String sampleComponent) {
+
+        static Manifest read(Path dir) throws IOException {
+            String json = Files.readString(dir.resolve("manifest.json"));
+            List<String> files = new ArrayList<>();
+            Matcher list = Pattern.compile("\"files\"\\s*:\\s*\\[([^]]*)]").matcher(json);
+            if (list.find()) {
+                Matcher name = Pattern.compile("\"([^\"]+)\"").matcher(list.group(1));
+                while (name.find()) {
+                    files.add(name.group(1));
+                }
+            }
+            return new Manifest(files, Integer.parseInt(field(json, "totalEntities")), field(json, "ftsWord"),
+                    field(json, "sampleComponent"));
+        }
+
+        private static String field(String json, String key) {
+            Matcher m = Pattern.compile("\"" + key + "\"\\s*:\\s*\"?([^\",}]+)\"?").matcher(json);
+            if (!m.find()) {
+                throw new IllegalStateException("manifest.json has no " + key);
+            }
+            return m.group(1).strip();
+        }
+    }
+}
