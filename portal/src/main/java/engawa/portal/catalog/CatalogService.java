@@ -7,7 +7,6 @@ import engawa.db.catalog.ChangeRow;
 import engawa.db.catalog.EntityRow;
 import engawa.db.catalog.Relation;
 import engawa.db.catalog.RelatedEntity;
-import engawa.db.catalog.SearchTerms;
 import engawa.db.catalog.ServiceChanges;
 import engawa.db.catalog.ServiceFilter;
 import engawa.db.catalog.ServiceRow;
