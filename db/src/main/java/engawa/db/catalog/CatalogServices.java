@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -38,6 +39,8 @@ public class CatalogServices {
             + ", s.created_at, s.updated_at, s.version";
     private static final String SELECT_FULL = "SELECT " + COMMON_COLUMNS
             + ", s.description, s.links::text AS links, s.annotations::text AS annotations" + OWNER_JOIN;
+    /** Words the word table can answer for: what its trigger keeps, lower-case ASCII letters only. */
+    private static final Pattern CHECKABLE_WORD = Pattern.compile("[a-z]{3,41}");
     private static final String SELECT_LIST = "SELECT " + COMMON_COLUMNS + ", left(s.description, "
             + LIST_DESCRIPTION_LENGTH + ") AS description, '[]' AS links, '{}' AS annotations" + OWNER_JOIN;
     /** The list columns of the services in a {@code page} of ids that carries {@code total_matches}. */
@@ -146,8 +149,6 @@ public class CatalogServices {
         return new Resolved(terms.bySimilarName(), null);
     }
 
-    private static final java.util.regex.Pattern CHECKABLE_WORD = java.util.regex.Pattern.compile("[a-z]{3,41}");
-
     /**
      * Whether each word begins a word some service has, asked of the small word table instead of
      * the services. True: all do (they very likely match together). False: one does not, so
@@ -184,63 +185,56 @@ public class CatalogServices {
 
     /** A page of services in list form; a full-text search orders by relevance, exact name first. */
     public List<ServiceRow> list(SearchTerms terms, ServiceFilter filter, Sort sort, long offset, int limit) {
-        return page(terms, filter, sort, offset, limit, false).rows();
+        return listCounting(terms, filter, sort, offset, limit).rows();
     }
 
     /**
-     * As {@link #list}; for a full-text search also counting every match in the same scan
+     * As {@link #list}; a full-text search also counts every match in the same scan
      * ({@code count(*) OVER ()}): ranking reads every match anyway, so one pass instead of two.
-     * Not for plain lists, where the name index yields a page without reading the rest. The total
-     * is null when not counted, or when the page is empty past the first.
+     * Plain lists are not counted in passing: the name index yields their page without reading
+     * the rest. The total is null when not counted, or when the page is empty past the first.
      */
     public Page listCounting(SearchTerms terms, ServiceFilter filter, Sort sort, long offset, int limit) {
-        return page(terms, filter, sort, offset, limit, terms.mode() == SearchTerms.Mode.FULL_TEXT);
+        Where where = where(terms, filter);
+        return switch (terms.mode()) {
+            case ALL -> new Page(plainPage(where, List.of(), sort.orderBy, offset, limit), null);
+            case SIMILAR_NAME -> {
+                int capped = (int) Math.max(0, Math.min(limit, MAX_SIMILAR - offset));
+                yield new Page(capped == 0 ? List.of()
+                        : plainPage(where, List.of(terms.nameLike()), "lower(s.name) <-> ?, lower(s.name)", offset, capped),
+                        null);
+            }
+            case FULL_TEXT -> rankedPage(terms, where, offset, limit);
+        };
     }
 
-    private Page page(SearchTerms terms, ServiceFilter filter, Sort sort, long offset, int limit, boolean counting) {
-        Where where = where(terms, filter);
+    private List<ServiceRow> plainPage(Where where, List<Object> orderParams, String orderBy, long offset, int limit) {
         List<Object> params = new ArrayList<>(where.params);
-        String orderBy = switch (terms.mode()) {
-            case ALL -> sort.orderBy;
-            case FULL_TEXT -> {
-                params.add(terms.text().toLowerCase(Locale.ROOT));
-                params.add(terms.tsquery());
-                yield "(lower(s.name) = ?) DESC, ts_rank(s.search, to_tsquery('simple', ?)) DESC, lower(s.name)";
-            }
-            case SIMILAR_NAME -> {
-                params.add(terms.nameLike());
-                yield "lower(s.name) <-> ?, lower(s.name)";
-            }
-        };
-        long cappedOffset = offset;
-        int cappedLimit = limit;
-        if (terms.mode() == SearchTerms.Mode.SIMILAR_NAME) {
-            cappedLimit = (int) Math.max(0, Math.min(limit, MAX_SIMILAR - offset));
-            if (cappedLimit == 0) {
-                return new Page(List.of(), null);
-            }
-        }
-        params.add(cappedLimit);
-        params.add(cappedOffset);
-        if (!counting) {
-            return new Page(jdbc.sql(SELECT_LIST + " WHERE " + where.sql + " ORDER BY " + orderBy + " LIMIT ? OFFSET ?")
-                    .params(params).query(CatalogServices::row).list(), null);
-        }
-        // rank and count the matches on the narrow table alone, then join the page's 50 rows
-        // for their columns: joining every match first took twice as long at 2,700 matches
-        List<Object> pageParams = new ArrayList<>();
-        pageParams.add(terms.text().toLowerCase(Locale.ROOT));
-        pageParams.add(terms.tsquery());
-        pageParams.addAll(where.params);
-        pageParams.add(cappedLimit);
-        pageParams.add(cappedOffset);
+        params.addAll(orderParams);
+        params.add(limit);
+        params.add(offset);
+        return jdbc.sql(SELECT_LIST + " WHERE " + where.sql + " ORDER BY " + orderBy + " LIMIT ? OFFSET ?")
+                .params(params).query(CatalogServices::row).list();
+    }
+
+    /**
+     * Ranks and counts the matches on the service table alone, then joins the page's rows for
+     * their columns: joining owners onto every match first took twice as long at 2,700 matches.
+     */
+    private Page rankedPage(SearchTerms terms, Where where, long offset, int limit) {
+        List<Object> params = new ArrayList<>();
+        params.add(terms.text().toLowerCase(Locale.ROOT));
+        params.add(terms.tsquery());
+        params.addAll(where.params);
+        params.add(limit);
+        params.add(offset);
         long[] total = {-1};
         List<ServiceRow> rows = jdbc.sql("WITH page AS (SELECT s.id, (lower(s.name) = ?) AS exact,"
                         + " ts_rank(s.search, to_tsquery('simple', ?)) AS rank, lower(s.name) AS lname,"
                         + " count(*) OVER () AS total_matches FROM catalog_services s WHERE " + where.sql
                         + " ORDER BY exact DESC, rank DESC, lname LIMIT ? OFFSET ?) "
                         + SELECT_PAGE + " ORDER BY page.exact DESC, page.rank DESC, page.lname")
-                .params(pageParams).query((rs, n) -> {
+                .params(params).query((rs, n) -> {
                     total[0] = rs.getLong("total_matches");
                     return row(rs, n);
                 }).list();
