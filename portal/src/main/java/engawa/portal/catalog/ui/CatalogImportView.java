@@ -10,7 +10,6 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -241,8 +240,6 @@ public class CatalogImportView extends Div implements HasDynamicTitle {
     }
 
     private Component summary(ImportReport result) {
-        H2 heading = new H2(getTranslation(result.dryRun() ? "import.report.preview" : "import.report.done"));
-        heading.addClassName("card-title");
         Div numbers = new Div(number("created", result.created()), number("updated", result.updated()),
                 number("unchanged", result.unchanged()), number("problems", result.problemCount()));
         numbers.addClassName("import-numbers");
@@ -258,8 +255,8 @@ public class CatalogImportView extends Div implements HasDynamicTitle {
         Paragraph note = new Paragraph(getTranslation(result.dryRun() ? "import.report.previewNote" : "import.report.doneNote",
                 result.millis()));
         note.addClassName("hint");
-        Div card = new Div(heading, numbers, note, kinds);
-        card.addClassName("card");
+        Card card = new Card(getTranslation(result.dryRun() ? "import.report.preview" : "import.report.done"),
+                numbers, note, kinds);
         card.setId("import-summary");
         return card;
     }
@@ -285,15 +282,12 @@ public class CatalogImportView extends Div implements HasDynamicTitle {
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
         grid.setItems(result.problems());
         grid.setHeight(Math.min(24, 3 + result.problems().size() * 3) + "em");
-        H2 heading = new H2(getTranslation("import.problems.title", result.problemCount()));
-        heading.addClassName("card-title");
         Paragraph text = new Paragraph(getTranslation("import.problems.text"));
         text.addClassName("hint");
-        Div card = new Div(heading, text, grid);
+        Card card = new Card(getTranslation("import.problems.title", result.problemCount()), text, grid);
         if (result.problemsLeftOut() > 0) {
             card.add(new Paragraph(getTranslation("import.leftOut", result.problemsLeftOut())));
         }
-        card.addClassName("card");
         return card;
     }
 
@@ -310,13 +304,10 @@ public class CatalogImportView extends Div implements HasDynamicTitle {
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
         grid.setItems(result.changes());
         grid.setHeight("20em");
-        H2 heading = new H2(getTranslation("import.changes.title", result.created() + result.updated()));
-        heading.addClassName("card-title");
-        Div card = new Div(heading, grid);
+        Card card = new Card(getTranslation("import.changes.title", result.created() + result.updated()), grid);
         if (result.changesLeftOut() > 0) {
             card.add(new Paragraph(getTranslation("import.leftOut", result.changesLeftOut())));
         }
-        card.addClassName("card");
         return card;
     }
 

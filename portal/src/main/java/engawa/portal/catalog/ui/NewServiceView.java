@@ -6,7 +6,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -219,11 +218,7 @@ public class NewServiceView extends Div implements HasDynamicTitle {
                 OpsLinkKind.values().length));
         Paragraph event = new Paragraph(getTranslation("wizard.review.event"));
         event.addClassName("hint");
-        H2 heading = new H2(getTranslation("wizard.review.title"));
-        heading.addClassName("card-title");
-        Div card = new Div(heading, facts, event);
-        card.addClassName("card");
-        return card;
+        return new Card(getTranslation("wizard.review.title"), facts, event);
     }
 
     private void fact(Div facts, String labelKey, String value) {

@@ -7,7 +7,6 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -95,11 +94,7 @@ public class ServiceEditView extends Div implements HasDynamicTitle, BeforeEnter
     }
 
     private Component section(String key, Component content) {
-        H2 heading = new H2(getTranslation(key));
-        heading.addClassName("card-title");
-        Div card = new Div(heading, content);
-        card.addClassName("card");
-        return card;
+        return new Card(getTranslation(key), content);
     }
 
     private Component footer() {

@@ -155,7 +155,7 @@ public class ServiceView extends Div implements HasDynamicTitle, BeforeEnterObse
                 buttons.add(box);
             }
         }
-        Div card = card(getTranslation("service.ops.title"), buttons);
+        Card card = new Card(getTranslation("service.ops.title"), buttons);
         long missing = java.util.Arrays.stream(OpsLinkKind.values()).filter(k -> !entry.opsLinks().containsKey(k)).count();
         if (missing > 0) {
             Paragraph who = new Paragraph(details.mayEdit() ? getTranslation("service.ops.youCanAdd")
@@ -178,7 +178,7 @@ public class ServiceView extends Div implements HasDynamicTitle, BeforeEnterObse
     private Component reliability() {
         Paragraph text = new Paragraph(getTranslation("service.slo.none"));
         text.addClassName("hint");
-        Div card = card(getTranslation("service.slo.title"), text);
+        Card card = new Card(getTranslation("service.slo.title"), text);
         card.setId("service-slo");
         return card;
     }
@@ -196,7 +196,7 @@ public class ServiceView extends Div implements HasDynamicTitle, BeforeEnterObse
             grid.add(relationList("consumes-apis", getTranslation("service.consumesApis"), details.consumesApis(),
                     getTranslation("service.none")));
         }
-        return card(getTranslation("service.relations.title"), grid);
+        return new Card(getTranslation("service.relations.title"), grid);
     }
 
     private Component relationList(String id, String heading, List<RelatedEntity> related, String empty) {
@@ -237,7 +237,7 @@ public class ServiceView extends Div implements HasDynamicTitle, BeforeEnterObse
 
     private Component ownerCard(ServiceDetails details) {
         Owner owner = details.entry().owner();
-        Div card = card(getTranslation("service.owner.title"), ownerLine(owner));
+        Card card = new Card(getTranslation("service.owner.title"), ownerLine(owner));
         card.setId("service-owner");
         if (details.contacts().isEmpty()) {
             Paragraph none = new Paragraph(getTranslation("service.owner.noContacts"));
@@ -279,7 +279,7 @@ public class ServiceView extends Div implements HasDynamicTitle, BeforeEnterObse
         UnorderedList missing = new UnorderedList();
         missing.addClassName("score-missing");
         score.checks().stream().filter(c -> !c.passed()).forEach(c -> missing.add(new ListItem(checkLabel(c.key()))));
-        Div card = card(getTranslation("service.score.title"), text, bar);
+        Card card = new Card(getTranslation("service.score.title"), text, bar);
         if (missing.getChildren().findAny().isPresent()) {
             card.add(new Span(getTranslation("service.score.missing")), missing);
         }
@@ -312,7 +312,7 @@ public class ServiceView extends Div implements HasDynamicTitle, BeforeEnterObse
             fact(facts, getTranslation("service.fact.tags"), tags);
         }
         fact(facts, getTranslation("service.fact.updated"), new Span(Formats.dateTime(entry.updatedAt())));
-        return card(getTranslation("service.facts.title"), facts);
+        return new Card(getTranslation("service.facts.title"), facts);
     }
 
     private static void fact(Div facts, String label, Component value) {
@@ -362,15 +362,6 @@ public class ServiceView extends Div implements HasDynamicTitle, BeforeEnterObse
             add(new Paragraph(getTranslation("service.missing.similar")), list);
         }
         add(new RouterLink(getTranslation("service.back"), CatalogView.class));
-    }
-
-    private Div card(String heading, Component... content) {
-        H2 h = new H2(heading);
-        h.addClassName("card-title");
-        Div card = new Div(h);
-        card.add(content);
-        card.addClassName("card");
-        return card;
     }
 
     private static Span badge(String text, String theme) {

@@ -9,7 +9,6 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextField;
@@ -120,13 +119,9 @@ public class TeamView extends Div implements HasDynamicTitle, BeforeEnterObserve
         grid.setEmptyStateText(getTranslation("team.services.none"));
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
         grid.setHeight(count > 8 ? "24em" : "14em");
-        H2 heading = new H2(getTranslation(hasChildren ? "team.services.withChildren" : "team.services", count));
-        heading.addClassName("card-title");
         Anchor all = new Anchor("catalog?owner=" + team.slug() + (hasChildren ? "&children=true" : ""),
                 getTranslation("team.services.inCatalog"));
-        Div card = new Div(heading, grid, all);
-        card.addClassName("card");
-        return card;
+        return new Card(getTranslation(hasChildren ? "team.services.withChildren" : "team.services", count), grid, all);
     }
 
     private Component members(TeamSummary team, long memberCount) {
@@ -140,11 +135,7 @@ public class TeamView extends Div implements HasDynamicTitle, BeforeEnterObserve
         grid.setEmptyStateText(getTranslation("team.members.none"));
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
         grid.setHeight(memberCount > 8 ? "24em" : "14em");
-        H2 heading = new H2(getTranslation("team.members", memberCount));
-        heading.addClassName("card-title");
-        Div card = new Div(heading, grid);
-        card.addClassName("card");
-        return card;
+        return new Card(getTranslation("team.members", memberCount), grid);
     }
 
     private Component linkDefaults(TeamSummary team) {
@@ -171,12 +162,9 @@ public class TeamView extends Div implements HasDynamicTitle, BeforeEnterObserve
             fields.put(kind, field);
             form.add(field);
         }
-        H2 heading = new H2(getTranslation("team.links.title"));
-        heading.addClassName("card-title");
         Paragraph text = new Paragraph(getTranslation("team.links.text", TeamLinks.NAME_PLACEHOLDER));
         text.addClassName("hint");
-        Div card = new Div(heading, text, form);
-        card.addClassName("card");
+        Card card = new Card(getTranslation("team.links.title"), text, form);
         card.setId("team-links");
         if (mayChange) {
             Button save = new Button(getTranslation("team.links.save"), e -> {
