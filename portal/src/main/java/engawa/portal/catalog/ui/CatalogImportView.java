@@ -126,8 +126,9 @@ public class CatalogImportView extends Div implements HasDynamicTitle {
             }
         }
         if (event.getFileSize() > CatalogImport.MAX_BYTES || bytes.length > CatalogImport.MAX_BYTES) {
-            event.reject(ui.getTranslation("import.rejected", name, CatalogImport.MAX_BYTES / 1024 / 1024));
-            ui.access(() -> FormErrors.notifyError(getTranslation("import.rejected", name, CatalogImport.MAX_BYTES / 1024 / 1024)));
+            String refusal = ui.getTranslation("import.rejected", name, CatalogImport.MAX_BYTES / 1024 / 1024);
+            event.reject(refusal);
+            ui.access(() -> FormErrors.notifyError(refusal));
             return;
         }
         byte[] content = bytes;

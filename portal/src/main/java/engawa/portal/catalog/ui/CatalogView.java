@@ -272,8 +272,8 @@ public class CatalogView extends Div implements HasDynamicTitle, BeforeEnterObse
                 lifecycle.getValue(), tier.getValue(), tag.getValue(), system);
         try {
             query = catalog.query(search.getValue(), filter);
-            facets = catalog.facets(catalog.query(search.getValue(), new CatalogFilter(owner.getValue(),
-                    childTeams.getValue(), mine.getValue(), null, null, tag.getValue(), system)));
+            // the counts leave out the lifecycle and tier filters themselves, so one query serves both
+            facets = catalog.facets(query);
         } catch (UserFacingException error) {
             query = null;
             FormErrors.notifyError(error.messageIn(getLocale()));
