@@ -1,11 +1,9 @@
 package engawa.portal.bench;
 
 import engawa.db.catalog.CatalogServices;
-import engawa.portal.EngawaApplication;
 import engawa.portal.catalog.CatalogFilter;
 import engawa.portal.catalog.CatalogQuery;
 import engawa.portal.catalog.CatalogService;
-import engawa.portal.shared.EmbeddedDatabaseEarlyStart;
 import engawa.portal.shared.SystemAuthentication;
 import java.io.IOException;
 import java.net.URI;
@@ -22,7 +20,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -121,7 +118,7 @@ public final class CatalogBenchmark {
             measures.put("the catalog view's first render: query, counts, summary, first grid page", new Measure(300,
                     () -> {
                         CatalogQuery q = catalog.query("", CatalogFilter.NONE);
-                        catalog.facets(catalog.query("", CatalogFilter.NONE));
+                        catalog.facets(q);
                         catalog.count(q);
                         return catalog.list(q, CatalogServices.Sort.NAME, 0, 50).size() + catalog.count(q);
                     }, null));
@@ -187,17 +184,7 @@ public final class CatalogBenchmark {
     }
 
     private static ConfigurableApplicationContext start(String name) throws IOException {
-        Path dataDir = Files.createTempDirectory("engawa-bench-catalog-" + name + "-");
-        SpringApplication application = new SpringApplication(EngawaApplication.class);
-        application.addListeners(new EmbeddedDatabaseEarlyStart());
-        application.setDefaultProperties(Map.of(
-                "server.port", "0",
-                "engawa.data-dir", dataDir.toString(),
-                "engawa.demo-data", "false",
-                "engawa.admin-token", TOKEN,
-                "engawa.webhooks.dispatch", "false",
-                "logging.level.root", "WARN"));
-        return application.run();
+        return BenchPortal.start("catalog-" + name, Map.of("engawa.admin-token", TOKEN));
     }
 
     private static String post(ConfigurableApplicationContext context, String yaml, String file) throws Exception {

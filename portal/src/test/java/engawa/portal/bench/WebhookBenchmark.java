@@ -2,8 +2,6 @@ package engawa.portal.bench;
 
 import engawa.integrations.webhooks.WebhookSecret;
 import engawa.integrations.webhooks.WebhookSigner;
-import engawa.portal.EngawaApplication;
-import engawa.portal.shared.EmbeddedDatabaseEarlyStart;
 import engawa.portal.shared.SystemAuthentication;
 import engawa.portal.webhooks.EventType;
 import engawa.portal.webhooks.WebhookDispatcher;
@@ -11,8 +9,6 @@ import engawa.portal.webhooks.WebhookEvents;
 import engawa.portal.webhooks.WebhookSubscriptionService;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -30,7 +26,6 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -61,20 +56,12 @@ public final class WebhookBenchmark {
 
         try (Receiver receiver = new Receiver()) {
             double bare = bareOkHttp(receiver, events, inFlight);
-            Path dataDir = Files.createTempDirectory("engawa-bench-webhooks-");
-            SpringApplication application = new SpringApplication(EngawaApplication.class);
-            application.addListeners(new EmbeddedDatabaseEarlyStart());
-            application.setDefaultProperties(Map.of(
-                    "server.port", "0",
-                    "engawa.data-dir", dataDir.toString(),
-                    "engawa.demo-data", "false",
-                    "engawa.webhooks.dispatch", "false",
+            Map<String, String> settings = Map.of(
                     "engawa.webhooks.allowed-hosts", "127.0.0.1",
                     "engawa.webhooks.workers", workers,
                     "engawa.webhooks.batch-size", batch,
-                    "engawa.webhooks.max-in-flight", maxInFlight,
-                    "logging.level.root", "WARN"));
-            try (ConfigurableApplicationContext context = application.run()) {
+                    "engawa.webhooks.max-in-flight", maxInFlight);
+            try (ConfigurableApplicationContext context = BenchPortal.start("webhooks", settings)) {
                 Result durable = durableThroughput(context, receiver, events);
                 Delay delay = steadyDelay(context, receiver, rateSeconds);
                 System.out.println();
