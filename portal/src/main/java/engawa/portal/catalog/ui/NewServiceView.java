@@ -150,12 +150,7 @@ public class NewServiceView extends Div implements HasDynamicTitle {
         for (ConstraintViolation<ServiceDraft> violation : validator.validate(draft)) {
             String path = FieldPaths.below(violation);
             if (stepOf(path) == index) {
-                HasValidation field = FieldPaths.candidates(path).stream().map(fields::get)
-                        .filter(java.util.Objects::nonNull).findFirst().orElse(null);
-                if (field != null && !field.isInvalid()) {
-                    field.setErrorMessage(getTranslation(violation.getMessage()));
-                    field.setInvalid(true);
-                }
+                FormErrors.showUnder(path, getTranslation(violation.getMessage()), fields);
                 ok = false;
             }
         }

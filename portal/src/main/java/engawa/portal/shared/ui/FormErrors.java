@@ -47,7 +47,7 @@ public final class FormErrors {
     }
 
     /** Under the field it is about; as a message when the form has no such field. */
-    private static void showUnder(String path, String text, Map<String, ? extends HasValidation> fields) {
+    public static void showUnder(String path, String text, Map<String, ? extends HasValidation> fields) {
         HasValidation field = FieldPaths.candidates(path).stream().map(fields::get).filter(java.util.Objects::nonNull)
                 .findFirst().orElse(null);
         if (field == null) {
