@@ -36,7 +36,18 @@ class CatalogJson {
         return text == null || text.isBlank() ? Map.of() : json.readValue(text, TEXTS);
     }
 
+    /**
+     * Changes in form order (title, description, ... as {@link ChangeSet#FIELDS}): jsonb keeps
+     * an object's keys in its own order, not the order they were written in.
+     */
     Map<String, FieldChange> readChanges(String text) {
-        return text == null || text.isBlank() ? Map.of() : json.readValue(text, CHANGES);
+        if (text == null || text.isBlank()) {
+            return Map.of();
+        }
+        Map<String, FieldChange> stored = json.readValue(text, CHANGES);
+        Map<String, FieldChange> ordered = new java.util.LinkedHashMap<>();
+        ChangeSet.FIELDS.stream().filter(stored::containsKey).forEach(f -> ordered.put(f, stored.get(f)));
+        stored.forEach(ordered::putIfAbsent);
+        return ordered;
     }
 }

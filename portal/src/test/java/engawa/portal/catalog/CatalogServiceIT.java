@@ -39,6 +39,8 @@ class CatalogServiceIT {
             assertThat(c.action()).isEqualTo("CREATED");
             assertThat(c.who()).isEqualTo("Kenji Watanabe");
             assertThat(c.changes()).containsKey("lifecycle");
+            assertThat(List.copyOf(c.changes().keySet())).as("as the form shows them, whatever order jsonb keeps")
+                    .isEqualTo(ChangeSet.FIELDS.stream().filter(c.changes()::containsKey).toList());
         });
         assertThat(jdbc.queryForObject("SELECT count(*) FROM webhook_events WHERE type = 'service.created'"
                 + " AND data->'service'->>'name' = 'it-refunds' AND data->>'actor' = 'kenji'", Integer.class)).isOne();

@@ -341,10 +341,12 @@ public class ServiceView extends Div implements HasDynamicTitle, BeforeEnterObse
     private Component changeCell(ChangeEntry change) {
         Div cell = new Div();
         cell.addClassName("change-cell");
-        Span action = new Span(getTranslation("service.history.action." + change.action()));
+        Span action = new Span(getTranslation(change.version() == 1 && "IMPORTED".equals(change.action())
+                ? "service.history.action.IMPORTED_NEW" : "service.history.action." + change.action()));
         action.addClassName("change-action");
         cell.add(action);
-        if (!"CREATED".equals(change.action())) {
+        // the first version is the whole entry: its fields are on the page already
+        if (change.version() > 1) {
             cell.add(ChangeList.of(this, change.changes()));
         }
         return cell;
