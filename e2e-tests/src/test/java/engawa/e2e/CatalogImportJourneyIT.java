@@ -2,6 +2,7 @@ package engawa.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import engawa.e2e.pages.CatalogPage;
 import engawa.e2e.pages.ImportPage;
 import engawa.e2e.pages.LoginPage;
 import engawa.e2e.pages.ServicePage;
@@ -18,25 +19,17 @@ class CatalogImportJourneyIT extends BrowserJourney {
     Path files;
 
     @Test
-    void a_backstage_file_is_previewed_imported_and_its_report_names_what_could_not_be_taken() throws IOException {
+    void several_files_dropped_at_once_in_any_order_are_previewed_per_file_imported_and_found_in_japanese()
+            throws IOException {
         String suffix = Long.toString(System.nanoTime() % 1_000_000, 36);
-        Path file = files.resolve("claims-catalog.yaml");
-        Files.writeString(file, """
-                apiVersion: backstage.io/v1alpha1
-                kind: Group
-                metadata:
-                  name: claims-%1$s
-                  title: Claims %1$s
-                spec:
-                  type: team
-                  parent: engineering
-                  children: []
-                ---
+        // the service comes first, the team that owns it in a second file: Engawa must not care
+        Path services = files.resolve("claims-services.yaml");
+        Files.writeString(services, """
                 apiVersion: backstage.io/v1alpha1
                 kind: Component
                 metadata:
                   name: claims-api-%1$s
-                  title: Claims API
+                  title: 保険金請求 API
                   description: Takes insurance claims from the app.
                   links:
                     - url: https://logs.example.com/app/claims-api
@@ -53,36 +46,81 @@ class CatalogImportJourneyIT extends BrowserJourney {
                   name: claims-starter
                 spec: {}
                 """.formatted(suffix));
+        Path teams = files.resolve("claims-teams.yaml");
+        Files.writeString(teams, """
+                apiVersion: backstage.io/v1alpha1
+                kind: Group
+                metadata:
+                  name: claims-%1$s
+                  title: Claims %1$s
+                spec:
+                  type: team
+                  parent: engineering
+                  children: []
+                """.formatted(suffix));
 
         new LoginPage(page).open(portal.baseUrl()).signInAs("admin", "engawa-admin");
         ImportPage importPage = new ImportPage(page, portal.baseUrl()).open();
         screenshot("empty");
-        importPage.upload(file);
+        importPage.uploadAll(services, teams);
         importPage.preview();
 
         assertThat(importPage.summary()).containsText("What the import would do");
         assertThat(importPage.number("created")).hasText("2");
-        assertThat(importPage.number("problems")).hasText("1");
-        assertThat(importPage.problems()).containsText("claims-catalog.yaml #3");
-        assertThat(importPage.problems()).containsText("Template");
+        assertThat(importPage.number("problems")).hasText("0");
+        assertThat(importPage.files()).containsText("claims-services.yaml");
+        assertThat(importPage.files()).containsText("claims-teams.yaml");
+        assertThat(importPage.unresolved()).hasCount(0);
+        assertThat(importPage.skipped()).containsText("claims-services.yaml #2");
+        assertThat(importPage.skipped()).containsText("kind Template is not part of Engawa's catalog");
         assertThat(importPage.changes()).containsText("component:default/claims-api-" + suffix);
         screenshot("preview");
         page.navigate(portal.baseUrl() + "/services/claims-api-" + suffix);
         assertThat(page.locator("body")).containsText("There is no service named claims-api-" + suffix);
 
         importPage.open();
-        importPage.upload(file);
+        importPage.uploadAll(services, teams);
         importPage.preview();
         importPage.importNow();
         assertThat(importPage.summary()).containsText("What the import did");
         assertThat(importPage.number("created")).hasText("2");
         screenshot("imported");
 
-        ServicePage service = new ServicePage(page, portal.baseUrl()).open("claims-api-" + suffix);
-        assertThat(service.title()).hasText("Claims API");
+        CatalogPage catalog = new CatalogPage(page, portal.baseUrl()).open();
+        catalog.search("請求");
+        assertThat(catalog.grid()).containsText("保険金請求 API");
+        screenshot("found-by-japanese-part");
+        catalog.openService("保険金請求 API");
+        ServicePage service = new ServicePage(page, portal.baseUrl());
+        assertThat(service.title()).hasText("保険金請求 API");
         assertThat(service.owner()).containsText("Claims " + suffix);
         assertThat(service.opsLink("logs")).hasAttribute("href", "https://logs.example.com/app/claims-api");
         assertThat(service.history()).containsText("Imported from a catalog file");
+    }
+
+    @Test
+    void a_service_whose_team_is_not_imported_yet_says_so_on_its_page() throws IOException {
+        String suffix = Long.toString(System.nanoTime() % 1_000_000, 36);
+        Path file = files.resolve("orphan.yaml");
+        Files.writeString(file, """
+                apiVersion: backstage.io/v1alpha1
+                kind: Component
+                metadata:
+                  name: orphan-%1$s
+                spec: {type: service, lifecycle: experimental, owner: team-from-elsewhere-%1$s}
+                """.formatted(suffix));
+        new LoginPage(page).open(portal.baseUrl()).signInAs("admin", "engawa-admin");
+        ImportPage importPage = new ImportPage(page, portal.baseUrl()).open();
+        importPage.upload(file);
+        importPage.preview();
+        assertThat(importPage.unresolved()).containsText("team-from-elsewhere-" + suffix + " is not in Engawa yet");
+        importPage.importNow();
+        assertThat(importPage.summary()).containsText("What the import did");
+        screenshot("unresolved-owner");
+
+        ServicePage service = new ServicePage(page, portal.baseUrl()).open("orphan-" + suffix);
+        assertThat(service.owner()).containsText("The owner team-from-elsewhere-" + suffix + " is not in the catalog yet");
+        screenshot("pending-owner");
     }
 
     @Test

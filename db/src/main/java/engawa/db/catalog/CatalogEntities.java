@@ -19,7 +19,8 @@ public class CatalogEntities {
 
     private static final String SELECT = """
             SELECT e.id, e.ref, e.kind, e.namespace, e.name, e.title, e.description, e.type, e.lifecycle,
-                   e.owner_team_id, t.slug AS team_slug, e.owner_user_id, u.username AS owner_username, e.parent_ref,
+                   e.owner_team_id, t.slug AS team_slug, e.owner_user_id, u.username AS owner_username, e.owner_pending,
+                   e.parent_ref,
                    e.tags, e.links::text AS links, e.annotations::text AS annotations, e.spec::text AS spec,
                    e.created_at, e.updated_at
             FROM catalog_entities e LEFT JOIN teams t ON t.id = e.owner_team_id LEFT JOIN users u ON u.id = e.owner_user_id
@@ -55,17 +56,18 @@ public class CatalogEntities {
         List<Object[]> rows = new ArrayList<>(entities.size());
         for (EntityValues e : entities) {
             rows.add(new Object[] {e.kind(), e.namespace(), e.name(), e.title(), e.description(), e.type(), e.lifecycle(),
-                    e.ownerTeamId(), e.ownerUserId(), e.parentRef(), e.tags().toArray(String[]::new),
+                    e.ownerTeamId(), e.ownerUserId(), e.ownerPending(), e.parentRef(), e.tags().toArray(String[]::new),
                     e.linksJson() == null ? "[]" : e.linksJson(), e.annotationsJson() == null ? "{}" : e.annotationsJson(),
                     e.specJson() == null ? "{}" : e.specJson(), Timestamps.of(at), Timestamps.of(at)});
         }
         template.batchUpdate("""
                 INSERT INTO catalog_entities (kind, namespace, name, title, description, type, lifecycle, owner_team_id,
-                    owner_user_id, parent_ref, tags, links, annotations, spec, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS JSONB), CAST(? AS JSONB), CAST(? AS JSONB), ?, ?)
+                    owner_user_id, owner_pending, parent_ref, tags, links, annotations, spec, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS JSONB), CAST(? AS JSONB), CAST(? AS JSONB), ?, ?)
                 ON CONFLICT (ref) DO UPDATE SET name = EXCLUDED.name, title = EXCLUDED.title,
                     description = EXCLUDED.description, type = EXCLUDED.type, lifecycle = EXCLUDED.lifecycle,
                     owner_team_id = EXCLUDED.owner_team_id, owner_user_id = EXCLUDED.owner_user_id,
+                    owner_pending = EXCLUDED.owner_pending,
                     parent_ref = EXCLUDED.parent_ref, tags = EXCLUDED.tags, links = EXCLUDED.links,
                     annotations = EXCLUDED.annotations, spec = EXCLUDED.spec, updated_at = EXCLUDED.updated_at""", rows);
     }
@@ -98,7 +100,8 @@ public class CatalogEntities {
         return new EntityRow(rs.getLong("id"), rs.getString("ref"), rs.getString("kind"), rs.getString("namespace"),
                 rs.getString("name"), rs.getString("title"), rs.getString("description"), rs.getString("type"),
                 rs.getString("lifecycle"), (Long) rs.getObject("owner_team_id", Long.class), rs.getString("team_slug"),
-                (Long) rs.getObject("owner_user_id", Long.class), rs.getString("owner_username"), rs.getString("parent_ref"),
+                (Long) rs.getObject("owner_user_id", Long.class), rs.getString("owner_username"), rs.getString("owner_pending"),
+                rs.getString("parent_ref"),
                 CatalogServices.texts(rs.getArray("tags")), rs.getString("links"), rs.getString("annotations"),
                 rs.getString("spec"), Timestamps.read(rs, "created_at"), Timestamps.read(rs, "updated_at"));
     }

@@ -35,7 +35,7 @@ public class CatalogServices {
             + " LEFT JOIN users u ON u.id = s.owner_user_id";
     private static final String COMMON_COLUMNS = "s.id, s.namespace, s.name, s.title, s.type, s.lifecycle, s.tier,"
             + " s.owner_team_id, t.slug AS team_slug, t.name AS team_name, s.owner_user_id, u.username AS owner_username,"
-            + " u.display_name AS owner_display_name, s.system_name, s.tags, " + OPS_COLUMNS
+            + " u.display_name AS owner_display_name, s.owner_pending, s.system_name, s.tags, " + OPS_COLUMNS
             + ", s.created_at, s.updated_at, s.version";
     private static final String SELECT_FULL = "SELECT " + COMMON_COLUMNS
             + ", s.description, s.links::text AS links, s.annotations::text AS annotations" + OWNER_JOIN;
@@ -431,13 +431,13 @@ public class CatalogServices {
     }
 
     private static final String WRITE_COLUMNS = "namespace, name, title, description, type, lifecycle, tier, owner_team_id,"
-            + " owner_user_id, system_name, tags, links, annotations, logs_url, metrics_url, errors_url, on_call_url,"
+            + " owner_user_id, owner_pending, system_name, tags, links, annotations, logs_url, metrics_url, errors_url, on_call_url,"
             + " ci_cd_url, runbook_url, source_url, docs_url";
-    private static final String WRITE_PLACEHOLDERS = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS JSONB), CAST(? AS JSONB),"
+    private static final String WRITE_PLACEHOLDERS = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS JSONB), CAST(? AS JSONB),"
             + " ?, ?, ?, ?, ?, ?, ?, ?";
 
     private static List<Object> writeParams(ServiceValues v) {
-        List<Object> params = new ArrayList<>(21);
+        List<Object> params = new ArrayList<>(22);
         params.add(v.namespace());
         params.add(v.name());
         params.add(v.title());
@@ -447,6 +447,7 @@ public class CatalogServices {
         params.add(v.tier() == null ? null : v.tier().shortValue());
         params.add(v.ownerTeamId());
         params.add(v.ownerUserId());
+        params.add(v.ownerPending());
         params.add(v.systemName());
         params.add(v.tags().toArray(String[]::new));
         params.add(v.linksJson() == null ? "[]" : v.linksJson());
@@ -472,7 +473,7 @@ public class CatalogServices {
                 Lifecycle.valueOf(rs.getString("lifecycle").toUpperCase(Locale.ROOT)), tierValue,
                 (Long) rs.getObject("owner_team_id", Long.class), rs.getString("team_slug"), rs.getString("team_name"),
                 (Long) rs.getObject("owner_user_id", Long.class), rs.getString("owner_username"),
-                rs.getString("owner_display_name"), rs.getString("system_name"), texts(rs.getArray("tags")),
+                rs.getString("owner_display_name"), rs.getString("owner_pending"), rs.getString("system_name"), texts(rs.getArray("tags")),
                 rs.getString("links"), rs.getString("annotations"), ops, Timestamps.read(rs, "created_at"),
                 Timestamps.read(rs, "updated_at"), rs.getLong("version"));
     }

@@ -1,8 +1,11 @@
 package engawa.db.catalog;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -39,11 +42,50 @@ public record SearchTerms(String text, List<String> words, Mode mode, String cor
     }
 
     /**
-     * The words as a {@code to_tsquery} text, each a prefix ({@code paym:*}), all required. Only
-     * letters and digits reach it, so nothing typed can change the query's syntax.
+     * The words as a {@code to_tsquery} text, each a prefix ({@code paym:*}), all required. A run of
+     * a script written without spaces (Japanese, Chinese) is matched by its pairs of characters in
+     * a row, as {@code engawa_search_grams} stores them: {@code 決済ゲ} is {@code 決済 <-> 済ゲ}, so any
+     * part of a title is found. Only letters and digits reach it, so nothing typed can change the
+     * query's syntax.
      */
     String tsquery() {
-        return words.stream().map(w -> w + ":*").collect(Collectors.joining(" & "));
+        return words.stream().map(SearchTerms::wordQuery).collect(Collectors.joining(" & "));
+    }
+
+    /** Characters of scripts written without spaces: the class {@code engawa_search_grams} splits into pairs. */
+    static final Pattern UNSPACED = Pattern.compile(
+            "[\u3005\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]+");
+
+    private static String wordQuery(String word) {
+        Matcher runs = UNSPACED.matcher(word);
+        List<String> parts = new ArrayList<>();
+        int at = 0;
+        while (runs.find()) {
+            if (runs.start() > at) {
+                parts.add(word.substring(at, runs.start()) + ":*");
+            }
+            parts.add(pairs(runs.group()));
+            at = runs.end();
+        }
+        if (at == 0) {
+            return word + ":*";
+        }
+        if (at < word.length()) {
+            parts.add(word.substring(at) + ":*");
+        }
+        return parts.size() == 1 ? parts.get(0) : "(" + String.join(" & ", parts) + ")";
+    }
+
+    private static String pairs(String run) {
+        int[] chars = run.codePoints().toArray();
+        if (chars.length == 1) {
+            return new String(chars, 0, 1) + ":*";
+        }
+        List<String> pairs = new ArrayList<>();
+        for (int i = 0; i + 1 < chars.length; i++) {
+            pairs.add(new String(chars, i, 2));
+        }
+        return pairs.size() == 1 ? pairs.get(0) : "(" + String.join(" <-> ", pairs) + ")";
     }
 
     /** The text compared with names by trigram similarity: the words joined as names are. */

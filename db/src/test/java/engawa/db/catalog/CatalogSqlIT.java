@@ -80,6 +80,31 @@ class CatalogSqlIT {
     }
 
     @Test
+    void japanese_is_found_by_any_part_of_a_title_or_description() {
+        services.insert(service("payment-gateway", "決済ゲートウェイ", "カード決済をまとめて受け付けます", payments,
+                Lifecycle.PRODUCTION, 1, List.of()), NOW);
+        services.insert(service("expenses", "経費精算を申請する", "毎月の経費をまとめて申請", payments,
+                Lifecycle.PRODUCTION, 2, List.of()), NOW);
+        try {
+            assertThat(names("決済")).containsExactly("payment-gateway");
+            assertThat(names("ゲートウェイ")).containsExactly("payment-gateway");
+            assertThat(names("トウェ")).containsExactly("payment-gateway");
+            assertThat(names("経費")).containsExactly("expenses");
+            assertThat(names("精算")).containsExactly("expenses");
+            assertThat(names("申請")).containsExactly("expenses");
+            assertThat(names("済")).containsExactly("payment-gateway");
+            // the parts must stand together: 経費 and 申請 both occur, 経費申請 does not
+            assertThat(names("経費申請")).isEmpty();
+            assertThat(names("経費 申請")).containsExactly("expenses");
+            // Japanese and Latin words together, and Latin search as before
+            assertThat(names("決済 payment")).containsExactly("payment-gateway");
+            assertThat(names("gatewy")).containsExactly("payment-gateway");
+        } finally {
+            jdbc.update("DELETE FROM catalog_services WHERE name IN ('payment-gateway', 'expenses')");
+        }
+    }
+
+    @Test
     void a_mistyped_word_is_corrected_to_a_known_one() {
         SearchTerms terms = services.resolve("paymnets", ServiceFilter.ALL);
         assertThat(terms.correctedText()).isEqualTo("payments");
@@ -149,7 +174,7 @@ class CatalogSqlIT {
         ServiceRow before = services.find("payouts").orElseThrow();
         ServiceValues changed = new ServiceValues(before.namespace(), before.name(), "Payouts to sellers",
                 before.description(), before.type(), before.lifecycle(), before.tier(), before.ownerTeamId(), null,
-                before.systemName(), before.tags(), before.linksJson(), before.annotationsJson(), before.opsLinks());
+                null, before.systemName(), before.tags(), before.linksJson(), before.annotationsJson(), before.opsLinks());
         assertThat(services.update(before.id(), before.version(), changed, NOW.plusSeconds(60))).contains(before.version() + 1);
         assertThat(services.update(before.id(), before.version(), before.values(), NOW.plusSeconds(61))).isEmpty();
         assertThat(services.find("PAYOUTS").orElseThrow().title()).isEqualTo("Payouts to sellers");
@@ -168,7 +193,7 @@ class CatalogSqlIT {
     @Test
     void relations_resolve_in_both_directions_and_keep_references_to_unknown_entities() {
         entities.upsertAll(List.of(new EntityValues("resource", "default", "payments-db", "Payments database", null,
-                "database", null, payments, null, null, List.of(), null, null, null)), NOW);
+                "database", null, payments, null, null, null, List.of(), null, null, null)), NOW);
         long checkoutId = services.insert(service("cart", "Cart", null, payments, Lifecycle.PRODUCTION, null, List.of()), NOW);
         try {
             relations.replace(checkoutId, Map.of(Relation.DEPENDS_ON, List.of("component:default/payments-api",
@@ -188,9 +213,9 @@ class CatalogSqlIT {
     @Test
     void an_entity_is_matched_by_kind_namespace_and_name_whatever_the_case() {
         entities.upsertAll(List.of(new EntityValues("system", "default", "Checkout", "Checkout", null, null, null,
-                payments, null, null, List.of(), null, null, null)), NOW);
+                payments, null, null, null, List.of(), null, null, null)), NOW);
         entities.upsertAll(List.of(new EntityValues("system", "default", "checkout", "Checkout system", null, null, null,
-                payments, null, null, List.of(), null, null, null)), NOW.plusSeconds(1));
+                payments, null, null, null, List.of(), null, null, null)), NOW.plusSeconds(1));
         assertThat(entities.find("system:default/checkout").orElseThrow().title()).isEqualTo("Checkout system");
         assertThat(entities.findByRefs(List.of("system:default/checkout"))).hasSize(1);
     }
@@ -222,7 +247,7 @@ class CatalogSqlIT {
 
     private static ServiceValues service(String name, String title, String description, Long team, Lifecycle lifecycle,
             Integer tier, List<String> tags) {
-        return new ServiceValues("default", name, title, description, "service", lifecycle, tier, team, null, null, tags,
+        return new ServiceValues("default", name, title, description, "service", lifecycle, tier, team, null, null, null, tags,
                 null, null, new EnumMap<>(OpsLinkKind.class));
     }
 }

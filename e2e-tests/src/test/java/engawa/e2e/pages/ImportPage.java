@@ -27,6 +27,24 @@ public class ImportPage {
         page.locator("#import-upload vaadin-upload-file[complete]").waitFor();
     }
 
+    /** Drops several files at once, as a person selecting them together would, and waits for all of them. */
+    public void uploadAll(Path... files) {
+        page.locator("#import-upload input[type=file]").setInputFiles(files);
+        page.waitForCondition(() -> page.locator("#import-upload vaadin-upload-file[complete]").count() == files.length);
+    }
+
+    public Locator files() {
+        return page.locator("#import-files");
+    }
+
+    public Locator unresolved() {
+        return page.locator("#import-unresolved");
+    }
+
+    public Locator skipped() {
+        return page.locator("#import-skipped");
+    }
+
     public void preview() {
         page.locator("#import-preview").click();
         page.locator("#import-summary").waitFor();

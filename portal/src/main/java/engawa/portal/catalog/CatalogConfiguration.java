@@ -1,6 +1,7 @@
 package engawa.portal.catalog;
 
 import engawa.db.catalog.CatalogEntities;
+import engawa.db.catalog.CatalogPending;
 import engawa.db.catalog.CatalogRelations;
 import engawa.db.catalog.CatalogServices;
 import engawa.db.catalog.ServiceChanges;
@@ -29,6 +30,11 @@ class CatalogConfiguration {
     @Bean
     CatalogEntities catalogEntities(JdbcTemplate jdbc) {
         return new CatalogEntities(jdbc);
+    }
+
+    @Bean
+    CatalogPending catalogPending(JdbcTemplate jdbc) {
+        return new CatalogPending(jdbc);
     }
 
     @Bean

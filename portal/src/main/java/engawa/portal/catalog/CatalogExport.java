@@ -124,6 +124,14 @@ public class CatalogExport {
         return entity("User", metadata(person.username(), null, null, List.of(), List.of(), Map.of(), Map.of()), spec);
     }
 
+    /** A pending owner goes out as it came in, so that it resolves wherever the file is imported next. */
+    private static String ownerRef(String teamSlug, String username, String pending) {
+        if (pending != null) {
+            return CatalogService.pendingOwner(pending).entityRef();
+        }
+        return teamSlug != null ? "group:default/" + teamSlug : "user:default/" + username;
+    }
+
     private Map<String, Object> entity(EntityRow row) {
         Map<String, Object> spec = new LinkedHashMap<>();
         if (row.type() != null) {
@@ -132,8 +140,7 @@ public class CatalogExport {
         if (row.lifecycle() != null) {
             spec.put("lifecycle", row.lifecycle());
         }
-        spec.put("owner", row.ownerTeamSlug() != null ? "group:default/" + row.ownerTeamSlug()
-                : "user:default/" + row.ownerUsername());
+        spec.put("owner", ownerRef(row.ownerTeamSlug(), row.ownerUsername(), row.ownerPending()));
         if (row.parentRef() != null) {
             spec.put(row.kind().equals("system") ? "domain" : "system", row.parentRef());
         }
@@ -161,8 +168,7 @@ public class CatalogExport {
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("type", row.type());
         spec.put("lifecycle", row.lifecycle().id());
-        spec.put("owner", row.ownerTeamSlug() != null ? "group:default/" + row.ownerTeamSlug()
-                : "user:default/" + row.ownerUsername());
+        spec.put("owner", ownerRef(row.ownerTeamSlug(), row.ownerUsername(), row.ownerPending()));
         if (row.systemName() != null) {
             spec.put("system", row.systemName());
         }

@@ -1,6 +1,7 @@
 package engawa.portal.catalog;
 
 import engawa.db.catalog.CatalogEntities;
+import engawa.db.catalog.CatalogPending;
 import engawa.db.catalog.CatalogRelations;
 import engawa.db.catalog.CatalogServices;
 import engawa.db.catalog.EntityRow;
@@ -21,7 +22,8 @@ import engawa.portal.catalog.backstage.EntityRef;
 import engawa.portal.catalog.backstage.ImportProblem;
 import engawa.portal.catalog.backstage.OpsLinks;
 import engawa.portal.catalog.backstage.ParsedEntity;
-import engawa.portal.catalog.backstage.ParsedFile;
+import engawa.portal.catalog.backstage.ParsedLocation;
+import engawa.portal.catalog.backstage.SkippedDocument;
 import engawa.portal.people.Callers;
 import engawa.portal.people.Callers.Caller;
 import engawa.portal.shared.FieldPaths;
@@ -52,6 +54,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -75,8 +78,6 @@ public class CatalogImport {
     private static final Pattern USERNAME = Pattern.compile("^[a-z0-9][a-z0-9._-]*$");
     private static final int USERNAME_MAX_LENGTH = 64;
     private static final int CHUNK = 1000;
-    private static final List<String> KIND_ORDER = List.of("Group", "User", "Domain", "System", "Resource", "API",
-            "Component");
 
     public record SourceFile(String name, String text) {
 
@@ -113,6 +114,7 @@ public class CatalogImport {
     private final CatalogServices services;
     private final CatalogRelations relations;
     private final CatalogEntities entities;
+    private final CatalogPending pending;
     private final ServiceChanges changes;
     private final PeopleBatch people;
     private final CatalogService catalog;
@@ -124,12 +126,14 @@ public class CatalogImport {
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    CatalogImport(CatalogServices services, CatalogRelations relations, CatalogEntities entities, ServiceChanges changes,
+    CatalogImport(CatalogServices services, CatalogRelations relations, CatalogEntities entities, CatalogPending pending,
+            ServiceChanges changes,
             PeopleBatch people, CatalogService catalog, ServiceEvents events, CatalogJson json, JsonMapper jsonMapper,
             Validator validator, Callers callers, JdbcTemplate jdbc, Clock clock) {
         this.services = services;
         this.relations = relations;
         this.entities = entities;
+        this.pending = pending;
         this.changes = changes;
         this.people = people;
         this.catalog = catalog;
@@ -142,45 +146,156 @@ public class CatalogImport {
         this.clock = clock;
     }
 
+    /**
+     * Reads the files document by document and checks and writes them a batch at a time, in one
+     * transaction: a catalog of any size needs the memory of one batch, and is there whole or not at
+     * all. References to what is not here yet are kept as pending and resolved at the end, so the
+     * files may come in any order. A dry run does all of it and then rolls it back, so its report is
+     * exactly what the import would do.
+     */
     @Transactional
     public ImportReport run(List<SourceFile> files, boolean dryRun, Progress progress) {
         long started = System.nanoTime();
-        if (!dryRun) {
-            jdbc.queryForObject("SELECT pg_advisory_xact_lock(?)::text", String.class, IMPORT_LOCK);
+        jdbc.queryForObject("SELECT pg_advisory_xact_lock(?)::text", String.class, IMPORT_LOCK);
+        Caller caller = callers.current();
+        ImportTally tally = new ImportTally();
+        int documents = files.stream().mapToInt(f -> CatalogUploads.documentsIn(f.text())).sum();
+        int[] read = {0};
+        List<ParsedEntity> batch = new ArrayList<>();
+        List<ParsedLocation> locations = new ArrayList<>();
+        Runnable flush = () -> {
+            if (!batch.isEmpty()) {
+                Plan plan = new Plan(caller, tally);
+                plan.check(batch);
+                plan.write(clock.instant());
+                batch.clear();
+                progress.at(Step.WRITING, Math.min(read[0], documents), documents);
+            }
+        };
+        progress.at(Step.READING, 0, documents);
+        for (SourceFile file : files) {
+            tally.file(file.name());
+            parser.parse(file.name(), file.text(), new CatalogInfoParser.Sink() {
+                @Override
+                public void entity(ParsedEntity entity) {
+                    read[0]++;
+                    batch.add(entity);
+                    if (batch.size() == CHUNK) {
+                        flush.run();
+                    }
+                }
+
+                @Override
+                public void problem(ImportProblem problem) {
+                    read[0]++;
+                    tally.problem(problem);
+                }
+
+                @Override
+                public void location(ParsedLocation location) {
+                    read[0]++;
+                    locations.add(location);
+                }
+
+                @Override
+                public void skipped(SkippedDocument skipped) {
+                    read[0]++;
+                    tally.skipped(skipped);
+                }
+            });
         }
-        List<ParsedEntity> parsed = new ArrayList<>();
-        List<ImportProblem> problems = new ArrayList<>();
-        for (int i = 0; i < files.size(); i++) {
-            progress.at(Step.READING, i, files.size());
-            ParsedFile file = parser.parse(files.get(i).name(), files.get(i).text());
-            parsed.addAll(file.entities());
-            problems.addAll(file.problems());
+        flush.run();
+        CatalogUploads.follow(locations, files.stream().map(SourceFile::name).toList()).forEach(tally::location);
+        progress.at(Step.CHECKING, documents, documents);
+        Instant at = clock.instant();
+        resolvePending(caller, at);
+        ImportReport report = tally.report(dryRun, stillPending(tally.pending()), (System.nanoTime() - started) / 1_000_000);
+        if (dryRun) {
+            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
         }
-        progress.at(Step.READING, files.size(), files.size());
-        Plan plan = new Plan(callers.current(), problems, progress, !dryRun);
-        plan.check(parsed);
-        if (!dryRun) {
-            plan.write(clock.instant());
+        return report;
+    }
+
+    /**
+     * Everything that was waiting for what this import brought: owners, parents, memberships.
+     * A parent that would put a team inside itself stays pending (and is reported).
+     */
+    private void resolvePending(Caller caller, Instant at) {
+        Map<String, PeopleBatch.TeamRow> teams = people.teams();
+        Map<Long, Long> parentOf = new HashMap<>();
+        teams.values().forEach(t -> parentOf.put(t.id(), t.parentId()));
+        Map<Long, Long> arrived = new HashMap<>();
+        for (long[] teamAndParent : pending.arrivedParents()) {
+            long team = teamAndParent[0];
+            long parent = teamAndParent[1];
+            Long at2 = parent;
+            Set<Long> path = new HashSet<>();
+            while (at2 != null && at2 != team && path.add(at2)) {
+                at2 = parentOf.get(at2);
+            }
+            if (at2 == null) {
+                parentOf.put(team, parent);
+                arrived.put(team, parent);
+            }
         }
-        return plan.report(dryRun, (System.nanoTime() - started) / 1_000_000);
+        people.setParents(arrived);
+        pending.stopWaitingForParents(arrived.keySet());
+        pending.resolveMemberships(at);
+        List<CatalogPending.ResolvedOwner> owners = pending.resolveServiceOwners(at);
+        changes.appendAll(owners.stream().map(o -> new ServiceChanges.NewChange(o.serviceId(), o.version(), caller.username(),
+                ServiceChanges.Action.IMPORTED, json.write(Map.of("owner", new FieldChange(
+                        CatalogService.pendingOwner(o.writtenAs()).ref(), o.ownerRef()))))).toList(), at);
+        pending.resolveEntityOwners(at);
+    }
+
+    /** Which of the references this import kept for later are still open now that it is done. */
+    private java.util.function.Predicate<ImportReport.Unresolved> stillPending(List<ImportReport.Unresolved> kept) {
+        Set<String> services = new HashSet<>();
+        Set<String> entityRefs = new HashSet<>();
+        Set<String> usernames = new HashSet<>();
+        for (ImportReport.Unresolved u : kept) {
+            String ref = u.entityRef().toLowerCase(Locale.ROOT);
+            if (ref.startsWith("component:")) {
+                services.add(ref.substring(ref.indexOf('/') + 1));
+            } else if (!ref.startsWith("group:") && !ref.startsWith("user:")) {
+                entityRefs.add(ref);
+            }
+            if (u.field().equals("memberOf") || u.field().equals("members")) {
+                usernames.add(u.field().equals("memberOf") ? ref.substring(ref.indexOf('/') + 1) : u.target());
+            }
+        }
+        Map<String, String> waitingServices = pending.servicesWaiting(services);
+        Map<String, String> waitingEntities = pending.entitiesWaiting(entityRefs);
+        Set<String> waitingTeams = new HashSet<>();
+        pending.teamsStillWaiting(Integer.MAX_VALUE).forEach(t -> waitingTeams.add(t.teamSlug()));
+        Set<String> waitingMemberships = pending.membershipsWaiting(usernames);
+        return u -> {
+            String ref = u.entityRef().toLowerCase(Locale.ROOT);
+            String name = ref.substring(ref.indexOf('/') + 1);
+            return switch (u.field()) {
+                case "owner" -> ref.startsWith("component:") ? waitingServices.containsKey(name)
+                        : waitingEntities.containsKey(ref);
+                case "parent" -> teamSlug(name).map(waitingTeams::contains).orElse(false);
+                case "memberOf" -> waitingMemberships.contains(u.target() + "/" + name);
+                case "members" -> teamSlug(name).map(slug -> waitingMemberships.contains(slug + "/" + u.target()))
+                        .orElse(false);
+                default -> true;
+            };
+        };
     }
 
     /** Everything an import decides, then writes. One per run; not shared between threads. */
     private final class Plan implements OwnerDirectory {
 
         private final Caller caller;
-        private final List<ImportProblem> problems;
-        private final Progress progress;
-        private final boolean forWriting;
-        private final Set<String> seen = new HashSet<>();
-        private final List<Item> items = new ArrayList<>();
-        private final Map<String, int[]> counts = new HashMap<>();
+        private final ImportTally tally;
 
         private Map<String, PeopleBatch.TeamRow> existingTeams;
         private final Map<Long, String> existingTeamSlugs = new HashMap<>();
         private final Map<String, PlannedTeam> teams = new LinkedHashMap<>();
         private Map<String, PeopleBatch.UserRow> existingUsers = Map.of();
         private final Map<String, PlannedUser> users = new LinkedHashMap<>();
+        private Map<Long, String> waitingParents = Map.of();
         private final List<String[]> memberships = new ArrayList<>();
         private final List<EntityValues> entityWrites = new ArrayList<>();
         private final List<PlannedService> serviceWrites = new ArrayList<>();
@@ -188,25 +303,30 @@ public class CatalogImport {
         private final Map<Long, String> temporaryTeams = new HashMap<>();
         private final Map<Long, String> temporaryUsers = new HashMap<>();
 
-        Plan(Caller caller, List<ImportProblem> problems, Progress progress, boolean forWriting) {
+        Plan(Caller caller, ImportTally tally) {
             this.caller = caller;
-            this.problems = problems;
-            this.progress = progress;
-            this.forWriting = forWriting;
+            this.tally = tally;
         }
 
         void check(List<ParsedEntity> parsed) {
             List<ParsedEntity> unique = new ArrayList<>();
             for (ParsedEntity entity : parsed) {
-                if (seen.add(entity.entity().ref().toString().toLowerCase(Locale.ROOT))) {
+                ImportTally.Seen earlier = tally.seen.putIfAbsent(entity.entity().ref().toString().toLowerCase(Locale.ROOT),
+                        new ImportTally.Seen(entity.file(), entity.documentIndex(), entity.entity().hashCode()));
+                if (earlier == null) {
                     unique.add(entity);
+                } else if (earlier.hash() == entity.entity().hashCode()) {
+                    // catalog repositories often hold one file twice (a copy beside its folder): read once
+                    tally.skipped(new SkippedDocument(entity.file(), entity.documentIndex(), entity.entity().ref().toString(),
+                            "The same entity as in " + earlier.file() + " #" + earlier.documentIndex() + ", so it was read once."));
                 } else {
-                    problem(entity, "An entity with this kind, namespace and name came earlier in the import;"
-                            + " the first one is taken. Remove or rename this one.");
+                    problem(entity, "A different entity with this kind, namespace and name came earlier in the import, in "
+                            + earlier.file() + " #" + earlier.documentIndex() + "; that one is taken. Remove or rename one.");
                 }
             }
             existingTeams = people.teams();
             existingTeams.values().forEach(t -> existingTeamSlugs.put(t.id(), t.slug()));
+            waitingParents = pending.waitingParents();
             existingUsers = people.users(usernamesMentioned(unique));
             checkGroups(ofKind(unique, "Group"));
             checkUsers(ofKind(unique, "User"));
@@ -261,7 +381,7 @@ public class CatalogImport {
                             .ifPresent(ref -> memberships.add(new String[] {team.slug, ref.name().toLowerCase(Locale.ROOT), null}));
                 }
             }
-            dropTeamsWithoutParent();
+            waitForParentsNotHere();
             dropParentCycles();
             for (PlannedTeam team : teams.values()) {
                 team.temporaryId = team.existing == null ? temporaryTeam(team.slug) : team.existing.id();
@@ -276,28 +396,27 @@ public class CatalogImport {
                     if (!Objects.equals(team.description, team.existing.description())) {
                         changed.add("description");
                     }
-                    String currentParent = team.existing.parentId() == null ? null : existingTeamSlugs.get(team.existing.parentId());
-                    if (!Objects.equals(team.parent, currentParent)) {
+                    String currentParent = team.existing.parentId() == null ? waitingParents.get(team.existing.id())
+                            : existingTeamSlugs.get(team.existing.parentId());
+                    if (!Objects.equals(team.parent != null ? team.parent : team.pendingParent, currentParent)) {
                         changed.add("parent");
                     }
                     action = changed.isEmpty() ? Action.UNCHANGED : Action.UPDATE;
                 }
                 team.action = action;
-                count(team.source, action, changed);
+                tally.count(team.source, action, changed);
             }
         }
 
-        private void dropTeamsWithoutParent() {
-            boolean dropped = true;
-            while (dropped) {
-                dropped = false;
-                for (PlannedTeam team : List.copyOf(teams.values())) {
-                    if (team.parent != null && !teams.containsKey(team.parent) && !existingTeams.containsKey(team.parent)) {
-                        teams.remove(team.slug);
-                        problem(team.source, "spec.parent \"" + team.parent + "\" is neither a Group in this import nor"
-                                + " a team in Engawa. Import its Group too, or create the team first.");
-                        dropped = true;
-                    }
+        /** A parent that is neither in this batch nor in Engawa is kept for later: the team is taken without it. */
+        private void waitForParentsNotHere() {
+            for (PlannedTeam team : teams.values()) {
+                if (team.parent != null && !teams.containsKey(team.parent) && !existingTeams.containsKey(team.parent)) {
+                    team.pendingParent = team.parent;
+                    team.parent = null;
+                    tally.pending(team.source, "parent", team.pendingParent, "The parent team " + team.pendingParent
+                            + " is not in Engawa yet. The team was taken without it and moves below "
+                            + team.pendingParent + " when its Group is imported.");
                 }
             }
         }
@@ -377,16 +496,7 @@ public class CatalogImport {
                             .ifPresent(slug -> memberships.add(new String[] {slug, username, user.file() + "#" + user.documentIndex()}));
                 }
                 // an existing person's name and address are theirs to keep: the import adds memberships only
-                count(user, existing == null ? Action.CREATE : Action.UNCHANGED, List.of());
-            }
-            for (String[] membership : memberships) {
-                if (team(membership[0]).isEmpty() && membership[2] != null) {
-                    PlannedUser user = users.get(membership[1]);
-                    if (user != null) {
-                        problem(user.source, "Taken without its membership of \"" + membership[0] + "\": that is"
-                                + " neither a Group in this import nor a team in Engawa.");
-                    }
-                }
+                tally.count(user, existing == null ? Action.CREATE : Action.UNCHANGED, List.of());
             }
         }
 
@@ -426,17 +536,21 @@ public class CatalogImport {
                         : Refs.normalise(e.specText(parentField), parentKind, Set.of(parentKind)).orElse(null);
                 Map<String, Object> spec = new LinkedHashMap<>(e.spec());
                 List.of("owner", "type", "lifecycle", "system", "domain").forEach(spec::remove);
+                if (owner.get().kind() == Owner.Kind.PENDING) {
+                    notePendingOwner(parsed, owner.get());
+                }
                 EntityValues values = new EntityValues(kind, e.namespace(), e.name(), e.title(), e.description(),
                         e.specText("type"), e.specText("lifecycle"),
                         owner.get().kind() == Owner.Kind.TEAM ? owner.get().id() : null,
-                        owner.get().kind() == Owner.Kind.PERSON ? owner.get().id() : null, parentRef, e.tags(),
+                        owner.get().kind() == Owner.Kind.PERSON ? owner.get().id() : null,
+                        owner.get().kind() == Owner.Kind.PENDING ? owner.get().key() : null, parentRef, e.tags(),
                         json.write(links(e)), json.write(e.annotations()), jsonMapper.writeValueAsString(spec));
                 Action action = current == null ? Action.CREATE : sameEntity(current.values(), values) ? Action.UNCHANGED
                         : Action.UPDATE;
                 if (action != Action.UNCHANGED) {
                     entityWrites.add(values);
                 }
-                count(parsed, action, List.of());
+                tally.count(parsed, action, List.of());
             }
         }
 
@@ -444,6 +558,7 @@ public class CatalogImport {
             return Objects.equals(a.title(), b.title()) && Objects.equals(a.description(), b.description())
                     && Objects.equals(a.type(), b.type()) && Objects.equals(a.lifecycle(), b.lifecycle())
                     && Objects.equals(a.ownerTeamId(), b.ownerTeamId()) && Objects.equals(a.ownerUserId(), b.ownerUserId())
+                    && Objects.equals(a.ownerPending(), b.ownerPending())
                     && Objects.equals(a.parentRef(), b.parentRef()) && a.tags().equals(b.tags()) && a.name().equals(b.name())
                     && sameJson(a.linksJson(), b.linksJson()) && sameJson(a.annotationsJson(), b.annotationsJson())
                     && sameJson(a.specJson(), b.specJson());
@@ -457,17 +572,12 @@ public class CatalogImport {
 
         private void checkServices(List<ParsedEntity> components) {
             Map<String, ServiceRow> existing = services.findByNames(components.stream().map(c -> c.entity().name()).toList(),
-                    forWriting);
+                    true);
             Map<Long, Map<Relation, List<String>>> existingRelations = relations.of(
                     existing.values().stream().map(ServiceRow::id).toList());
-            int done = 0;
             for (ParsedEntity component : components) {
-                if (++done % 500 == 0) {
-                    progress.at(Step.CHECKING, done, components.size());
-                }
                 checkService(component, existing, existingRelations);
             }
-            progress.at(Step.CHECKING, components.size(), components.size());
         }
 
         private void checkService(ParsedEntity component, Map<String, ServiceRow> existing,
@@ -517,11 +627,14 @@ public class CatalogImport {
                 problem(component, notYours(current == null ? resolved.owner().name() : CatalogService.ownerOf(current).name()));
                 return;
             }
+            if (resolved.owner().kind() == Owner.Kind.PENDING) {
+                notePendingOwner(component, resolved.owner());
+            }
             String annotations = json.write(e.annotations());
             if (current == null) {
                 serviceWrites.add(new PlannedService(component, resolved, annotations, null, ChangeSet.between(null,
                         CatalogService.canonical(resolved))));
-                count(component, Action.CREATE, List.of());
+                tally.count(component, Action.CREATE, List.of());
                 return;
             }
             CatalogEntry entry = CatalogEntries.of(current, existingRelations.getOrDefault(current.id(), Map.of()), json);
@@ -531,11 +644,11 @@ public class CatalogImport {
                 changed.put("annotations", new FieldChange("", ""));
             }
             if (changed.isEmpty()) {
-                count(component, Action.UNCHANGED, List.of());
+                tally.count(component, Action.UNCHANGED, List.of());
                 return;
             }
             serviceWrites.add(new PlannedService(component, resolved, annotations, current, changed));
-            count(component, Action.UPDATE, List.copyOf(changed.keySet()));
+            tally.count(component, Action.UPDATE, List.copyOf(changed.keySet()));
         }
 
         /** Backstage has no tier; Engawa writes it as the label engawa.dev/tier and reads common spellings. */
@@ -596,6 +709,22 @@ public class CatalogImport {
                     : Optional.of(new Owner(Owner.Kind.PERSON, existing.id(), existing.username(), existing.displayName()));
         }
 
+        /** Admins' imports keep an owner that is not here yet; members may import only what their teams own. */
+        @Override
+        public Optional<Owner> pending(String kind, String name, boolean bare) {
+            return caller.admin() ? Optional.of(Owner.pending(kind, name, bare)) : Optional.empty();
+        }
+
+        private void notePendingOwner(ParsedEntity entity, Owner owner) {
+            String written = entity.entity().specText("owner");
+            tally.pending(entity, "owner", written, written.contains("@")
+                    ? "spec.owner \"" + written + "\" is an e-mail address, which no team or person in a catalog is named."
+                            + " It was taken without an owner that Engawa knows; write the owning team's name."
+                    : "The owner " + owner.name() + " is not in Engawa yet. It was taken, and " + owner.name()
+                            + " owns it once its " + (owner.key().startsWith("user:") ? "User" : "Group") + " is imported;"
+                            + " until then only admins change it.");
+        }
+
         private long temporaryTeam(String slug) {
             PlannedTeam planned = teams.get(slug);
             if (planned != null && planned.temporaryId != 0) {
@@ -618,25 +747,15 @@ public class CatalogImport {
         // ---- writing, in one transaction
 
         void write(Instant at) {
-            int total = teams.size() + users.size() + entityWrites.size() + serviceWrites.size();
-            progress.at(Step.WRITING, 0, total);
             Map<String, Long> newTeams = writeTeams();
             Map<String, Long> newUsers = people.insertAccounts(users.values().stream().filter(u -> u.existing == null)
                     .map(u -> new PeopleBatch.NewAccount(u.username, u.displayName, u.email)).toList(), at);
             writeMemberships(newTeams, newUsers, at);
-            int done = teams.size() + users.size();
-            progress.at(Step.WRITING, done, total);
             entities.upsertAll(entityWrites.stream().map(v -> new EntityValues(v.kind(), v.namespace(), v.name(), v.title(),
                     v.description(), v.type(), v.lifecycle(), realTeam(v.ownerTeamId(), newTeams),
-                    realUser(v.ownerUserId(), newUsers), v.parentRef(), v.tags(), v.linksJson(), v.annotationsJson(),
+                    realUser(v.ownerUserId(), newUsers), v.ownerPending(), v.parentRef(), v.tags(), v.linksJson(), v.annotationsJson(),
                     v.specJson())).toList(), at);
-            done += entityWrites.size();
-            for (int from = 0; from < serviceWrites.size(); from += CHUNK) {
-                List<PlannedService> chunk = serviceWrites.subList(from, Math.min(serviceWrites.size(), from + CHUNK));
-                writeServices(chunk, newTeams, newUsers, at);
-                done += chunk.size();
-                progress.at(Step.WRITING, done, total);
-            }
+            writeServices(serviceWrites, newTeams, newUsers, at);
         }
 
         private Map<String, Long> writeTeams() {
@@ -661,11 +780,25 @@ public class CatalogImport {
                 parents.put(id, parent);
             }
             people.setParents(parents);
+            Map<Long, String> nowWaiting = new HashMap<>();
+            List<Long> noLongerWaiting = new ArrayList<>();
+            for (PlannedTeam team : teams.values()) {
+                long id = team.existing != null ? team.existing.id() : ids.get(team.slug);
+                if (team.pendingParent != null) {
+                    nowWaiting.put(id, team.pendingParent);
+                } else if (waitingParents.containsKey(id)) {
+                    noLongerWaiting.add(id);
+                }
+            }
+            pending.stopWaitingForParents(noLongerWaiting);
+            pending.waitForParents(nowWaiting);
             return ids;
         }
 
+        /** Memberships of which both sides are here now; the others wait for the team or the person. */
         private void writeMemberships(Map<String, Long> newTeams, Map<String, Long> newUsers, Instant at) {
             List<long[]> rows = new ArrayList<>();
+            List<String[]> waiting = new ArrayList<>();
             for (String[] m : memberships) {
                 Long team = newTeams.containsKey(m[0]) ? newTeams.get(m[0])
                         : existingTeams.containsKey(m[0]) ? existingTeams.get(m[0]).id() : null;
@@ -673,9 +806,19 @@ public class CatalogImport {
                         : existingUsers.containsKey(m[1]) ? existingUsers.get(m[1]).id() : null;
                 if (team != null && user != null) {
                     rows.add(new long[] {team, user});
+                } else {
+                    waiting.add(m);
                 }
             }
             people.addMemberships(rows, at);
+            pending.waitForMemberships(waiting);
+            for (String[] m : waiting) {
+                boolean ofUser = m[2] != null;
+                ParsedEntity source = ofUser ? users.get(m[1]).source : teams.get(m[0]).source;
+                tally.pending(source, ofUser ? "memberOf" : "members", ofUser ? m[0] : m[1], ofUser
+                        ? "The team " + m[0] + " is not in Engawa yet. The person was taken and joins it when its Group is imported."
+                        : "The person " + m[1] + " is not in Engawa yet. They join this team when their User is imported.");
+            }
         }
 
         private void writeServices(List<PlannedService> chunk, Map<String, Long> newTeams, Map<String, Long> newUsers,
@@ -686,7 +829,7 @@ public class CatalogImport {
                 ServiceValues v = catalog.values(s.resolved, s.source.entity().namespace(), s.annotationsJson);
                 ServiceValues real = new ServiceValues(v.namespace(), v.name(), v.title(), v.description(), v.type(),
                         v.lifecycle(), v.tier(), realTeam(v.ownerTeamId(), newTeams), realUser(v.ownerUserId(), newUsers),
-                        v.systemName(), v.tags(), v.linksJson(), v.annotationsJson(), v.opsLinks());
+                        v.ownerPending(), v.systemName(), v.tags(), v.linksJson(), v.annotationsJson(), v.opsLinks());
                 if (s.current == null) {
                     inserts.add(real);
                 } else {
@@ -725,33 +868,8 @@ public class CatalogImport {
             return id == null || id > 0 ? id : created.get(temporaryUsers.get(id));
         }
 
-        // ---- the report
-
-        ImportReport report(boolean dryRun, long millis) {
-            List<KindCount> kindCounts = KIND_ORDER.stream().filter(counts::containsKey)
-                    .map(k -> new KindCount(k, counts.get(k)[0], counts.get(k)[1], counts.get(k)[2])).toList();
-            Comparator<ImportProblem> inFileOrder = Comparator.comparing(ImportProblem::file)
-                    .thenComparingInt(ImportProblem::documentIndex);
-            List<ImportProblem> sorted = problems.stream().sorted(inFileOrder).toList();
-            List<Item> sortedItems = items.stream().sorted(Comparator.comparing(Item::file).thenComparingInt(Item::documentIndex))
-                    .toList();
-            return new ImportReport(dryRun, kindCounts, sortedItems.stream().limit(ImportReport.MAX_LISTED).toList(),
-                    Math.max(0, sortedItems.size() - ImportReport.MAX_LISTED),
-                    sorted.stream().limit(ImportReport.MAX_LISTED).toList(),
-                    Math.max(0, sorted.size() - ImportReport.MAX_LISTED), millis);
-        }
-
-        private void count(ParsedEntity entity, Action action, List<String> changedFields) {
-            int[] c = counts.computeIfAbsent(entity.entity().kind(), k -> new int[3]);
-            c[action.ordinal()]++;
-            if (action != Action.UNCHANGED) {
-                items.add(new Item(entity.file(), entity.documentIndex(), entity.entity().kind(),
-                        entity.entity().ref().toString(), action, changedFields));
-            }
-        }
-
         private void problem(ParsedEntity entity, String reason) {
-            problems.add(new ImportProblem(entity.file(), entity.documentIndex(), entity.entity().ref().toString(), reason));
+            tally.problem(new ImportProblem(entity.file(), entity.documentIndex(), entity.entity().ref().toString(), reason));
         }
     }
 
@@ -760,7 +878,8 @@ public class CatalogImport {
         final String slug;
         final String name;
         final String description;
-        final String parent;
+        String parent;
+        String pendingParent;
         final PeopleBatch.TeamRow existing;
         long temporaryId;
         Action action;

@@ -154,9 +154,12 @@ public class CatalogService {
             Page<Member> members = teams.members(entry.owner().key(), PageRequest.of(0, CONTACTS_SHOWN));
             contacts = members.getContent();
             contactCount = members.getTotalElements();
-        } else {
+        } else if (entry.owner().kind() == Owner.Kind.PERSON) {
             contacts = owners.member(entry.owner().key()).stream().toList();
             contactCount = contacts.size();
+        } else {
+            contacts = List.of();
+            contactCount = 0;
         }
         List<RelatedEntity> outgoing = relations.outgoing(row.id());
         EntityRow system = entry.system() == null ? null
@@ -336,9 +339,19 @@ public class CatalogService {
     }
 
     static Owner ownerOf(ServiceRow row) {
+        if (row.ownerPending() != null) {
+            return pendingOwner(row.ownerPending());
+        }
         return row.ownerTeamId() != null
                 ? new Owner(Owner.Kind.TEAM, row.ownerTeamId(), row.ownerTeamSlug(), row.ownerTeamName())
                 : new Owner(Owner.Kind.PERSON, row.ownerUserId(), row.ownerUsername(), row.ownerDisplayName());
+    }
+
+    /** A pending owner as stored: {@code group:x}, {@code user:x} or a bare name. */
+    static Owner pendingOwner(String stored) {
+        int colon = stored.indexOf(':');
+        return colon < 0 ? Owner.pending("group", stored, true)
+                : Owner.pending(stored.substring(0, colon), stored.substring(colon + 1), false);
     }
 
     ChangeEntry change(ChangeRow row) {
@@ -366,6 +379,6 @@ public class CatalogService {
         Owner owner = resolved.owner();
         return new ServiceValues(namespace, d.name(), d.title(), d.description(), d.type(), d.lifecycle(), d.tier(),
                 owner.kind() == Owner.Kind.TEAM ? owner.id() : null, owner.kind() == Owner.Kind.PERSON ? owner.id() : null,
-                d.system(), d.tags(), json.write(d.links()), annotationsJson, d.opsLinks());
+                owner.kind() == Owner.Kind.PENDING ? owner.key() : null, d.system(), d.tags(), json.write(d.links()), annotationsJson, d.opsLinks());
     }
 }

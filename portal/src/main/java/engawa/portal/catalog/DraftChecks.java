@@ -58,11 +58,15 @@ final class DraftChecks {
      */
     static Optional<Owner> findOwner(String text, OwnerDirectory owners) {
         boolean bare = text != null && !text.contains(":");
-        return EntityRef.parse(text, "group", Refs.DEFAULT_NAMESPACE).flatMap(ref -> switch (ref.kind()) {
-            case "group" -> owners.team(ref.name().toLowerCase(Locale.ROOT))
-                    .or(() -> bare ? owners.person(ref.name().toLowerCase(Locale.ROOT)) : Optional.empty());
-            case "user" -> owners.person(ref.name().toLowerCase(Locale.ROOT));
-            default -> Optional.empty();
+        return EntityRef.parse(text, "group", Refs.DEFAULT_NAMESPACE).flatMap(ref -> {
+            String name = ref.name().toLowerCase(Locale.ROOT);
+            Optional<Owner> found = switch (ref.kind()) {
+                case "group" -> owners.team(name).or(() -> bare ? owners.person(name) : Optional.empty());
+                case "user" -> owners.person(name);
+                default -> Optional.empty();
+            };
+            return found.isPresent() || !(ref.kind().equals("group") || ref.kind().equals("user")) ? found
+                    : owners.pending(ref.kind(), name, bare);
         });
     }
 

@@ -203,6 +203,74 @@ class CatalogApiIT {
     }
 
     @Test
+    void several_files_go_in_as_one_form_upload_in_any_order_and_a_zip_follows_its_locations() throws Exception {
+        String admin = signedIn.as("admin", "ADMIN", () -> tokens.create("admin", "catalog-it", null)).token();
+        String component = """
+                apiVersion: backstage.io/v1alpha1
+                kind: Component
+                metadata: {name: api-multi-a, title: 決済ゲートウェイ}
+                spec: {type: service, lifecycle: production, owner: api-multi-team}
+                """;
+        String group = """
+                apiVersion: backstage.io/v1alpha1
+                kind: Group
+                metadata: {name: api-multi-team}
+                spec: {type: team, children: []}
+                """;
+        String boundary = "engawa-boundary";
+        String form = part(boundary, "components/a.yaml", component) + part(boundary, "teams.yaml", group)
+                + "--" + boundary + "--\r\n";
+        HttpResponse<String> multi = api.sendBytes("POST", "/api/v1/catalog/import", admin,
+                form.getBytes(java.nio.charset.StandardCharsets.UTF_8), "multipart/form-data; boundary=" + boundary);
+        assertThat(multi.statusCode()).as(multi.body()).isEqualTo(200);
+        JsonNode report = json.readTree(multi.body());
+        assertThat(report.get("files")).hasSize(2);
+        assertThat(report.get("files").get(0).get("file").asString()).isEqualTo("components/a.yaml");
+        assertThat(report.get("unresolved")).as("the team came in the same upload, after the service").isEmpty();
+        JsonNode service = json.readTree(api.send("GET", "/api/v1/services/api-multi-a", kenji, null).body());
+        assertThat(service.get("owner").asString()).isEqualTo("api-multi-team");
+
+        java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(zip)) {
+            out.putNextEntry(new java.util.zip.ZipEntry("repo/catalog-info.yaml"));
+            out.write("""
+                    apiVersion: backstage.io/v1alpha1
+                    kind: Location
+                    metadata: {name: repo}
+                    spec:
+                      targets: [./services/b.yaml, ./services/not-here.yaml, https://example.com/c.yaml]
+                    """.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.putNextEntry(new java.util.zip.ZipEntry("repo/services/b.yaml"));
+            out.write(component.replace("api-multi-a", "api-multi-b").replace("決済ゲートウェイ", "経費精算")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        HttpResponse<String> zipped = api.sendBytes("POST", "/api/v1/catalog/import?dryRun=false&file=repo.zip", admin,
+                zip.toByteArray(), "application/zip");
+        assertThat(zipped.statusCode()).as(zipped.body()).isEqualTo(200);
+        JsonNode zipReport = json.readTree(zipped.body());
+        assertThat(zipReport.get("problems")).isEmpty();
+        assertThat(zipReport.get("locations")).hasSize(3);
+        assertThat(zipReport.get("locations").get(0).get("followed").asBoolean()).isTrue();
+        assertThat(zipReport.get("locations").get(1).get("reason").asString())
+                .contains("repo/services/not-here.yaml is not in this upload");
+        assertThat(zipReport.get("locations").get(2).get("reason").asString()).contains("web address");
+        // and found by a part of its Japanese title
+        JsonNode found = json.readTree(api.send("GET", "/api/v1/services?q=" + java.net.URLEncoder.encode("精算",
+                java.nio.charset.StandardCharsets.UTF_8), kenji, null).body());
+        assertThat(found.get("items")).extracting(i -> i.get("name").asString()).contains("api-multi-b");
+
+        HttpResponse<String> broken = api.sendBytes("POST", "/api/v1/catalog/import?file=repo.tar.gz", admin,
+                "not an archive".getBytes(java.nio.charset.StandardCharsets.UTF_8), "application/gzip");
+        assertThat(broken.statusCode()).isEqualTo(422);
+        assertThat(json.readTree(broken.body()).get("detail").asString()).contains("repo.tar.gz could not be unpacked");
+    }
+
+    private static String part(String boundary, String filename, String content) {
+        return "--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"" + filename
+                + "\"\r\nContent-Type: application/yaml\r\n\r\n" + content + "\r\n";
+    }
+
+    @Test
     void an_import_that_is_too_large_or_not_yaml_is_refused_with_what_to_do() throws Exception {
         String big = "# " + "x".repeat(1024) + "\n";
         String fifty = big.repeat(50 * 1024);

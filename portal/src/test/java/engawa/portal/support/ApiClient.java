@@ -48,6 +48,17 @@ public final class ApiClient {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A binary body (an archive, a multipart form) with its media type. */
+    public HttpResponse<String> sendBytes(String method, String path, String token, byte[] body, String contentType)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", contentType);
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     public URI uri(String path) {
         return URI.create("http://localhost:" + port + path);
     }

@@ -2,6 +2,7 @@ package engawa.portal.catalog.api;
 
 import engawa.portal.catalog.CatalogExport;
 import engawa.portal.catalog.CatalogImport;
+import engawa.portal.catalog.CatalogUploads;
 import engawa.portal.catalog.ImportReport;
 import engawa.portal.shared.UserFacingException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,14 +12,21 @@ import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Backstage catalog-info.yaml in ({@code POST /catalog/import}) and out ({@code GET /catalog/export}). */
+/**
+ * Backstage catalog-info.yaml in ({@code POST /catalog/import}: one YAML file, several files as a
+ * form upload, or a {@code .zip} / {@code .tar.gz} of a catalog repository) and out
+ * ({@code GET /catalog/export}).
+ */
 @RestController
 @RequestMapping("/api/v1/catalog")
 class CatalogFilesApi {
@@ -41,8 +49,36 @@ class CatalogFilesApi {
             produces = "application/json")
     ImportReport importFile(@RequestParam(defaultValue = "false") boolean dryRun,
             @RequestParam(defaultValue = "catalog-info.yaml") String file, HttpServletRequest request) throws IOException {
-        String text = read(request);
-        return imports.run(List.of(new CatalogImport.SourceFile(file, text)), dryRun, CatalogImport.Progress.NONE);
+        return imports.run(CatalogUploads.unpack(file, read(request)), dryRun, CatalogImport.Progress.NONE);
+    }
+
+    /**
+     * A whole catalog repository as one archive, its Locations followed within it. The name (for
+     * the report) says which kind it is when the media type does not.
+     */
+    @PostMapping(path = "/import", consumes = {"application/zip", "application/gzip", "application/x-gzip",
+            "application/x-tar+gzip", "application/x-compressed-tar"}, produces = "application/json")
+    ImportReport importArchive(@RequestParam(defaultValue = "false") boolean dryRun,
+            @RequestParam(required = false) String file, HttpServletRequest request) throws IOException {
+        String name = file != null && CatalogUploads.isArchive(file) ? file
+                : request.getContentType().startsWith("application/zip") ? "catalog.zip" : "catalog.tar.gz";
+        return imports.run(CatalogUploads.unpack(name, read(request)), dryRun, CatalogImport.Progress.NONE);
+    }
+
+    /** Several files in one form upload (any part names), each a catalog file or an archive. */
+    @PostMapping(path = "/import", consumes = "multipart/form-data", produces = "application/json")
+    ImportReport importFiles(@RequestParam(defaultValue = "false") boolean dryRun, MultipartHttpServletRequest request)
+            throws IOException {
+        List<CatalogImport.SourceFile> files = new ArrayList<>();
+        for (MultipartFile part : request.getMultiFileMap().values().stream().flatMap(List::stream).toList()) {
+            String name = part.getOriginalFilename() == null || part.getOriginalFilename().isBlank() ? part.getName()
+                    : part.getOriginalFilename();
+            files.addAll(CatalogUploads.unpack(name, part.getBytes()));
+        }
+        if (files.isEmpty()) {
+            throw UserFacingException.invalid("catalog.import.empty");
+        }
+        return imports.run(files, dryRun, CatalogImport.Progress.NONE);
     }
 
     @GetMapping(path = "/export", produces = YAML)
@@ -55,7 +91,7 @@ class CatalogFilesApi {
     }
 
     /** The body, refused before it is read in full when it is larger than an import may be. */
-    private static String read(HttpServletRequest request) throws IOException {
+    private static byte[] read(HttpServletRequest request) throws IOException {
         long declared = request.getContentLengthLong();
         if (declared > CatalogImport.MAX_BYTES) {
             throw tooLarge(declared);
@@ -65,7 +101,7 @@ class CatalogFilesApi {
             if (bytes.length > CatalogImport.MAX_BYTES) {
                 throw tooLarge(-1);
             }
-            return CatalogImport.SourceFile.decode("", bytes).text();
+            return bytes;
         }
     }
 

@@ -43,9 +43,42 @@ public final class CatalogInfoParser {
             "group", List.of("type"),
             "user", List.of());
 
+    /** Where the documents of a file go, one at a time, as they are read. */
+    public interface Sink {
+        void entity(ParsedEntity entity);
+
+        void problem(ImportProblem problem);
+
+        default void location(ParsedLocation location) {
+        }
+
+        default void skipped(SkippedDocument skipped) {
+        }
+    }
+
+    /** The whole file at once: for small files and tests. Locations and skipped documents are left out. */
     public ParsedFile parse(String file, String yamlText) {
         List<ParsedEntity> entities = new ArrayList<>();
         List<ImportProblem> problems = new ArrayList<>();
+        parse(file, yamlText, new Sink() {
+            @Override
+            public void entity(ParsedEntity entity) {
+                entities.add(entity);
+            }
+
+            @Override
+            public void problem(ImportProblem problem) {
+                problems.add(problem);
+            }
+        });
+        return new ParsedFile(entities, problems);
+    }
+
+    /**
+     * Reads the documents one after another and hands each to {@code sink} before reading the
+     * next, so that a large file never has all its documents in memory at once.
+     */
+    public void parse(String file, String yamlText, Sink sink) {
         Set<String> seen = new HashSet<>();
         int index = 0;
         try {
@@ -55,20 +88,23 @@ public final class CatalogInfoParser {
                     continue; // an empty document between two ---
                 }
                 Checked checked = check(document);
-                if (checked.problem != null) {
-                    problems.add(new ImportProblem(file, index, checked.ref, checked.problem));
+                if (checked.location != null) {
+                    sink.location(new ParsedLocation(file, index, checked.ref, checked.location));
+                } else if (checked.skipped != null) {
+                    sink.skipped(new SkippedDocument(file, index, checked.ref, checked.skipped));
+                } else if (checked.problem != null) {
+                    sink.problem(new ImportProblem(file, index, checked.ref, checked.problem));
                 } else if (!seen.add(checked.entity.ref().toString())) {
-                    problems.add(new ImportProblem(file, index, checked.entity.ref().toString(),
+                    sink.problem(new ImportProblem(file, index, checked.entity.ref().toString(),
                             "This entity appears twice in the file; the first one is taken. Remove or rename this one."));
                 } else {
-                    entities.add(new ParsedEntity(file, index, checked.entity));
+                    sink.entity(new ParsedEntity(file, index, checked.entity));
                 }
             }
         } catch (YAMLException e) {
-            problems.add(new ImportProblem(file, index + 1, null, "This is not valid YAML" + where(e)
+            sink.problem(new ImportProblem(file, index + 1, null, "This is not valid YAML" + where(e)
                     + ". Nothing after this point of the file was read; fix it and import the file again."));
         }
-        return new ParsedFile(entities, problems);
     }
 
     private static Yaml yaml() {
@@ -87,9 +123,17 @@ public final class CatalogInfoParser {
         return " (" + e.getMessage() + ")";
     }
 
-    private record Checked(BackstageEntity entity, String ref, String problem) {
+    private record Checked(BackstageEntity entity, String ref, String problem, String skipped, List<String> location) {
+        Checked(BackstageEntity entity, String ref, String problem) {
+            this(entity, ref, problem, null, null);
+        }
+
         static Checked problem(String ref, String reason) {
             return new Checked(null, ref, reason);
+        }
+
+        static Checked skipped(String ref, String reason) {
+            return new Checked(null, ref, null, reason, null);
         }
     }
 
@@ -101,8 +145,8 @@ public final class CatalogInfoParser {
         Object apiVersion = root.get("apiVersion");
         Object kindValue = root.get("kind");
         if (apiVersion == null && kindValue == null) {
-            return Checked.problem(null, "This is not a Backstage entity: it has no apiVersion and kind."
-                    + " (An OpenAPI or other definition belongs in an API entity's spec.definition.)");
+            return Checked.skipped(null, "Not a Backstage entity (no apiVersion and kind), so not read: an OpenAPI or"
+                    + " other definition beside the catalog files, say.");
         }
         if (!(apiVersion instanceof String version) || !version.startsWith("backstage.io/")) {
             return Checked.problem(null, "apiVersion must be backstage.io/v1alpha1 or backstage.io/v1beta1, not " + apiVersion + ".");
@@ -116,11 +160,20 @@ public final class CatalogInfoParser {
         String rawNamespace = metadata == null || metadata.get("namespace") == null ? EntityRef.DEFAULT_NAMESPACE
                 : text(metadata.get("namespace"));
         String ref = rawName == null ? null : kindText.trim().toLowerCase(Locale.ROOT) + ":" + rawNamespace + "/" + rawName;
+        if (kind == null && kindText.trim().equalsIgnoreCase("Location")) {
+            Map<?, ?> spec = root.get("spec") instanceof Map<?, ?> s ? s : Map.of();
+            List<String> targets = new ArrayList<>();
+            if (spec.get("target") != null) {
+                targets.add(String.valueOf(spec.get("target")));
+            }
+            if (spec.get("targets") instanceof List<?> list) {
+                list.stream().filter(t -> t != null).forEach(t -> targets.add(String.valueOf(t)));
+            }
+            return new Checked(null, ref, null, null, List.copyOf(targets));
+        }
         if (kind == null) {
-            String reason = kindText.equalsIgnoreCase("Location")
-                    ? "Location entities only point at other files: import those files instead."
-                    : "kind " + kindText + " is not imported. Engawa imports " + String.join(", ", KINDS) + ".";
-            return Checked.problem(ref, reason);
+            return Checked.skipped(ref, "kind " + kindText + " is not part of Engawa's catalog, so it was left out."
+                    + " Engawa imports " + String.join(", ", KINDS) + ".");
         }
         if (metadata == null) {
             return Checked.problem(null, "metadata is missing: every entity needs at least metadata.name.");

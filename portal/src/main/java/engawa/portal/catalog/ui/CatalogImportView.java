@@ -21,6 +21,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.streams.UploadEvent;
 import engawa.portal.catalog.CatalogImport;
+import engawa.portal.catalog.CatalogUploads;
 import engawa.portal.catalog.ImportReport;
 import engawa.portal.catalog.backstage.ImportProblem;
 import engawa.portal.shared.UserFacingException;
@@ -29,7 +30,9 @@ import jakarta.annotation.security.PermitAll;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,10 +48,11 @@ import org.springframework.security.concurrent.DelegatingSecurityContextRunnable
 public class CatalogImportView extends Div implements HasDynamicTitle {
 
     private static final Logger LOG = LoggerFactory.getLogger(CatalogImportView.class);
-    private static final int MAX_FILES = 20;
+    private static final int MAX_FILES = 500;
 
     private final CatalogImport imports;
-    private final List<CatalogImport.SourceFile> uploaded = new ArrayList<>();
+    /** By the name it was uploaded as: one file, or what an archive unpacked to. */
+    private final Map<String, List<CatalogImport.SourceFile>> uploaded = new LinkedHashMap<>();
     private final TextArea pasted = new TextArea();
     private final Button preview = new Button();
     private final Button importNow = new Button();
@@ -69,10 +73,11 @@ public class CatalogImportView extends Div implements HasDynamicTitle {
         upload.setId("import-upload");
         upload.setMaxFiles(MAX_FILES);
         upload.setMaxFileSize(CatalogImport.MAX_BYTES);
-        upload.setAcceptedFileTypes(".yaml", ".yml", "application/yaml", "text/yaml", "text/plain");
+        upload.setAcceptedFileTypes(".yaml", ".yml", ".zip", ".tgz", ".gz", "application/yaml", "text/yaml", "text/plain",
+                "application/zip", "application/gzip");
         upload.addFileRejectedListener(e -> FormErrors.notifyError(getTranslation("import.rejected",
                 e.getFileName(), CatalogImport.MAX_BYTES / 1024 / 1024)));
-        upload.addFileRemovedListener(e -> uploaded.removeIf(f -> f.name().equals(e.getFileName())));
+        upload.addFileRemovedListener(e -> uploaded.remove(e.getFileName()));
         upload.setDropLabel(new Span(getTranslation("import.drop")));
         upload.setUploadButton(new Button(getTranslation("import.choose"), VaadinIcon.FILE_ADD.create()));
 
@@ -134,7 +139,7 @@ public class CatalogImportView extends Div implements HasDynamicTitle {
         byte[] content = bytes;
         ui.access(() -> {
             try {
-                uploaded.add(CatalogImport.SourceFile.decode(name, content));
+                uploaded.put(name, CatalogUploads.unpack(name, content));
                 report.removeAll();
                 importNow.setVisible(false);
             } catch (UserFacingException refused) {
@@ -144,7 +149,8 @@ public class CatalogImportView extends Div implements HasDynamicTitle {
     }
 
     private List<CatalogImport.SourceFile> files() {
-        List<CatalogImport.SourceFile> files = new ArrayList<>(uploaded);
+        List<CatalogImport.SourceFile> files = new ArrayList<>();
+        uploaded.values().forEach(files::addAll);
         if (!pasted.getValue().isBlank()) {
             files.add(new CatalogImport.SourceFile(getTranslation("import.pastedName"), pasted.getValue()));
         }
@@ -228,8 +234,20 @@ public class CatalogImportView extends Div implements HasDynamicTitle {
         stopped();
         report.removeAll();
         report.add(summary(result));
+        if (result.files().size() > 1) {
+            report.add(files(result));
+        }
         if (result.problemCount() > 0) {
             report.add(problems(result));
+        }
+        if (!result.unresolved().isEmpty()) {
+            report.add(unresolved(result));
+        }
+        if (!result.locations().isEmpty()) {
+            report.add(locations(result));
+        }
+        if (!result.skipped().isEmpty()) {
+            report.add(skipped(result));
         }
         if (!result.changes().isEmpty()) {
             report.add(changes(result));
@@ -290,6 +308,77 @@ public class CatalogImportView extends Div implements HasDynamicTitle {
             card.add(new Paragraph(getTranslation("import.leftOut", result.problemsLeftOut())));
         }
         return card;
+    }
+
+    private Component files(ImportReport result) {
+        Grid<ImportReport.FileSummary> grid = new Grid<>();
+        grid.setId("import-files");
+        grid.addColumn(ImportReport.FileSummary::file).setHeader(getTranslation("import.column.file")).setAutoWidth(true)
+                .setFlexGrow(1);
+        grid.addColumn(ImportReport.FileSummary::created).setHeader(getTranslation("import.number.created"));
+        grid.addColumn(ImportReport.FileSummary::updated).setHeader(getTranslation("import.number.updated"));
+        grid.addColumn(ImportReport.FileSummary::unchanged).setHeader(getTranslation("import.number.unchanged"));
+        grid.addColumn(ImportReport.FileSummary::problems).setHeader(getTranslation("import.number.problems"));
+        grid.addColumn(ImportReport.FileSummary::skipped).setHeader(getTranslation("import.number.skipped"));
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
+        grid.setItems(result.files());
+        grid.setHeight(Math.min(24, 3 + result.files().size() * 2.2) + "em");
+        return new Card(getTranslation("import.files.title", result.files().size()), grid);
+    }
+
+    private Component unresolved(ImportReport result) {
+        Grid<ImportReport.Unresolved> grid = new Grid<>();
+        grid.setId("import-unresolved");
+        grid.addColumn(u -> u.file() + " #" + u.documentIndex()).setHeader(getTranslation("import.column.where"))
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(ImportReport.Unresolved::entityRef).setHeader(getTranslation("import.column.entity"))
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(ImportReport.Unresolved::reason).setHeader(getTranslation("import.column.meaning")).setFlexGrow(1);
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
+        grid.setItems(result.unresolved());
+        grid.setHeight(Math.min(24, 3 + result.unresolved().size() * 3) + "em");
+        Paragraph text = new Paragraph(getTranslation("import.unresolved.text"));
+        text.addClassName("hint");
+        int count = result.unresolved().size() + result.unresolvedLeftOut();
+        Card card = new Card(getTranslation("import.unresolved.title", count), text, grid);
+        if (result.unresolvedLeftOut() > 0) {
+            card.add(new Paragraph(getTranslation("import.leftOut", result.unresolvedLeftOut())));
+        }
+        return card;
+    }
+
+    private Component locations(ImportReport result) {
+        Grid<ImportReport.LocationTarget> grid = new Grid<>();
+        grid.setId("import-locations");
+        grid.addColumn(ImportReport.LocationTarget::file).setHeader(getTranslation("import.column.location"))
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(ImportReport.LocationTarget::target).setHeader(getTranslation("import.column.target"))
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(t -> t.followed() ? getTranslation("import.location.followed") : t.reason())
+                .setHeader(getTranslation("import.column.followed")).setFlexGrow(1);
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
+        grid.setItems(result.locations());
+        grid.setHeight(Math.min(24, 3 + result.locations().size() * 2.5) + "em");
+        long followed = result.locations().stream().filter(ImportReport.LocationTarget::followed).count();
+        Paragraph text = new Paragraph(getTranslation("import.locations.text"));
+        text.addClassName("hint");
+        return new Card(getTranslation("import.locations.title", followed, result.locations().size()), text, grid);
+    }
+
+    private Component skipped(ImportReport result) {
+        Grid<engawa.portal.catalog.backstage.SkippedDocument> grid = new Grid<>();
+        grid.setId("import-skipped");
+        grid.addColumn(d -> d.file() + " #" + d.documentIndex()).setHeader(getTranslation("import.column.where"))
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(d -> d.entityRef() == null ? "–" : d.entityRef()).setHeader(getTranslation("import.column.entity"))
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(engawa.portal.catalog.backstage.SkippedDocument::reason)
+                .setHeader(getTranslation("import.column.meaning")).setFlexGrow(1);
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
+        grid.setItems(result.skipped());
+        grid.setHeight(Math.min(20, 3 + result.skipped().size() * 3) + "em");
+        int count = result.skipped().size() + result.skippedLeftOut();
+        return new Card(getTranslation("import.skipped.title", count), grid);
     }
 
     private Component changes(ImportReport result) {

@@ -69,8 +69,14 @@ final class CatalogLabels {
         };
     }
 
-    /** A team's name linking to its page; a person's name as text. */
+    /** A team's name linking to its page; a person's name as text; an owner not here yet, saying so. */
     static Component owner(Owner owner) {
+        if (owner.kind() == Owner.Kind.PENDING) {
+            Span pending = new Span(owner.name());
+            pending.addClassName("owner-pending");
+            pending.getElement().setAttribute("title", pending.getTranslation("service.owner.pendingShort", owner.name()));
+            return new Span(pending, new Span(" " + pending.getTranslation("service.relation.notInCatalogShort")));
+        }
         if (owner.kind() == Owner.Kind.TEAM) {
             Anchor team = new Anchor("teams/" + owner.key(), owner.name());
             team.addClassName("owner-link");

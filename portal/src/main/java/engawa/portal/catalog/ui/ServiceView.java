@@ -239,6 +239,13 @@ public class ServiceView extends Div implements HasDynamicTitle, BeforeEnterObse
         Owner owner = details.entry().owner();
         Card card = new Card(getTranslation("service.owner.title"), ownerLine(owner));
         card.setId("service-owner");
+        if (owner.kind() == Owner.Kind.PENDING) {
+            Paragraph pending = new Paragraph(getTranslation("service.owner.pending", owner.name()));
+            pending.setId("service-owner-pending");
+            pending.addClassName("missing-text");
+            card.add(pending);
+            return card;
+        }
         if (details.contacts().isEmpty()) {
             Paragraph none = new Paragraph(getTranslation("service.owner.noContacts"));
             none.addClassName("missing-text");
@@ -265,7 +272,7 @@ public class ServiceView extends Div implements HasDynamicTitle, BeforeEnterObse
     }
 
     private Component ownerLine(Owner owner) {
-        Div line = new Div(owner.kind() == Owner.Kind.TEAM ? VaadinIcon.GROUP.create() : VaadinIcon.USER.create(),
+        Div line = new Div(owner.kind() == Owner.Kind.PERSON ? VaadinIcon.USER.create() : VaadinIcon.GROUP.create(),
                 CatalogLabels.owner(owner));
         line.addClassName("owner-line");
         return line;
