@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The catalog at scale: import through the API (the generated 22,200-entity catalog in one request,
-# then a 100,000-service catalog file by file), and the catalog and service page queries, each
+# then the 102,200-entity catalog as one .tar.gz), and the catalog and service page queries, each
 # next to the same query as plain SQL in the same run. Generates its data with the shared tool
 # (needs Node.js). Prints a Markdown table for docs/PERFORMANCE.md.
 #
@@ -20,5 +20,6 @@ mkdir -p "$data"
 ./mvnw -q -pl portal dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath >/dev/null
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1024/1024}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); $("$java" -version 2>&1 | head -1)"
 cd portal
-exec "$java" -Xmx1g "${props[@]}" -Dsmall="$data/small" -Dlarge="$data/large-$components" \
+# the JVM options bin/engawa runs the portal with, so that resident memory is the portal's as shipped
+exec "$java" -Xmx1g -XX:+UseSerialGC -Xms64m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=40 "${props[@]}" -Dsmall="$data/small" -Dlarge="$data/large-$components" \
   -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" engawa.portal.bench.CatalogBenchmark

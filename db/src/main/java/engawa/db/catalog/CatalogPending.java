@@ -20,8 +20,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public class CatalogPending {
 
-    /** A service whose owner arrived: its new version, and who the owner was named as and is now. */
-    public record ResolvedOwner(long serviceId, long version, String writtenAs, String ownerRef) {
+    /** A service whose owner arrived: its new version and its owner now ({@code team-a} or {@code user:jdoe}). */
+    public record ResolvedOwner(long serviceId, String name, long version, String ownerRef) {
     }
 
     /** A team still waiting for its parent. */
@@ -123,26 +123,29 @@ public class CatalogPending {
         List<ResolvedOwner> resolved = new ArrayList<>();
         resolved.addAll(jdbc.sql("""
                 WITH arrived AS (
-                    SELECT s.id, s.owner_pending AS written, t.id AS team_id, t.slug FROM catalog_services s
+                    SELECT s.id, t.id AS team_id, t.slug FROM catalog_services s
                     JOIN teams t ON t.slug = %s WHERE s.owner_pending IS NOT NULL FOR UPDATE OF s)
                 UPDATE catalog_services s SET owner_team_id = arrived.team_id, owner_pending = NULL,
                     version = s.version + 1, updated_at = ?
                 FROM arrived WHERE s.id = arrived.id
-                RETURNING s.id, s.version, arrived.written, arrived.slug""".formatted(TEAM_SLUG_OF.formatted("s.owner_pending")))
-                .param(Timestamps.of(at))
-                .query((rs, n) -> new ResolvedOwner(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4))).list());
+                RETURNING s.id, s.name, s.version, arrived.slug""".formatted(
+                        TEAM_SLUG_OF.formatted("s.owner_pending")))
+                .param(Timestamps.of(at)).query(CatalogPending::resolvedOwner).list());
         resolved.addAll(jdbc.sql("""
                 WITH arrived AS (
-                    SELECT s.id, s.owner_pending AS written, u.id AS user_id, u.username FROM catalog_services s
+                    SELECT s.id, u.id AS user_id, u.username FROM catalog_services s
                     JOIN users u ON u.username = %s WHERE s.owner_pending IS NOT NULL FOR UPDATE OF s)
                 UPDATE catalog_services s SET owner_user_id = arrived.user_id, owner_pending = NULL,
                     version = s.version + 1, updated_at = ?
                 FROM arrived WHERE s.id = arrived.id
-                RETURNING s.id, s.version, arrived.written, 'user:' || arrived.username""".formatted(
+                RETURNING s.id, s.name, s.version, 'user:' || arrived.username""".formatted(
                         USERNAME_OF.formatted("s.owner_pending")))
-                .param(Timestamps.of(at))
-                .query((rs, n) -> new ResolvedOwner(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4))).list());
+                .param(Timestamps.of(at)).query(CatalogPending::resolvedOwner).list());
         return resolved;
+    }
+
+    private static ResolvedOwner resolvedOwner(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new ResolvedOwner(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4));
     }
 
     /** As {@link #resolveServiceOwners} for Systems, Domains, Resources and APIs; returns how many. */

@@ -159,61 +159,78 @@ public class CatalogImport {
         jdbc.queryForObject("SELECT pg_advisory_xact_lock(?)::text", String.class, IMPORT_LOCK);
         Caller caller = callers.current();
         ImportTally tally = new ImportTally();
-        int documents = files.stream().mapToInt(f -> CatalogUploads.documentsIn(f.text())).sum();
-        int[] read = {0};
-        List<ParsedEntity> batch = new ArrayList<>();
-        List<ParsedLocation> locations = new ArrayList<>();
-        Runnable flush = () -> {
-            if (!batch.isEmpty()) {
-                Plan plan = new Plan(caller, tally);
-                plan.check(batch);
-                plan.write(clock.instant());
-                batch.clear();
-                progress.at(Step.WRITING, Math.min(read[0], documents), documents);
-            }
-        };
-        progress.at(Step.READING, 0, documents);
+        Batches batches = new Batches(caller, tally, progress,
+                files.stream().mapToInt(f -> CatalogUploads.documentsIn(f.text())).sum());
+        progress.at(Step.READING, 0, batches.documents);
         for (SourceFile file : files) {
             tally.file(file.name());
-            parser.parse(file.name(), file.text(), new CatalogInfoParser.Sink() {
-                @Override
-                public void entity(ParsedEntity entity) {
-                    read[0]++;
-                    batch.add(entity);
-                    if (batch.size() == CHUNK) {
-                        flush.run();
-                    }
-                }
-
-                @Override
-                public void problem(ImportProblem problem) {
-                    read[0]++;
-                    tally.problem(problem);
-                }
-
-                @Override
-                public void location(ParsedLocation location) {
-                    read[0]++;
-                    locations.add(location);
-                }
-
-                @Override
-                public void skipped(SkippedDocument skipped) {
-                    read[0]++;
-                    tally.skipped(skipped);
-                }
-            });
+            parser.parse(file.name(), file.text(), batches);
         }
-        flush.run();
-        CatalogUploads.follow(locations, files.stream().map(SourceFile::name).toList()).forEach(tally::location);
-        progress.at(Step.CHECKING, documents, documents);
-        Instant at = clock.instant();
-        resolvePending(caller, at);
+        batches.flush();
+        CatalogUploads.follow(batches.locations, files.stream().map(SourceFile::name).toList()).forEach(tally::location);
+        progress.at(Step.CHECKING, batches.documents, batches.documents);
+        resolvePending(caller, clock.instant());
         ImportReport report = tally.report(dryRun, stillPending(tally.pending()), (System.nanoTime() - started) / 1_000_000);
         if (dryRun) {
             TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
         }
         return report;
+    }
+
+    /** Takes the parser's documents and checks and writes them {@value #CHUNK} at a time. */
+    private final class Batches implements CatalogInfoParser.Sink {
+        private final Caller caller;
+        private final ImportTally tally;
+        private final Progress progress;
+        /** About how many documents the files hold, for the progress bar. */
+        final int documents;
+        final List<ParsedLocation> locations = new ArrayList<>();
+        private final List<ParsedEntity> batch = new ArrayList<>();
+        private int read;
+
+        Batches(Caller caller, ImportTally tally, Progress progress, int documents) {
+            this.caller = caller;
+            this.tally = tally;
+            this.progress = progress;
+            this.documents = documents;
+        }
+
+        @Override
+        public void entity(ParsedEntity entity) {
+            read++;
+            batch.add(entity);
+            if (batch.size() == CHUNK) {
+                flush();
+            }
+        }
+
+        @Override
+        public void problem(ImportProblem problem) {
+            read++;
+            tally.problem(problem);
+        }
+
+        @Override
+        public void location(ParsedLocation location) {
+            read++;
+            locations.add(location);
+        }
+
+        @Override
+        public void skipped(SkippedDocument skipped) {
+            read++;
+            tally.skipped(skipped);
+        }
+
+        void flush() {
+            if (!batch.isEmpty()) {
+                Plan plan = new Plan(caller, tally);
+                plan.check(batch);
+                plan.write(clock.instant());
+                batch.clear();
+                progress.at(Step.WRITING, Math.min(read, documents), documents);
+            }
+        }
     }
 
     /**
@@ -228,12 +245,12 @@ public class CatalogImport {
         for (long[] teamAndParent : pending.arrivedParents()) {
             long team = teamAndParent[0];
             long parent = teamAndParent[1];
-            Long at2 = parent;
+            Long above = parent;
             Set<Long> path = new HashSet<>();
-            while (at2 != null && at2 != team && path.add(at2)) {
-                at2 = parentOf.get(at2);
+            while (above != null && above != team && path.add(above)) {
+                above = parentOf.get(above);
             }
-            if (at2 == null) {
+            if (above == null) { // the chain of parents ends without meeting the team: no circle
                 parentOf.put(team, parent);
                 arrived.put(team, parent);
             }
@@ -242,10 +259,30 @@ public class CatalogImport {
         pending.stopWaitingForParents(arrived.keySet());
         pending.resolveMemberships(at);
         List<CatalogPending.ResolvedOwner> owners = pending.resolveServiceOwners(at);
-        changes.appendAll(owners.stream().map(o -> new ServiceChanges.NewChange(o.serviceId(), o.version(), caller.username(),
-                ServiceChanges.Action.IMPORTED, json.write(Map.of("owner", new FieldChange(
-                        CatalogService.pendingOwner(o.writtenAs()).ref(), o.ownerRef()))))).toList(), at);
+        for (int from = 0; from < owners.size(); from += CHUNK) {
+            ownersArrived(owners.subList(from, Math.min(owners.size(), from + CHUNK)), caller, at);
+        }
         pending.resolveEntityOwners(at);
+    }
+
+    /** Services whose owner arrived: a history entry and a {@code service.updated} each, as for any imported change. */
+    private void ownersArrived(List<CatalogPending.ResolvedOwner> owners, Caller caller, Instant at) {
+        Map<Long, Map<String, FieldChange>> changed = new HashMap<>();
+        List<ServiceChanges.NewChange> history = new ArrayList<>();
+        for (CatalogPending.ResolvedOwner o : owners) {
+            // Engawa knew no owner before: the history reads "owner: (empty) → team-a"
+            Map<String, FieldChange> change = Map.of("owner", new FieldChange("", o.ownerRef()));
+            changed.put(o.serviceId(), change);
+            history.add(new ServiceChanges.NewChange(o.serviceId(), o.version(), caller.username(),
+                    ServiceChanges.Action.IMPORTED, json.write(change)));
+        }
+        changes.appendAll(history, at);
+        Map<String, ServiceRow> rows = services.findByNames(owners.stream().map(CatalogPending.ResolvedOwner::name).toList(),
+                false);
+        Map<Long, Map<Relation, List<String>>> refs = relations.of(rows.values().stream().map(ServiceRow::id).toList());
+        events.updatedEntries(rows.values().stream().map(row -> Map.entry(
+                CatalogEntries.of(row, refs.getOrDefault(row.id(), Map.of()), json), changed.get(row.id()))).toList(),
+                caller.username());
     }
 
     /** Which of the references this import kept for later are still open now that it is done. */

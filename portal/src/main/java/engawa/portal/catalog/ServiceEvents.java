@@ -43,6 +43,12 @@ class ServiceEvents {
                 describe(u.getKey().draft(), u.getKey().owner()), u.getValue(), actor, "import")).toList());
     }
 
+    /** Services as they are now, each with what changed, from an import: one statement for all. */
+    void updatedEntries(List<Map.Entry<CatalogEntry, Map<String, FieldChange>>> updates, String actor) {
+        events.publishAll(EventType.SERVICE_UPDATED, updates.stream()
+                .map(u -> updatedPayload(u.getKey(), u.getValue(), actor, "import")).toList());
+    }
+
     private Map<String, Object> createdPayload(CatalogEntry service, String actor, String via) {
         return createdPayload(describe(service.toDraft(), service.owner()), actor, via);
     }

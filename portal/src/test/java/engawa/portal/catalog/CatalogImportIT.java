@@ -313,7 +313,12 @@ class CatalogImportIT {
         assertThat(owned.entry().owner().key()).isEqualTo("it-late-team");
         assertThat(owned.mayEdit()).isTrue();
         assertThat(signedIn.as("kenji", "MEMBER", () -> catalog.history("it-waits-for-its-team", 0, 5)))
-                .first().satisfies(c -> assertThat(c.changes()).containsKey("owner"));
+                .first().satisfies(c -> assertThat(c.changes()).containsEntry("owner",
+                        new FieldChange("", "it-late-team")));
+        // workflows that follow the catalog hear of the new owner as of any imported change
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM webhook_events WHERE type = 'service.updated'"
+                + " AND data->'service'->>'name' = 'it-waits-for-its-team' AND data->'service'->>'owner_name' = 'it-late-team'"
+                + " AND data->'changes' ? 'owner'", Integer.class)).isOne();
 
         // importing the service's file again changes nothing now
         ImportReport again = asAdmin(() -> imports.run(List.of(new SourceFile("service.yaml", component)), false,
