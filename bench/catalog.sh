@@ -4,7 +4,9 @@
 # next to the same query as plain SQL in the same run. Generates its data with the shared tool
 # (needs Node.js). Prints a Markdown table for docs/PERFORMANCE.md.
 #
-#   bench/catalog.sh [-Druns=1000] [-Dwarmup=200] [components, default 100000]
+#   bench/catalog.sh [-Druns=1000] [-Dwarmup=200] [-Donly=small|large] [components, default 100000]
+# -Donly=small or -Donly=large runs one import alone in a fresh JVM (large: without the queries), so
+# that its memory figures are not the other import's heap in the same JVM.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"

@@ -42,6 +42,14 @@ public class CatalogRelations {
         }
         Long[] ids = relationsByService.keySet().toArray(Long[]::new);
         jdbc.sql("DELETE FROM catalog_relations WHERE service_id = ANY(?)").param(ids).update();
+        insertAll(relationsByService);
+    }
+
+    /**
+     * The relations of services that have none yet (just created): no delete first, which inside a
+     * large import would read a table whose statistics still say it is empty.
+     */
+    public void insertAll(Map<Long, Map<Relation, List<String>>> relationsByService) {
         List<Object[]> rows = new ArrayList<>();
         relationsByService.forEach((id, relations) -> relations.forEach((relation, refs) ->
                 refs.stream().distinct().forEach(ref -> rows.add(new Object[] {id, relation.name(), ref}))));
