@@ -246,7 +246,7 @@ public class CatalogServices {
         Where where = where(terms, filter);
         if (terms.mode() == SearchTerms.Mode.SIMILAR_NAME) {
             return jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM catalog_services s WHERE " + where.sql + " LIMIT "
-                    + MAX_SIMILAR + ") similar").params(where.params).query(Long.class).single();
+                    + MAX_SIMILAR + ") AS similar_names").params(where.params).query(Long.class).single();
         }
         return jdbc.sql("SELECT count(*) FROM catalog_services s WHERE " + where.sql).params(where.params)
                 .query(Long.class).single();

@@ -95,6 +95,10 @@ class CatalogSqlIT {
             assertThat(names("済")).containsExactly("payment-gateway");
             // the parts must stand together: 経費 and 申請 both occur, 経費申請 does not
             assertThat(names("経費申請")).isEmpty();
+            // nothing matches and nothing corrects it: looked for among similar names, and counted
+            SearchTerms none = services.resolve("在庫", ServiceFilter.ALL);
+            assertThat(none.mode()).isEqualTo(SearchTerms.Mode.SIMILAR_NAME);
+            assertThat(services.count(none, ServiceFilter.ALL)).isZero();
             assertThat(names("経費 申請")).containsExactly("expenses");
             // Japanese and Latin words together, and Latin search as before
             assertThat(names("決済 payment")).containsExactly("payment-gateway");

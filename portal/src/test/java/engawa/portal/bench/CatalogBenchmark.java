@@ -229,22 +229,6 @@ public final class CatalogBenchmark {
         return BenchPortal.start("catalog-" + name, Map.of("engawa.admin-token", TOKEN));
     }
 
-    private static String post(ConfigurableApplicationContext context, String yaml, String file) throws Exception {
-        String port = context.getEnvironment().getProperty("local.server.port");
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/catalog/import?file=" + file))
-                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/yaml")
-                .POST(HttpRequest.BodyPublishers.ofString(yaml)).build();
-        HttpResponse<String> response;
-        try (HttpClient client = HttpClient.newHttpClient()) {
-            response = client.send(request, HttpResponse.BodyHandlers.ofString());
-        }
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("import of " + file + " answered " + response.statusCode() + ": "
-                    + response.body().substring(0, Math.min(2000, response.body().length())));
-        }
-        return response.body();
-    }
-
     private static byte[] tarGz(Path folder, List<String> files) throws IOException {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         try (org.apache.commons.compress.archivers.tar.TarArchiveOutputStream tar =
@@ -262,11 +246,19 @@ public final class CatalogBenchmark {
         return bytes.toByteArray();
     }
 
+    private static String post(ConfigurableApplicationContext context, String yaml, String file) throws Exception {
+        return post(context, HttpRequest.BodyPublishers.ofString(yaml), "application/yaml", file);
+    }
+
     private static String postArchive(ConfigurableApplicationContext context, byte[] archive, String file) throws Exception {
+        return post(context, HttpRequest.BodyPublishers.ofByteArray(archive), "application/gzip", file);
+    }
+
+    private static String post(ConfigurableApplicationContext context, HttpRequest.BodyPublisher body, String mediaType,
+            String file) throws Exception {
         String port = context.getEnvironment().getProperty("local.server.port");
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/catalog/import?file=" + file))
-                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/gzip")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(archive)).build();
+                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", mediaType).POST(body).build();
         HttpResponse<String> response;
         try (HttpClient client = HttpClient.newHttpClient()) {
             response = client.send(request, HttpResponse.BodyHandlers.ofString());

@@ -56,22 +56,39 @@ public final class CatalogInfoParser {
         }
     }
 
-    /** The whole file at once: for small files and tests. Locations and skipped documents are left out. */
-    public ParsedFile parse(String file, String yamlText) {
-        List<ParsedEntity> entities = new ArrayList<>();
-        List<ImportProblem> problems = new ArrayList<>();
-        parse(file, yamlText, new Sink() {
-            @Override
-            public void entity(ParsedEntity entity) {
-                entities.add(entity);
-            }
+    /** Keeps everything it is handed, for files small enough to hold whole (and for tests). */
+    public static final class Collected implements Sink {
+        public final List<ParsedEntity> entities = new ArrayList<>();
+        public final List<ImportProblem> problems = new ArrayList<>();
+        public final List<ParsedLocation> locations = new ArrayList<>();
+        public final List<SkippedDocument> skipped = new ArrayList<>();
 
-            @Override
-            public void problem(ImportProblem problem) {
-                problems.add(problem);
-            }
-        });
-        return new ParsedFile(entities, problems);
+        @Override
+        public void entity(ParsedEntity entity) {
+            entities.add(entity);
+        }
+
+        @Override
+        public void problem(ImportProblem problem) {
+            problems.add(problem);
+        }
+
+        @Override
+        public void location(ParsedLocation location) {
+            locations.add(location);
+        }
+
+        @Override
+        public void skipped(SkippedDocument document) {
+            skipped.add(document);
+        }
+    }
+
+    /** The whole file at once: its entities and problems (Locations and skipped documents left out). */
+    public ParsedFile parse(String file, String yamlText) {
+        Collected collected = new Collected();
+        parse(file, yamlText, collected);
+        return new ParsedFile(collected.entities, collected.problems);
     }
 
     /**

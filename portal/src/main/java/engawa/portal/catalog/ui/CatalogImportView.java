@@ -315,11 +315,17 @@ public class CatalogImportView extends Div implements HasDynamicTitle {
         grid.setId("import-files");
         grid.addColumn(ImportReport.FileSummary::file).setHeader(getTranslation("import.column.file")).setAutoWidth(true)
                 .setFlexGrow(1);
-        grid.addColumn(ImportReport.FileSummary::created).setHeader(getTranslation("import.number.created"));
-        grid.addColumn(ImportReport.FileSummary::updated).setHeader(getTranslation("import.number.updated"));
-        grid.addColumn(ImportReport.FileSummary::unchanged).setHeader(getTranslation("import.number.unchanged"));
-        grid.addColumn(ImportReport.FileSummary::problems).setHeader(getTranslation("import.number.problems"));
-        grid.addColumn(ImportReport.FileSummary::skipped).setHeader(getTranslation("import.number.skipped"));
+        // the numbers as wide as their headers ("cannot be taken"), the file name takes the rest
+        grid.addColumn(ImportReport.FileSummary::created).setHeader(getTranslation("import.number.created")).setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(ImportReport.FileSummary::updated).setHeader(getTranslation("import.number.updated")).setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(ImportReport.FileSummary::unchanged).setHeader(getTranslation("import.number.unchanged"))
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(ImportReport.FileSummary::problems).setHeader(getTranslation("import.number.problems"))
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(ImportReport.FileSummary::skipped).setHeader(getTranslation("import.number.skipped")).setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
         grid.setItems(result.files());
         grid.setHeight(Math.min(24, 3 + result.files().size() * 2.2) + "em");

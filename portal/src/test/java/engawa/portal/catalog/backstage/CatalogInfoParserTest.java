@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -18,36 +17,17 @@ class CatalogInfoParserTest {
 
     @Test
     void every_document_of_the_real_catalog_is_either_taken_or_reported_with_a_reason() throws Exception {
-        List<ParsedEntity> entities = new ArrayList<>();
-        List<ImportProblem> problems = new ArrayList<>();
-        List<ParsedLocation> locations = new ArrayList<>();
-        List<SkippedDocument> skipped = new ArrayList<>();
+        CatalogInfoParser.Collected collected = new CatalogInfoParser.Collected();
         Path root = fixtures();
         try (Stream<Path> files = Files.walk(root)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
-                parser.parse(root.relativize(file).toString(), Files.readString(file), new CatalogInfoParser.Sink() {
-                    @Override
-                    public void entity(ParsedEntity entity) {
-                        entities.add(entity);
-                    }
-
-                    @Override
-                    public void problem(ImportProblem problem) {
-                        problems.add(problem);
-                    }
-
-                    @Override
-                    public void location(ParsedLocation location) {
-                        locations.add(location);
-                    }
-
-                    @Override
-                    public void skipped(SkippedDocument document) {
-                        skipped.add(document);
-                    }
-                });
+                parser.parse(root.relativize(file).toString(), Files.readString(file), collected);
             }
         }
+        List<ParsedEntity> entities = collected.entities;
+        List<ImportProblem> problems = collected.problems;
+        List<ParsedLocation> locations = collected.locations;
+        List<SkippedDocument> skipped = collected.skipped;
 
         // the fixture is fixed, so the counts are exact: 83 entities taken, 7 documents refused, and
         // the Locations and the kinds Engawa does not keep apart from them
