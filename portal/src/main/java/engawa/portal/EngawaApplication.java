@@ -2,6 +2,7 @@ package engawa.portal;
 
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.page.AppShellConfigurator;
+import com.vaadin.flow.component.page.Push;
 import com.vaadin.flow.server.AppShellSettings;
 import com.vaadin.flow.theme.lumo.Lumo;
 import engawa.portal.shared.EmbeddedDatabaseEarlyStart;
@@ -17,6 +18,8 @@ import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 @EnableJpaRepositories("engawa.db")
 @StyleSheet(Lumo.STYLESHEET)
 @StyleSheet("styles.css")
+// run pages move by themselves: Queued, Sent, Succeeded (see RunPushes)
+@Push
 public class EngawaApplication implements AppShellConfigurator {
 
     public static void main(String[] args) {

@@ -48,7 +48,7 @@ public record SearchTerms(String text, List<String> words, Mode mode, String cor
      * part of a title is found. Only letters and digits reach it, so nothing typed can change the
      * query's syntax.
      */
-    String tsquery() {
+    public String tsquery() {
         return words.stream().map(SearchTerms::wordQuery).collect(Collectors.joining(" & "));
     }
 

@@ -24,13 +24,34 @@ public class WebhookOutbox {
      * @return how many deliveries were created
      */
     public int append(UUID eventId, String type, Instant occurredAt, String dataJson) {
+        return append(eventId, type, occurredAt, dataJson, null);
+    }
+
+    /**
+     * As {@link #append(UUID, String, Instant, String)}, also for the subscriptions that watch
+     * {@code scope} only (e.g. {@code recipe:expense-reminder}); null reaches unscoped ones alone.
+     */
+    public int append(UUID eventId, String type, Instant occurredAt, String dataJson, String scope) {
         jdbc.sql("INSERT INTO webhook_events (id, type, occurred_at, data) VALUES (?, ?, ?, CAST(? AS JSONB))")
                 .params(eventId, type, Timestamps.of(occurredAt), dataJson).update();
         return jdbc.sql("""
                 INSERT INTO webhook_deliveries (event_id, subscription_id, status, next_attempt_at, created_at)
                 SELECT ?, s.id, 'PENDING', ?, ? FROM webhook_subscriptions s
-                WHERE s.event_type = ? AND s.enabled AND s.deleted_at IS NULL""")
-                .params(eventId, Timestamps.of(occurredAt), Timestamps.of(occurredAt), type).update();
+                WHERE s.event_type = ? AND s.enabled AND s.deleted_at IS NULL AND (s.scope IS NULL OR s.scope = ?)""")
+                .params(eventId, Timestamps.of(occurredAt), Timestamps.of(occurredAt), type, scope).update();
+    }
+
+    /**
+     * An event for one subscription only, e.g. a recipe run for its recipe's target: delivered,
+     * retried and logged like any other, but fanned out to nobody else.
+     */
+    public void appendTo(UUID eventId, String type, Instant occurredAt, String dataJson, UUID subscriptionId) {
+        jdbc.sql("INSERT INTO webhook_events (id, type, occurred_at, data) VALUES (?, ?, ?, CAST(? AS JSONB))")
+                .params(eventId, type, Timestamps.of(occurredAt), dataJson).update();
+        jdbc.sql("""
+                INSERT INTO webhook_deliveries (event_id, subscription_id, status, next_attempt_at, created_at)
+                VALUES (?, ?, 'PENDING', ?, ?)""")
+                .params(eventId, subscriptionId, Timestamps.of(occurredAt), Timestamps.of(occurredAt)).update();
     }
 
     /**
@@ -49,7 +70,8 @@ public class WebhookOutbox {
                 .params(type, Timestamps.of(occurredAt), ids, dataJson.toArray(String[]::new)).update();
         return jdbc.sql("INSERT INTO webhook_deliveries (event_id, subscription_id, status, next_attempt_at, created_at)"
                         + " SELECT CAST(e.id AS UUID), s.id, 'PENDING', ?, ? FROM unnest(CAST(? AS TEXT[])) AS e(id)"
-                        + " JOIN webhook_subscriptions s ON s.event_type = ? AND s.enabled AND s.deleted_at IS NULL")
+                        + " JOIN webhook_subscriptions s ON s.event_type = ? AND s.enabled AND s.deleted_at IS NULL"
+                        + " AND s.scope IS NULL")
                 .params(Timestamps.of(occurredAt), Timestamps.of(occurredAt), ids, type).update();
     }
 

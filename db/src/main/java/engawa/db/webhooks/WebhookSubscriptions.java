@@ -23,11 +23,20 @@ public class WebhookSubscriptions {
         this.jdbc = jdbc;
     }
 
+    /** Recipe targets: subscriptions that only their recipe's runs are addressed to, never listed with the others. */
+    public static final String RECIPE_TARGET_TYPE = "recipe.run";
+
     public void insert(UUID id, String eventType, String targetUrl, byte[] secretEncrypted, Long ownerId, Instant createdAt) {
+        insert(id, eventType, targetUrl, secretEncrypted, ownerId, createdAt, null);
+    }
+
+    /** @param scope null for every event of the type, else e.g. {@code recipe:expense-reminder} */
+    public void insert(UUID id, String eventType, String targetUrl, byte[] secretEncrypted, Long ownerId, Instant createdAt,
+            String scope) {
         jdbc.sql("""
-                INSERT INTO webhook_subscriptions (id, event_type, target_url, secret_encrypted, owner_id, created_at)
-                VALUES (?, ?, ?, ?, ?, ?)""")
-                .params(id, eventType, targetUrl, secretEncrypted, ownerId, Timestamps.of(createdAt))
+                INSERT INTO webhook_subscriptions (id, event_type, target_url, secret_encrypted, owner_id, created_at, scope)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, eventType, targetUrl, secretEncrypted, ownerId, Timestamps.of(createdAt), scope)
                 .update();
     }
 
@@ -39,6 +48,7 @@ public class WebhookSubscriptions {
     /** Newest first; {@code ownerId} null means everyone's. */
     public List<WebhookSubscriptionRow> list(Long ownerId, int offset, int limit) {
         return jdbc.sql(SELECT + " WHERE s.deleted_at IS NULL AND (CAST(? AS BIGINT) IS NULL OR s.owner_id = ?)"
+                        + " AND s.event_type <> '" + RECIPE_TARGET_TYPE + "'"
                         + " ORDER BY s.created_at DESC, s.id LIMIT ? OFFSET ?")
                 .params(ownerId, ownerId, limit, offset)
                 .query(WebhookSubscriptions::row).list();
@@ -46,6 +56,7 @@ public class WebhookSubscriptions {
 
     public long count(Long ownerId) {
         return jdbc.sql("SELECT count(*) FROM webhook_subscriptions WHERE deleted_at IS NULL"
+                        + " AND event_type <> '" + RECIPE_TARGET_TYPE + "'"
                         + " AND (CAST(? AS BIGINT) IS NULL OR owner_id = ?)")
                 .params(ownerId, ownerId).query(Long.class).single();
     }
@@ -86,6 +97,6 @@ public class WebhookSubscriptions {
                 rs.getString("target_url"), rs.getBytes("secret_encrypted"), owner,
                 rs.getString("owner_username"), rs.getString("owner_name"), Timestamps.read(rs, "created_at"),
                 rs.getBoolean("enabled"), rs.getString("disabled_reason"), Timestamps.read(rs, "disabled_at"),
-                Timestamps.read(rs, "failing_since"), rs.getObject("deleted_at") != null);
+                Timestamps.read(rs, "failing_since"), rs.getObject("deleted_at") != null, rs.getString("scope"));
     }
 }

@@ -16,16 +16,38 @@ import java.util.stream.Collectors;
  *
  * <p>Checking a URL when it is saved is not enough, because DNS can answer differently at send
  * time (rebinding); {@link #dns()} applies the same rule to every connection OkHttp makes.
+ *
+ * <p>Exempt targets are exact addresses of the portal itself (its built-in echo workflow, which the
+ * demo recipes run against): that one path is reachable, the rest of an internal host is not.
  */
 public final class TargetGuard {
 
     private final Set<String> allowedHosts;
     private final HostResolver resolver;
+    private final List<URI> exemptTargets;
 
     public TargetGuard(Set<String> allowedHosts, HostResolver resolver) {
+        this(allowedHosts, resolver, List.of());
+    }
+
+    /** @param exemptTargets addresses allowed exactly (scheme, host, port and path; any query) */
+    public TargetGuard(Set<String> allowedHosts, HostResolver resolver, List<URI> exemptTargets) {
         this.allowedHosts = allowedHosts.stream().map(h -> h.trim().toLowerCase(Locale.ROOT))
                 .filter(h -> !h.isEmpty()).collect(Collectors.toUnmodifiableSet());
         this.resolver = resolver;
+        this.exemptTargets = List.copyOf(exemptTargets);
+    }
+
+    /** Whether {@code target} is one of the exempt addresses, whatever its query. */
+    public boolean isExempt(URI target) {
+        return target.getUserInfo() == null && target.getHost() != null && exemptTargets.stream().anyMatch(e ->
+                e.getScheme().equalsIgnoreCase(String.valueOf(target.getScheme()))
+                        && e.getHost().equalsIgnoreCase(target.getHost()) && port(e) == port(target)
+                        && e.getRawPath().equals(target.getRawPath()) && target.getRawFragment() == null);
+    }
+
+    private static int port(URI uri) {
+        return uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
     /** Parses {@code ENGAWA_WEBHOOKS_ALLOWED_HOSTS}: entries separated by commas or spaces. */
@@ -45,6 +67,9 @@ public final class TargetGuard {
         String host = target.getHost();
         if (host == null || host.isBlank()) {
             throw new RefusedTargetException("The URL has no host name.");
+        }
+        if (isExempt(target)) {
+            return;
         }
         if (target.getUserInfo() != null) {
             throw new RefusedTargetException("Put credentials in the receiver's settings, not in the URL.");
@@ -91,7 +116,9 @@ public final class TargetGuard {
      */
     public okhttp3.Dns dns() {
         return hostname -> {
-            if (allowedHosts.stream().anyMatch(h -> h.equals(hostname) || h.startsWith(hostname + ":")
+            // an exempt target's host resolves freely; check() has already refused its other paths
+            if (exemptTargets.stream().anyMatch(e -> e.getHost().equalsIgnoreCase(hostname))
+                    || allowedHosts.stream().anyMatch(h -> h.equals(hostname) || h.startsWith(hostname + ":")
                     || h.startsWith("[" + hostname + "]"))) {
                 return resolver.resolve(hostname);
             }

@@ -44,6 +44,23 @@ public final class SecretBox {
         }
     }
 
+    /**
+     * A keyed tag (HMAC-SHA256 under a key derived from this box's key for {@code purpose}): a
+     * token the portal can check again later without storing it, e.g. a recipe run's callback token.
+     */
+    public byte[] tag(String purpose, String message) {
+        try {
+            javax.crypto.Mac derive = javax.crypto.Mac.getInstance("HmacSHA256");
+            derive.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+            byte[] purposeKey = derive.doFinal(purpose.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(purposeKey, "HmacSHA256"));
+            return mac.doFinal(message.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is not available", e);
+        }
+    }
+
     /** Throws when the data was changed or sealed under another key. */
     public byte[] open(byte[] stored) {
         if (stored == null || stored.length < 1 + NONCE_BYTES + TAG_BITS / 8 || stored[0] != VERSION) {

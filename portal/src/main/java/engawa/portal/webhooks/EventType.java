@@ -11,8 +11,8 @@ import java.util.stream.Collectors;
  *
  * <p>{@link Audience} says who may subscribe: catalog and SLO events hold nothing beyond what every
  * member may read in the portal; office-hours events name attendees and recipe runs carry their
- * inputs, so those stay with admins until their features let hosts and recipe owners subscribe
- * to their own.
+ * inputs, so those stay with admins, except that a recipe's owners may watch their own recipe's
+ * events ({@link #recipeScoped()}, {@link EventScopes}).
  */
 public enum EventType {
 
@@ -59,13 +59,26 @@ public enum EventType {
              "attendee": {"name": "Hana Sato", "email": "hana@example.com"},
              "starts_in_minutes": 60}"""),
     RECIPE_RUN_REQUESTED("recipe.run.requested", Audience.ADMINS, "Someone pressed Run on an automation recipe.", """
-            {"recipe": {"id": "expense-report-to-sheet", "title": "Copy my expense report into the team sheet"},
-             "run": {"id": "run_0193f2a4", "requested_by": "hana", "requested_at": "2026-11-25T09:30:00Z",
-                     "inputs": {"month": "2026-11"}}}"""),
+            {"recipe": {"slug": "expense-reminder", "title": "Remind my team about expense reports", "version": 2,
+                        "url": "https://engawa.example.com/recipes/expense-reminder"},
+             "run": {"id": "0193f2a4-5b6c-7d8e-9f00-112233445566", "status": "queued", "test": false,
+                     "requested_by": "hana", "requested_at": "2026-11-25T09:30:00Z",
+                     "url": "https://engawa.example.com/runs/0193f2a4-5b6c-7d8e-9f00-112233445566"},
+             "inputs": {"month": "2026-11"}}"""),
     RECIPE_RUN_COMPLETED("recipe.run.completed", Audience.ADMINS, "An automation recipe run finished, with its result.", """
-            {"recipe": {"id": "expense-report-to-sheet", "title": "Copy my expense report into the team sheet"},
-             "run": {"id": "run_0193f2a4", "requested_by": "hana", "status": "succeeded",
-                     "finished_at": "2026-11-25T09:30:04Z", "message": "12 rows copied"}}""");
+            {"recipe": {"slug": "expense-reminder", "title": "Remind my team about expense reports", "version": 2,
+                        "url": "https://engawa.example.com/recipes/expense-reminder"},
+             "run": {"id": "0193f2a4-5b6c-7d8e-9f00-112233445566", "status": "succeeded", "test": false,
+                     "requested_by": "hana", "requested_at": "2026-11-25T09:30:00Z",
+                     "finished_at": "2026-11-25T09:30:04Z", "message": "Reminder posted to #finance",
+                     "url": "https://engawa.example.com/runs/0193f2a4-5b6c-7d8e-9f00-112233445566"}}"""),
+    RECIPE_HEALTH_CHANGED("recipe.health.changed", Audience.ADMINS,
+            "An automation recipe became broken (three failed runs in a row) or works again.", """
+            {"recipe": {"slug": "expense-reminder", "title": "Remind my team about expense reports", "version": 2,
+                        "url": "https://engawa.example.com/recipes/expense-reminder", "owner": "finance-ops"},
+             "health": {"from": "healthy", "to": "broken", "failures_in_a_row": 3,
+                        "last_success_at": "2026-11-20T09:00:00Z"},
+             "message": "Remind my team about expense reports failed 3 times in a row."}""");
 
     /** Who may subscribe to an event type and read its recent events. */
     public enum Audience {
@@ -99,6 +112,11 @@ public enum EventType {
 
     public String sampleJson() {
         return sampleJson;
+    }
+
+    /** Recipe events: admins may watch all of them, a recipe's owners its own ({@link EventScopes}). */
+    public boolean recipeScoped() {
+        return id.startsWith("recipe.");
     }
 
     public static Optional<EventType> byId(String id) {

@@ -8,7 +8,7 @@ import java.util.UUID;
  * UUID version 7 (RFC 9562): milliseconds first, then randomness, so that new ids land at the end
  * of the primary-key index instead of all over it. PostgreSQL 17 has no generator of its own.
  */
-final class TimeOrderedIds {
+public final class TimeOrderedIds {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -20,7 +20,7 @@ final class TimeOrderedIds {
         return new UUID((instant.toEpochMilli() << 16) | 0x7000L, 0x8000000000000000L);
     }
 
-    static UUID next(Clock clock) {
+    public static UUID next(Clock clock) {
         long millis = clock.millis();
         long randomHigh = RANDOM.nextLong();
         long randomLow = RANDOM.nextLong();

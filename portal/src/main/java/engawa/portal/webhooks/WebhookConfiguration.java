@@ -7,7 +7,10 @@ import engawa.integrations.webhooks.HostResolver;
 import engawa.integrations.webhooks.RetrySchedule;
 import engawa.integrations.webhooks.TargetGuard;
 import engawa.integrations.webhooks.WebhookSender;
+import engawa.portal.shared.PublicUrl;
+import java.net.URI;
 import java.time.Clock;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,8 +36,10 @@ class WebhookConfiguration {
     }
 
     @Bean
-    TargetGuard webhookTargetGuard(WebhookProperties properties) {
-        return new TargetGuard(TargetGuard.parseAllowedHosts(properties.allowedHosts()), HostResolver.SYSTEM);
+    TargetGuard webhookTargetGuard(WebhookProperties properties, PublicUrl publicUrl) {
+        // the portal's own echo workflow (demo recipes) is reachable by that one address only
+        return new TargetGuard(TargetGuard.parseAllowedHosts(properties.allowedHosts()), HostResolver.SYSTEM,
+                List.of(URI.create(publicUrl.of("/api/v1/recipes/echo"))));
     }
 
     @Bean

@@ -64,6 +64,9 @@ public class WebhookDispatcher implements SmartLifecycle {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final MeterRegistry meters;
+    /** Looked up at first use: listeners publish events, which needs this dispatcher (a cycle at construction). */
+    private final org.springframework.beans.factory.ObjectProvider<DeliveryListener> listenerProvider;
+    private volatile Map<String, List<DeliveryListener>> listeners;
     private final ExecutorService sends = Executors.newVirtualThreadPerTaskExecutor();
     /** All workers' sends together; beyond a few dozen in flight the CPU only juggles connections. */
     private final Semaphore inFlight;
@@ -76,7 +79,8 @@ public class WebhookDispatcher implements SmartLifecycle {
 
     WebhookDispatcher(WebhookDeliveries deliveries, WebhookSubscriptions subscriptions, WebhookSender sender,
             RetrySchedule schedule, SecretBox secrets, WebhookProperties properties, PlatformTransactionManager transactions,
-            Clock clock, MeterRegistry meters) {
+            Clock clock, MeterRegistry meters,
+            org.springframework.beans.factory.ObjectProvider<DeliveryListener> listeners) {
         this.deliveries = deliveries;
         this.subscriptions = subscriptions;
         this.sender = sender;
@@ -87,6 +91,7 @@ public class WebhookDispatcher implements SmartLifecycle {
         this.clock = clock;
         this.inFlight = new Semaphore(properties.maxInFlight());
         this.meters = meters;
+        this.listenerProvider = listeners;
         Gauge.builder("engawa.webhooks.in.flight", inFlight,
                         s -> properties.maxInFlight() - s.availablePermits())
                 .description("Webhook requests on the wire now").register(meters);
@@ -227,8 +232,41 @@ public class WebhookDispatcher implements SmartLifecycle {
         }
         deliveries.record(records);
         deliveries.bury(offline);
+        tellListeners(due, records, offline);
         // the same order in every worker, so two batches touching the same subscriptions cannot deadlock
         health.values().stream().sorted(Comparator.comparing(h -> h.subscription)).forEach(this::updateHealth);
+    }
+
+    private void tellListeners(List<DueDelivery> due, List<AttemptRecord> records, Map<Long, String> offline) {
+        Map<String, List<DeliveryListener>> listeners = this.listeners;
+        if (listeners == null) {
+            listeners = listenerProvider.orderedStream()
+                    .collect(java.util.stream.Collectors.groupingBy(DeliveryListener::eventType));
+            this.listeners = listeners;
+        }
+        if (listeners.isEmpty()) {
+            return;
+        }
+        Map<String, List<DeliveryListener>> heard = listeners;
+        Map<Long, DueDelivery> byId = new LinkedHashMap<>();
+        due.forEach(d -> byId.put(d.id(), d));
+        Map<String, List<DeliveryListener.Settled>> byType = new LinkedHashMap<>();
+        for (AttemptRecord r : records) {
+            DueDelivery d = byId.get(r.deliveryId());
+            if (heard.containsKey(d.eventType())) {
+                byType.computeIfAbsent(d.eventType(), t -> new ArrayList<>()).add(new DeliveryListener.Settled(d.eventId(),
+                        r.newStatus(), r.statusCode(), r.newStatus() == DeliveryStatus.DEAD ? r.stoppedReason() : r.error(),
+                        r.attemptedAt()));
+            }
+        }
+        offline.forEach((id, reason) -> {
+            DueDelivery d = byId.get(id);
+            if (heard.containsKey(d.eventType())) {
+                byType.computeIfAbsent(d.eventType(), t -> new ArrayList<>()).add(new DeliveryListener.Settled(d.eventId(),
+                        DeliveryStatus.DEAD, 0, reason, clock.instant()));
+            }
+        });
+        byType.forEach((type, settled) -> heard.get(type).forEach(l -> l.settled(settled)));
     }
 
     private Sent sendWhenAllowed(DueDelivery delivery) {

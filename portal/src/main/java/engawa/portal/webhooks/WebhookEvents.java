@@ -38,13 +38,32 @@ public class WebhookEvents {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public UUID publish(EventType type, Object data) {
+        return publish(type, data, null);
+    }
+
+    /**
+     * As {@link #publish(EventType, Object)}, also to the subscriptions watching {@code scope}
+     * (e.g. {@code recipe:expense-reminder}: that recipe's owners).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public UUID publish(EventType type, Object data, String scope) {
         UUID id = TimeOrderedIds.next(clock);
-        int deliveries = outbox.append(id, type.id(), clock.instant(), json.writeValueAsString(data));
+        int deliveries = outbox.append(id, type.id(), clock.instant(), json.writeValueAsString(data), scope);
         if (deliveries > 0) {
             // this instance starts at once; others find the rows on their next poll
             dispatcher.wakeAfterCommit();
         }
         return id;
+    }
+
+    /**
+     * An event for one subscription alone (a recipe run for its recipe's target), sent, retried and
+     * logged like every other.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void sendTo(UUID eventId, String type, Object data, java.time.Instant at, UUID subscriptionId) {
+        outbox.appendTo(eventId, type, at, json.writeValueAsString(data), subscriptionId);
+        dispatcher.wakeAfterCommit();
     }
 
     /** Stores many events of one type at once, as {@link #publish} does one. */

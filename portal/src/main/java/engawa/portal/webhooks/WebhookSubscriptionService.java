@@ -45,9 +45,12 @@ public class WebhookSubscriptionService {
     private final SecretBox secrets;
     private final Callers callers;
     private final Clock clock;
+    private final EventScopes scopes;
 
     WebhookSubscriptionService(WebhookSubscriptions subscriptions, WebhookOutbox outbox, WebhookDeliveries deliveries,
-            WebhookDispatcher dispatcher, TargetGuard guard, SecretBox secrets, Callers callers, Clock clock) {
+            WebhookDispatcher dispatcher, TargetGuard guard, SecretBox secrets, Callers callers, Clock clock,
+            EventScopes scopes) {
+        this.scopes = scopes;
         this.subscriptions = subscriptions;
         this.outbox = outbox;
         this.deliveries = deliveries;
@@ -60,9 +63,26 @@ public class WebhookSubscriptionService {
 
     @Transactional
     public NewSubscription subscribe(String event, String targetUrl) {
+        return subscribe(event, targetUrl, null);
+    }
+
+    /**
+     * @param recipe null for every event of the type; a recipe's slug to watch that recipe's
+     *        events only, which its owners may do for the recipe events
+     */
+    @Transactional
+    public NewSubscription subscribe(String event, String targetUrl, String recipe) {
         Caller caller = callers.current();
         EventType type = eventType(event);
-        checkAudience(caller, type);
+        String scope = null;
+        if (recipe != null && !recipe.isBlank()) {
+            if (!type.recipeScoped()) {
+                throw UserFacingException.invalidField("recipe", "webhooks.recipe.notRecipeEvent", type.id());
+            }
+            scope = scopes.recipeScope(caller, recipe.trim());
+        } else {
+            checkAudience(caller, type);
+        }
         URI target = target(targetUrl);
         if (caller.userId() != null && subscriptions.count(caller.userId()) >= MAX_PER_PERSON) {
             throw UserFacingException.invalid("webhooks.tooMany", MAX_PER_PERSON);
@@ -70,7 +90,7 @@ public class WebhookSubscriptionService {
         WebhookSecret secret = WebhookSecret.generate();
         UUID id = TimeOrderedIds.next(clock);
         subscriptions.insert(id, type.id(), target.toString(),
-                secrets.seal(secret.key()), caller.userId(), clock.instant());
+                secrets.seal(secret.key()), caller.userId(), clock.instant(), scope);
         return new NewSubscription(Subscription.of(subscriptions.find(id).orElseThrow()), secret.encoded());
     }
 

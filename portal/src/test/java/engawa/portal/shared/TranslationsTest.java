@@ -49,6 +49,15 @@ class TranslationsTest {
         for (String lifetime : new String[] {"DAYS_30", "DAYS_90", "YEAR", "NEVER"}) {
             assertThat(english).contains("tokens.lifetime." + lifetime);
         }
+        for (String category : engawa.portal.recipes.Categories.ALL) {
+            assertThat(english).contains("recipes.category." + category);
+        }
+        for (engawa.portal.recipes.InputKind kind : engawa.portal.recipes.InputKind.values()) {
+            assertThat(english).contains("recipes.kind." + kind.id());
+        }
+        for (engawa.db.recipes.RunStatus status : engawa.db.recipes.RunStatus.values()) {
+            assertThat(english).contains("recipes.run.status." + status.name().toLowerCase(java.util.Locale.ROOT));
+        }
     }
 
     @Test

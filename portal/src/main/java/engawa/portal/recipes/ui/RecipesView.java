@@ -1,21 +1,209 @@
 package engawa.portal.recipes.ui;
 
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.tabs.Tab;
+import com.vaadin.flow.component.tabs.Tabs;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
-import engawa.portal.shared.ui.NotBuiltYet;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
+import engawa.db.recipes.RecipeSort;
+import engawa.db.recipes.Recipes;
+import engawa.portal.recipes.Recipe;
+import engawa.portal.recipes.RecipeService;
 import jakarta.annotation.security.PermitAll;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
-/** Placeholder until the feature lands: says plainly what is coming (see the open issues). */
+/**
+ * The gallery: recipes in plain words, found by any part of a word in English or Japanese,
+ * by category, most used or newest first. The search and filters live in the address, so a
+ * search can be shared. Cards load a page at a time.
+ */
 @Route("recipes")
 @PermitAll
-public class RecipesView extends Div implements HasDynamicTitle {
+public class RecipesView extends Div implements HasDynamicTitle, BeforeEnterObserver {
 
-    public RecipesView() {
+    static final int PAGE = 24;
+
+    private final RecipeService recipes;
+    private final Clock clock;
+    private final TextField search = new TextField();
+    private final Div categories = new Div();
+    private final Tabs sortTabs;
+    private final Tab mostUsed;
+    private final Tab newest;
+    private final Tab mine;
+    private final Div cards = new Div();
+    private final Span summary = new Span();
+    private final Button more;
+    private String category;
+    private int shown;
+    private boolean navigating;
+
+    RecipesView(RecipeService recipes, Clock clock) {
+        this.recipes = recipes;
+        this.clock = clock;
         addClassName("page");
-        add(new NotBuiltYet(VaadinIcon.MAGIC.create(), getTranslation("recipes.title"),
-                getTranslation("recipes.coming"), getTranslation("recipes.meanwhile")));
+        addClassName("recipes-view");
+        H1 title = new H1(getTranslation("recipes.title"));
+        Button create = new Button(getTranslation("recipes.new"), VaadinIcon.PLUS.create(),
+                e -> getUI().ifPresent(ui -> ui.navigate(RecipeEditView.class, new RouteParameters("slug", RecipeEditView.NEW))));
+        create.setId("recipe-new");
+        HorizontalLayout header = new HorizontalLayout(title, create);
+        header.setWidthFull();
+        header.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
+        header.setAlignItems(FlexComponent.Alignment.CENTER);
+        add(header, new Paragraph(getTranslation("recipes.intro")));
+
+        search.setId("recipe-search");
+        search.setPlaceholder(getTranslation("recipes.search.placeholder"));
+        search.setAriaLabel(getTranslation("recipes.search.label"));
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.setWidth("min(32rem, 100%)");
+        search.addValueChangeListener(e -> changed());
+        mostUsed = new Tab(getTranslation("recipes.sort.mostUsed"));
+        newest = new Tab(getTranslation("recipes.sort.new"));
+        mine = new Tab(getTranslation("recipes.mine"));
+        mine.setId("recipes-mine");
+        sortTabs = new Tabs(mostUsed, newest, mine);
+        sortTabs.addSelectedChangeListener(e -> changed());
+        categories.addClassName("recipe-categories");
+        categories.getElement().setAttribute("role", "group");
+        categories.getElement().setAttribute("aria-label", getTranslation("recipes.categories"));
+        add(search, sortTabs, categories);
+
+        summary.addClassName("hint");
+        summary.setId("recipes-summary");
+        summary.getElement().setAttribute("aria-live", "polite");
+        cards.addClassName("recipe-cards");
+        cards.setId("recipe-cards");
+        more = new Button(getTranslation("recipes.more"), e -> loadMore());
+        more.setId("recipes-more");
+        add(summary, cards, more);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Map<String, List<String>> query = event.getLocation().getQueryParameters().getParameters();
+        navigating = true;
+        search.setValue(first(query, "q"));
+        category = first(query, "category").isBlank() ? null : first(query, "category");
+        String sort = first(query, "sort");
+        sortTabs.setSelectedTab(sort.equals("new") ? newest : sort.equals("mine") ? mine : mostUsed);
+        navigating = false;
+        refresh();
+    }
+
+    private static String first(Map<String, List<String>> query, String key) {
+        List<String> values = query.get(key);
+        return values == null || values.isEmpty() ? "" : values.getFirst();
+    }
+
+    private void changed() {
+        if (navigating) {
+            return;
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        if (!search.getValue().isBlank()) {
+            params.put("q", search.getValue().strip());
+        }
+        if (category != null) {
+            params.put("category", category);
+        }
+        Tab selected = sortTabs.getSelectedTab();
+        if (selected == newest) {
+            params.put("sort", "new");
+        } else if (selected == mine) {
+            params.put("sort", "mine");
+        }
+        getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null,
+                new com.vaadin.flow.router.Location("recipes", QueryParameters.simple(params))));
+        refresh();
+    }
+
+    private void refresh() {
+        categories.removeAll();
+        Button all = categoryButton(getTranslation("recipes.category.all"), null);
+        categories.add(all);
+        for (Recipes.CategoryCount count : recipes.categories()) {
+            categories.add(categoryButton(RecipeLabels.category(this, count.category()) + " (" + count.recipes() + ")",
+                    count.category()));
+        }
+        cards.removeAll();
+        shown = 0;
+        long total = recipes.count(search.getValue(), category, isMine());
+        if (total == 0) {
+            summary.setText(search.getValue().isBlank() && !isMine() ? getTranslation("recipes.none")
+                    : isMine() ? getTranslation("recipes.mine.none") : getTranslation("recipes.search.none", search.getValue()));
+        } else {
+            summary.setText(getTranslation("recipes.count", total));
+        }
+        loadMore();
+    }
+
+    private Button categoryButton(String text, String value) {
+        Button button = new Button(text, e -> {
+            category = value;
+            changed();
+        });
+        boolean selected = java.util.Objects.equals(category, value);
+        button.addThemeVariants(selected ? ButtonVariant.LUMO_PRIMARY : ButtonVariant.LUMO_CONTRAST, ButtonVariant.LUMO_SMALL);
+        button.getElement().setAttribute("aria-pressed", String.valueOf(selected));
+        return button;
+    }
+
+    private boolean isMine() {
+        return sortTabs.getSelectedTab() == mine;
+    }
+
+    private void loadMore() {
+        RecipeSort sort = sortTabs.getSelectedTab() == newest ? RecipeSort.NEWEST : RecipeSort.MOST_USED;
+        List<Recipe> page = recipes.gallery(search.getValue(), category, sort, isMine(), shown, PAGE + 1);
+        page.stream().limit(PAGE).forEach(r -> cards.add(card(r)));
+        shown += Math.min(PAGE, page.size());
+        more.setVisible(page.size() > PAGE);
+    }
+
+    private RouterLink card(Recipe recipe) {
+        boolean ja = RecipeLabels.japanese(this);
+        RouterLink link = new RouterLink(RecipeView.class, new RouteParameters("slug", recipe.slug()));
+        link.addClassName("recipe-card");
+        H2 title = new H2(recipe.title(ja));
+        title.addClassName("recipe-card-title");
+        Paragraph text = new Paragraph(recipe.summary(ja));
+        Div facts = new Div();
+        facts.addClassName("recipe-card-facts");
+        if (recipe.minutesSaved() > 0) {
+            facts.add(RecipeLabels.badge(getTranslation("recipes.saves", RecipeLabels.minutes(this, recipe.minutesSaved())),
+                    "success"));
+        }
+        facts.add(new Span(recipe.runCount() == 0 ? getTranslation("recipes.usedNever")
+                : getTranslation("recipes.used", recipe.runCount())));
+        RecipeLabels.addStateBadges(this, facts, recipe, clock.instant());
+        Span category = new Span(RecipeLabels.category(this, recipe.category()));
+        category.addClassName("recipe-card-category");
+        link.add(category, title, text, facts);
+        return link;
     }
 
     @Override

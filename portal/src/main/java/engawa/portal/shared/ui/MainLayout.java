@@ -29,6 +29,7 @@ import engawa.portal.people.UserSummary;
 import engawa.portal.people.ui.AdminTeamsView;
 import engawa.portal.people.ui.AdminUsersView;
 import engawa.portal.people.ui.ApiTokensView;
+import engawa.portal.recipes.ui.MyRunsView;
 import engawa.portal.recipes.ui.RecipesView;
 import engawa.portal.webhooks.ui.WebhooksView;
 
@@ -75,7 +76,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver, Be
         nav.addItem(new SideNavItem(getTranslation("nav.home"), HomeView.class, VaadinIcon.HOME_O.create()),
                 new SideNavItem(getTranslation("nav.catalog"), CatalogView.class, VaadinIcon.CLUSTER.create()),
                 new SideNavItem(getTranslation("nav.officeHours"), OfficeHoursView.class, VaadinIcon.COFFEE.create()),
-                new SideNavItem(getTranslation("nav.recipes"), RecipesView.class, VaadinIcon.MAGIC.create()));
+                new SideNavItem(getTranslation("nav.recipes"), RecipesView.class, VaadinIcon.MAGIC.create()),
+                new SideNavItem(getTranslation("nav.myRuns"), MyRunsView.class, VaadinIcon.TIME_FORWARD.create()));
         if (admin) {
             SideNavItem adminItem = new SideNavItem(getTranslation("nav.admin"));
             adminItem.setPrefixComponent(VaadinIcon.COG_O.create());

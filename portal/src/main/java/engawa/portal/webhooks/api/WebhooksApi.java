@@ -62,10 +62,10 @@ class WebhooksApi {
     record SubscriptionJson(String id, String event, @JsonProperty("target_url") String targetUrl, boolean enabled,
             @JsonProperty("disabled_reason") String disabledReason, @JsonProperty("disabled_at") Instant disabledAt,
             @JsonProperty("failing_since") Instant failingSince, String owner, @JsonProperty("created_at") Instant createdAt,
-            @JsonProperty("zapier_catch_hook") boolean zapierCatchHook) {
+            @JsonProperty("zapier_catch_hook") boolean zapierCatchHook, String recipe) {
         static SubscriptionJson of(Subscription s) {
             return new SubscriptionJson(s.id().toString(), s.event(), s.targetUrl(), s.enabled(), s.disabledReason(),
-                    s.disabledAt(), s.failingSince(), s.owner(), s.createdAt(), s.zapier());
+                    s.disabledAt(), s.failingSince(), s.owner(), s.createdAt(), s.zapier(), s.recipe());
         }
     }
 
@@ -110,7 +110,8 @@ class WebhooksApi {
         if (target == null) {
             target = text(request, "targetUrl");
         }
-        NewSubscription created = subscriptions.subscribe(text(request, "event"), target);
+        // "recipe": a recipe's owners watch its runs and health without seeing everyone's
+        NewSubscription created = subscriptions.subscribe(text(request, "event"), target, text(request, "recipe"));
         Subscription s = created.subscription();
         return ResponseEntity.created(URI.create("/api/v1/hooks/" + s.id()))
                 .body(new CreatedJson(s.id().toString(), s.event(), s.targetUrl(), created.secret()));

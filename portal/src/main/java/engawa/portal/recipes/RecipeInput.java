@@ -1,0 +1,34 @@
+package engawa.portal.recipes;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * One field of a recipe's form, as its owners define it and as stored (JSON).
+ *
+ * @param key the name in the payload's {@code inputs}: lower case letters, digits and underscores
+ * @param kind one of {@link InputKind}'s ids ({@code text}, {@code long-text}, ...)
+ * @param defaultValue may name the person running it: {@code {me.name}}, {@code {me.email}}, {@code {me.team}}
+ * @param pattern a regular expression the whole answer must match, for text fields
+ * @param choices for {@code choice}: the options offered
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record RecipeInput(String key, String kind, String label, String labelJa, String help, String helpJa,
+        boolean required, String defaultValue, String pattern, List<String> choices) {
+
+    public RecipeInput {
+        choices = choices == null ? List.of() : List.copyOf(choices);
+    }
+
+    public InputKind inputKind() {
+        return InputKind.byId(kind).orElse(InputKind.TEXT);
+    }
+
+    public String label(boolean japanese) {
+        return japanese && labelJa != null && !labelJa.isBlank() ? labelJa : label;
+    }
+
+    public String help(boolean japanese) {
+        return japanese && helpJa != null && !helpJa.isBlank() ? helpJa : help;
+    }
+}

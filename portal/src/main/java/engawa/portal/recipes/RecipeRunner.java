@@ -1,0 +1,217 @@
+package engawa.portal.recipes;
+
+import engawa.db.people.TeamRepository;
+import engawa.db.people.TeamTree;
+import engawa.db.people.User;
+import engawa.db.people.UserRepository;
+import engawa.db.recipes.RecipeRow;
+import engawa.db.recipes.RecipeRuns;
+import engawa.db.recipes.RecipeStatus;
+import engawa.db.recipes.RunRow;
+import engawa.portal.people.Callers;
+import engawa.portal.people.Callers.Caller;
+import engawa.portal.shared.UserFacingException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Running recipes: anyone signed in runs a published recipe; its owners also send test runs and
+ * see all its runs. A run is seen by the person who ran it, the recipe's owners and admins.
+ */
+@Service
+@PreAuthorize("isAuthenticated()")
+public class RecipeRunner {
+
+    private static final TypeReference<LinkedHashMap<String, Object>> OBJECT = new TypeReference<>() {
+    };
+    static final String MASK = "••••••••";
+
+    private final RecipeService recipes;
+    private final RecipeRuns runs;
+    private final RunStarter starter;
+    private final RunPayloads payloads;
+    private final UserRepository users;
+    private final TeamRepository teams;
+    private final TeamTree teamTree;
+    private final Callers callers;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    RecipeRunner(RecipeService recipes, RecipeRuns runs, RunStarter starter, RunPayloads payloads, UserRepository users,
+            TeamRepository teams, TeamTree teamTree, Callers callers, JsonMapper json, Clock clock) {
+        this.recipes = recipes;
+        this.runs = runs;
+        this.starter = starter;
+        this.payloads = payloads;
+        this.users = users;
+        this.teams = teams;
+        this.teamTree = teamTree;
+        this.callers = callers;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** The person running it, for defaults such as {@code {me.email}}. */
+    @Transactional(readOnly = true)
+    public InputRules.Me me() {
+        return me(callers.current());
+    }
+
+    InputRules.Me me(Caller caller) {
+        if (caller.userId() == null) {
+            return new InputRules.Me(caller.username(), "Engawa", null, null);
+        }
+        User user = users.findById(caller.userId()).orElseThrow();
+        String team = teamTree.teamIdsOf(caller.userId()).stream().findFirst()
+                .flatMap(teams::findById).map(t -> t.getName()).orElse(null);
+        return new InputRules.Me(user.getUsername(), user.getDisplayName(), user.getEmail(), team);
+    }
+
+    /**
+     * Queues a run of the published version.
+     *
+     * @param test a test run (owners only): marked {@code "test": true}, left out of the time saved
+     * @return the run's id
+     */
+    @Transactional
+    public UUID run(String slug, Map<String, ?> answers, boolean test) {
+        Caller caller = callers.current();
+        RecipeRow recipe = runnable(caller, slug, test);
+        InputRules.Me me = me(caller);
+        Map<String, Object> inputs = InputRules.answers(recipes.inputs(recipe.values().inputsJson()), answers, me);
+        return starter.start(recipe, caller.userId(), me, inputs, test, null);
+    }
+
+    /** Runs a finished run again with the same inputs, against the recipe's current version. */
+    @Transactional
+    public UUID tryAgain(UUID runId) {
+        Caller caller = callers.current();
+        RunRow run = visibleRun(caller, runId);
+        if (!run.status().finished()) {
+            throw UserFacingException.conflict("recipes.retry.notFinished");
+        }
+        RecipeRow recipe = runnable(caller, run.recipeSlug(), run.test());
+        InputRules.Me me = me(caller);
+        Map<String, Object> inputs = InputRules.answers(recipes.inputs(recipe.values().inputsJson()),
+                json.readValue(run.inputsJson(), OBJECT), me);
+        return starter.start(recipe, caller.userId(), me, inputs, run.test(), runId);
+    }
+
+    /** What Run would send now, signature and callback token masked; the target only for owners. */
+    @Transactional(readOnly = true)
+    public RunPreview preview(String slug, Map<String, ?> answers, boolean test) {
+        Caller caller = callers.current();
+        RecipeRow recipe = recipes.visible(caller, slug);
+        boolean owner = recipes.mayEdit(caller, recipe);
+        if (test && !owner) {
+            throw UserFacingException.forbidden("recipes.test.ownersOnly");
+        }
+        InputRules.Me me = me(caller);
+        Map<String, Object> inputs = InputRules.answers(recipes.inputs(recipe.values().inputsJson()), answers, me);
+        Instant now = clock.instant();
+        UUID runId = new UUID(0, 0);
+        Map<String, Object> data = payloads.target(recipe, Math.max(1, recipe.publishedVersion()), runId, me, inputs, test,
+                now, MASK);
+        String eventId = "(a new id for every run)";
+        String body = "{\"id\":\"" + eventId + "\",\"type\":\"" + RunPayloads.TARGET_EVENT + "\",\"timestamp\":\""
+                + DateTimeFormatter.ISO_INSTANT.format(now) + "\",\"data\":" + json.writeValueAsString(data) + "}";
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("content-type", "application/json");
+        headers.put("user-agent", "Engawa-Webhooks/1.0");
+        headers.put("webhook-id", eventId);
+        headers.put("webhook-timestamp", String.valueOf(now.getEpochSecond()));
+        headers.put("webhook-signature", "v1," + MASK);
+        return new RunPreview(owner && recipe.targetUrl() != null ? recipe.targetUrl() : null, headers, body);
+    }
+
+    @Transactional(readOnly = true)
+    public RecipeRun get(UUID runId) {
+        Caller caller = callers.current();
+        RunRow row = visibleRun(caller, runId);
+        return view(caller, row);
+    }
+
+    /** The caller's own runs, newest first. */
+    @Transactional(readOnly = true)
+    public List<RecipeRun> mine(int offset, int limit) {
+        Caller caller = callers.current();
+        if (caller.userId() == null) {
+            return List.of();
+        }
+        return runs.byPerson(caller.userId(), offset, limit).stream().map(r -> view(caller, r)).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public long countMine() {
+        Caller caller = callers.current();
+        return caller.userId() == null ? 0 : runs.countByPerson(caller.userId());
+    }
+
+    /** A recipe's runs, for its owners. */
+    @Transactional(readOnly = true)
+    public List<RecipeRun> ofRecipe(String slug, int offset, int limit) {
+        Caller caller = callers.current();
+        RecipeRow recipe = recipes.owned(caller, slug);
+        return runs.byRecipe(recipe.id(), offset, limit).stream().map(r -> view(caller, r)).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public long countOfRecipe(String slug) {
+        return runs.countByRecipe(recipes.owned(callers.current(), slug).id());
+    }
+
+    /** Success over the last 30 days and time saved this month, for the recipe page. */
+    @Transactional(readOnly = true)
+    public RecipeStats stats(String slug, java.time.ZoneId zone) {
+        Caller caller = callers.current();
+        RecipeRow recipe = recipes.visible(caller, slug);
+        Instant now = clock.instant();
+        RecipeRuns.RecipeStats last30 = runs.stats(recipe.id(), now.minus(Duration.ofDays(30)));
+        RecipeRuns.RecipeStats month = runs.stats(recipe.id(), TimeSaved.monthStart(now, zone));
+        return new RecipeStats(last30.finished(), last30.succeeded(), month.minutesSaved());
+    }
+
+    private RecipeRow runnable(Caller caller, String slug, boolean test) {
+        RecipeRow recipe = recipes.visible(caller, slug);
+        if (test && !recipes.mayEdit(caller, recipe)) {
+            throw UserFacingException.forbidden("recipes.test.ownersOnly");
+        }
+        if (recipe.status() == RecipeStatus.DRAFT) {
+            throw UserFacingException.conflict("recipes.run.draft", recipe.values().titleEn());
+        }
+        if (recipe.status() == RecipeStatus.ARCHIVED) {
+            throw UserFacingException.conflict("recipes.run.archived", recipe.values().titleEn());
+        }
+        if (recipe.targetSubscriptionId() == null) {
+            throw UserFacingException.conflict("recipes.run.noTarget", recipe.values().titleEn());
+        }
+        return recipe;
+    }
+
+    private RunRow visibleRun(Caller caller, UUID runId) {
+        RunRow run = runs.find(runId).orElseThrow(() -> UserFacingException.notFound("recipes.run.notFound", runId));
+        boolean mine = caller.username().equals(run.requestedBy());
+        if (!mine && !caller.admin()) {
+            RecipeRow recipe = recipes.visible(caller, run.recipeSlug());
+            if (!recipes.mayEdit(caller, recipe)) {
+                throw UserFacingException.notFound("recipes.run.notFound", runId);
+            }
+        }
+        return run;
+    }
+
+    private RecipeRun view(Caller caller, RunRow row) {
+        return new RecipeRun(row, json.readValue(row.inputsJson(), OBJECT), row.status().finished());
+    }
+}

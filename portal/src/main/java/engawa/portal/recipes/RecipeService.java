@@ -1,0 +1,372 @@
+package engawa.portal.recipes;
+
+import engawa.db.people.Team;
+import engawa.db.people.TeamRepository;
+import engawa.db.people.TeamTree;
+import engawa.db.people.User;
+import engawa.db.people.UserRepository;
+import engawa.db.recipes.RecipeRow;
+import engawa.db.recipes.RecipeSort;
+import engawa.db.recipes.RecipeStatus;
+import engawa.db.recipes.RecipeValues;
+import engawa.db.recipes.Recipes;
+import engawa.db.webhooks.WebhookSubscriptions;
+import engawa.integrations.webhooks.RefusedTargetException;
+import engawa.integrations.webhooks.TargetGuard;
+import engawa.integrations.webhooks.WebhookSecret;
+import engawa.integrations.webhooks.ZapierHooks;
+import engawa.portal.people.Callers;
+import engawa.portal.people.Callers.Caller;
+import engawa.portal.shared.SecretBox;
+import engawa.portal.shared.UserFacingException;
+import engawa.portal.shared.UserFacingException.FieldProblem;
+import engawa.portal.webhooks.TimeOrderedIds;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writing recipes: owners (members of the owning team, the owning person, admins) create, edit,
+ * publish and archive; everyone signed in browses what is published. A draft is visible to its
+ * owners only. Saving a published recipe publishes the change as its next version, so what people
+ * see is always what runs.
+ */
+@Service
+@PreAuthorize("isAuthenticated()")
+public class RecipeService {
+
+    static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    static final TypeReference<List<RecipeInput>> INPUTS = new TypeReference<>() {
+    };
+
+    private final Recipes recipes;
+    private final WebhookSubscriptions subscriptions;
+    private final TeamRepository teams;
+    private final UserRepository users;
+    private final TeamTree teamTree;
+    private final TargetGuard guard;
+    private final SecretBox secrets;
+    private final Callers callers;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    RecipeService(Recipes recipes, WebhookSubscriptions subscriptions, TeamRepository teams, UserRepository users,
+            TeamTree teamTree, TargetGuard guard, SecretBox secrets, Callers callers, JsonMapper json, Clock clock) {
+        this.recipes = recipes;
+        this.subscriptions = subscriptions;
+        this.teams = teams;
+        this.users = users;
+        this.teamTree = teamTree;
+        this.guard = guard;
+        this.secrets = secrets;
+        this.callers = callers;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** A page of the gallery: published recipes, or with {@code mine} every recipe the caller owns. */
+    @Transactional(readOnly = true)
+    public List<Recipe> gallery(String text, String category, RecipeSort sort, boolean mine, int offset, int limit) {
+        Caller caller = callers.current();
+        return recipes.list(filter(caller, text, category, sort, mine), offset, limit).stream()
+                .map(row -> recipe(caller, row)).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public long count(String text, String category, boolean mine) {
+        return recipes.count(filter(callers.current(), text, category, RecipeSort.MOST_USED, mine));
+    }
+
+    private Recipes.Filter filter(Caller caller, String text, String category, RecipeSort sort, boolean mine) {
+        if (!mine) {
+            return new Recipes.Filter(text, category, sort, null, null);
+        }
+        List<Long> ownTeams = caller.userId() == null ? List.of() : teamTree.teamIdsOf(caller.userId());
+        return new Recipes.Filter(text, category, sort, ownTeams, caller.userId() == null ? -1L : caller.userId());
+    }
+
+    @Transactional(readOnly = true)
+    public List<Recipes.CategoryCount> categories() {
+        return recipes.categories();
+    }
+
+    /** A recipe the caller may see: published or archived for everyone, a draft for its owners. */
+    @Transactional(readOnly = true)
+    public Recipe get(String slug) {
+        Caller caller = callers.current();
+        return recipe(caller, visible(caller, slug));
+    }
+
+    /** Where its runs go; only for its owners, for everyone else the recipe is not theirs to see this of. */
+    @Transactional(readOnly = true)
+    public RecipeTarget target(String slug) {
+        Caller caller = callers.current();
+        RecipeRow row = owned(caller, slug);
+        return row.targetUrl() == null ? null : targetAt(row.targetUrl());
+    }
+
+    RecipeTarget targetAt(String url) {
+        URI uri = URI.create(url);
+        return new RecipeTarget(url, ZapierHooks.isCatchHook(uri), guard.isExempt(uri));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Recipes.VersionRow> versions(String slug) {
+        Caller caller = callers.current();
+        return recipes.versions(owned(caller, slug).id(), 20);
+    }
+
+    @Transactional
+    public SavedRecipe create(RecipeDraft draft) {
+        Caller caller = callers.current();
+        List<FieldProblem> problems = new ArrayList<>();
+        String slug = draft.slug() == null ? "" : draft.slug().trim();
+        if (!SLUG.matcher(slug).matches() || slug.length() > 63) {
+            problems.add(new FieldProblem("slug", "recipes.slug.format"));
+        } else if (recipes.find(slug).isPresent()) {
+            problems.add(new FieldProblem("slug", "recipes.slug.taken", slug));
+        }
+        RecipeValues values = values(caller, slug, draft, problems);
+        URI target = targetOf(draft.targetUrl(), problems);
+        if (!problems.isEmpty()) {
+            throw UserFacingException.invalidFields(problems);
+        }
+        long id = recipes.insert(values, clock.instant());
+        String secret = target == null ? null : replaceTarget(id, slug, null, target);
+        return new SavedRecipe(recipe(caller, recipes.findById(id).orElseThrow()), secret);
+    }
+
+    /**
+     * Saves the owners' changes when nobody saved in between ({@code editVersion}); a published
+     * recipe's change is published at once as its next version.
+     */
+    @Transactional
+    public SavedRecipe update(String slug, long editVersion, RecipeDraft draft) {
+        Caller caller = callers.current();
+        RecipeRow row = owned(caller, slug);
+        List<FieldProblem> problems = new ArrayList<>();
+        RecipeValues values = values(caller, slug, draft, problems);
+        URI target = targetOf(draft.targetUrl(), problems);
+        if (!problems.isEmpty()) {
+            throw UserFacingException.invalidFields(problems);
+        }
+        if (!recipes.update(row.id(), editVersion, values, clock.instant())) {
+            throw new UserFacingException(UserFacingException.Kind.STALE, "recipes.edit.stale");
+        }
+        String secret = null;
+        boolean newUrl = target != null && !target.toString().equals(row.targetUrl());
+        if (newUrl || (draft.newSecret() && row.targetUrl() != null)) {
+            secret = replaceTarget(row.id(), slug, row.targetSubscriptionId(),
+                    newUrl ? target : URI.create(row.targetUrl()));
+        }
+        if (row.status() == RecipeStatus.PUBLISHED) {
+            publishWorkingCopy(caller, row.id());
+        }
+        return new SavedRecipe(recipe(caller, recipes.findById(row.id()).orElseThrow()), secret);
+    }
+
+    /** A draft (or an archived recipe) becomes the version people run. */
+    @Transactional
+    public Recipe publish(String slug) {
+        Caller caller = callers.current();
+        RecipeRow row = owned(caller, slug);
+        if (row.targetSubscriptionId() == null) {
+            throw UserFacingException.invalidField("targetUrl", "recipes.publish.noTarget");
+        }
+        if (row.status() == RecipeStatus.ARCHIVED) {
+            recipes.setStatus(row.id(), RecipeStatus.PUBLISHED, clock.instant());
+        } else if (row.status() == RecipeStatus.DRAFT) {
+            publishWorkingCopy(caller, row.id());
+        }
+        return recipe(caller, recipes.findById(row.id()).orElseThrow());
+    }
+
+    /** Out of the gallery, no more runs; its runs and versions stay. */
+    @Transactional
+    public Recipe archive(String slug) {
+        Caller caller = callers.current();
+        RecipeRow row = owned(caller, slug);
+        if (row.status() != RecipeStatus.PUBLISHED) {
+            throw UserFacingException.conflict("recipes.archive.notPublished");
+        }
+        recipes.setStatus(row.id(), RecipeStatus.ARCHIVED, clock.instant());
+        return recipe(caller, recipes.findById(row.id()).orElseThrow());
+    }
+
+    private void publishWorkingCopy(Caller caller, long id) {
+        RecipeRow current = recipes.findById(id).orElseThrow();
+        var v = current.values();
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("title_en", v.titleEn());
+        content.put("title_ja", v.titleJa());
+        content.put("summary_en", v.summaryEn());
+        content.put("summary_ja", v.summaryJa());
+        content.put("steps_en", v.stepsEn());
+        content.put("steps_ja", v.stepsJa());
+        content.put("inputs", inputs(v.inputsJson()));
+        content.put("minutes_saved", v.minutesSaved());
+        content.put("calls_back", v.callsBack());
+        content.put("answer_minutes", v.answerMinutes());
+        recipes.publish(id, json.writeValueAsString(content), caller.username(), clock.instant());
+    }
+
+    /** A new target (or secret) is a new subscription; the old one is retired, so queued runs keep signing as queued. */
+    private String replaceTarget(long recipeId, String slug, UUID previous, URI target) {
+        WebhookSecret secret = WebhookSecret.generate();
+        UUID id = TimeOrderedIds.next(clock);
+        Instant now = clock.instant();
+        subscriptions.insert(id, WebhookSubscriptions.RECIPE_TARGET_TYPE, target.toString(), secrets.seal(secret.key()),
+                null, now, "recipe:" + slug);
+        if (previous != null) {
+            subscriptions.markDeleted(previous, now);
+        }
+        recipes.setTarget(recipeId, id, now);
+        return secret.encoded();
+    }
+
+    private URI targetOf(String url, List<FieldProblem> problems) {
+        if (url == null || url.isBlank()) {
+            return null;
+        }
+        String trimmed = url.trim();
+        try {
+            URI uri = new URI(trimmed);
+            if (!uri.isAbsolute() || uri.getHost() == null || trimmed.length() > 2000) {
+                problems.add(new FieldProblem("targetUrl", "webhooks.target.malformed", trimmed));
+                return null;
+            }
+            guard.check(uri);
+            return uri;
+        } catch (URISyntaxException e) {
+            problems.add(new FieldProblem("targetUrl", "webhooks.target.malformed", trimmed));
+        } catch (RefusedTargetException e) {
+            problems.add(new FieldProblem("targetUrl", "webhooks.target.refused", e.getMessage()));
+        }
+        return null;
+    }
+
+    private RecipeValues values(Caller caller, String slug, RecipeDraft d, List<FieldProblem> problems) {
+        String titleEn = text(d.titleEn(), "titleEn", 120, true, problems);
+        String titleJa = text(d.titleJa(), "titleJa", 120, false, problems);
+        String summaryEn = text(d.summaryEn(), "summaryEn", 300, true, problems);
+        String summaryJa = text(d.summaryJa(), "summaryJa", 300, false, problems);
+        String stepsEn = text(d.stepsEn(), "stepsEn", RecipeMarkdown.MAX_LENGTH, false, problems);
+        String stepsJa = text(d.stepsJa(), "stepsJa", RecipeMarkdown.MAX_LENGTH, false, problems);
+        String category = d.category() == null ? "" : d.category().trim();
+        if (!Categories.ALL.contains(category)) {
+            problems.add(new FieldProblem("category", "recipes.category.unknown", String.join(", ", Categories.ALL)));
+        }
+        List<String> tags = d.tags().stream().map(t -> t == null ? "" : t.trim().toLowerCase(Locale.ROOT))
+                .filter(t -> !t.isEmpty()).distinct().toList();
+        if (tags.size() > 10 || tags.stream().anyMatch(t -> t.length() > 30)) {
+            problems.add(new FieldProblem("tags", "recipes.tags.limits"));
+        }
+        int minutes = d.minutesSaved() == null ? 0 : d.minutesSaved();
+        if (minutes < 0 || minutes > 1440) {
+            problems.add(new FieldProblem("minutesSaved", "recipes.minutesSaved.range"));
+        }
+        int answerMinutes = d.answerMinutes() == null ? 15 : d.answerMinutes();
+        if (answerMinutes < 1 || answerMinutes > 1440) {
+            problems.add(new FieldProblem("answerMinutes", "recipes.answerMinutes.range"));
+        }
+        int testEvery = d.testEveryDays() == null ? 7 : d.testEveryDays();
+        if (testEvery < 1 || testEvery > 90) {
+            problems.add(new FieldProblem("testEveryDays", "recipes.testEveryDays.range"));
+        }
+        try {
+            InputRules.checkDefinitions(d.inputs());
+        } catch (UserFacingException e) {
+            problems.addAll(e.fieldProblems());
+        }
+        Long teamId = null;
+        Long userId = null;
+        String owner = d.owner() == null ? "" : d.owner().trim();
+        if (owner.startsWith("user:")) {
+            Optional<User> user = users.findByUsername(owner.substring(5));
+            if (user.isEmpty()) {
+                problems.add(new FieldProblem("owner", "recipes.owner.unknown", owner));
+            } else if (!caller.admin() && !user.get().getId().equals(caller.userId())) {
+                problems.add(new FieldProblem("owner", "recipes.owner.notYou", owner));
+            } else {
+                userId = user.get().getId();
+            }
+        } else {
+            Optional<Team> team = teams.findBySlug(owner);
+            if (team.isEmpty()) {
+                problems.add(new FieldProblem("owner", "recipes.owner.unknown", owner));
+            } else if (!mayEditOwnedBy(caller, team.get().getId(), null)) {
+                problems.add(new FieldProblem("owner", "recipes.owner.notYourTeam", team.get().getName()));
+            } else {
+                teamId = team.get().getId();
+            }
+        }
+        boolean testRuns = Boolean.TRUE.equals(d.testRunsEnabled());
+        return new RecipeValues(slug, teamId, userId, category, tags, titleEn, titleJa, summaryEn, summaryJa,
+                stepsEn == null ? "" : stepsEn, stepsJa, json.writeValueAsString(d.inputs()), minutes,
+                Boolean.TRUE.equals(d.callsBack()), answerMinutes, testRuns, testEvery);
+    }
+
+    private static String text(String value, String field, int max, boolean required, List<FieldProblem> problems) {
+        String trimmed = value == null ? null : value.strip();
+        if (trimmed == null || trimmed.isEmpty()) {
+            if (required) {
+                problems.add(new FieldProblem(field, "recipes.field.required"));
+            }
+            return null;
+        }
+        if (trimmed.length() > max) {
+            problems.add(new FieldProblem(field, "recipes.field.tooLong", max));
+        }
+        return trimmed;
+    }
+
+    List<RecipeInput> inputs(String inputsJson) {
+        return inputsJson == null || inputsJson.isBlank() ? List.of() : json.readValue(inputsJson, INPUTS);
+    }
+
+    Recipe recipe(Caller caller, RecipeRow row) {
+        return Recipe.of(row, inputs(row.values().inputsJson()), mayEdit(caller, row));
+    }
+
+    RecipeRow visible(Caller caller, String slug) {
+        return recipes.find(slug).filter(r -> r.status() != RecipeStatus.DRAFT || mayEdit(caller, r))
+                .orElseThrow(() -> UserFacingException.notFound("recipes.notFound", slug));
+    }
+
+    /** One the caller owns; others' recipes answer "forbidden" when visible, "not found" when a draft. */
+    RecipeRow owned(Caller caller, String slug) {
+        RecipeRow row = visible(caller, slug);
+        if (!mayEdit(caller, row)) {
+            throw UserFacingException.forbidden("recipes.notOwner", row.values().titleEn());
+        }
+        return row;
+    }
+
+    boolean mayEdit(Caller caller, RecipeRow row) {
+        return mayEditOwnedBy(caller, row.values().ownerTeamId(), row.values().ownerUserId());
+    }
+
+    private boolean mayEditOwnedBy(Caller caller, Long teamId, Long userId) {
+        if (caller.admin()) {
+            return true;
+        }
+        if (caller.userId() == null) {
+            return false;
+        }
+        return teamId != null ? teamTree.isMember(teamId, caller.userId()) : caller.userId().equals(userId);
+    }
+}

@@ -1,0 +1,312 @@
+package engawa.portal.recipes.ui;
+
+import com.vaadin.flow.component.Html;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
+import engawa.db.recipes.RecipeStatus;
+import engawa.portal.recipes.Recipe;
+import engawa.portal.recipes.RecipeRun;
+import engawa.portal.recipes.RecipeRunner;
+import engawa.portal.recipes.RecipeService;
+import engawa.portal.recipes.RecipeStats;
+import engawa.portal.recipes.RecipeTarget;
+import engawa.portal.recipes.RunPreview;
+import engawa.portal.shared.UserFacingException;
+import engawa.portal.shared.ui.FormErrors;
+import engawa.portal.shared.ui.Formats;
+import jakarta.annotation.security.PermitAll;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.SerializationFeature;
+
+/**
+ * One recipe: what it does and how, its form and the Run button, and whether it still works.
+ * Its owners also see where it sends, its recent runs and versions, and can send a test run;
+ * nobody else sees the target or anything of its secret.
+ */
+@Route("recipes/:slug")
+@PermitAll
+public class RecipeView extends Div implements HasDynamicTitle, BeforeEnterObserver {
+
+    private final RecipeService recipes;
+    private final RecipeRunner runner;
+    private final JsonMapper json;
+    private final Clock clock;
+    private String title = "";
+
+    RecipeView(RecipeService recipes, RecipeRunner runner, JsonMapper json, Clock clock) {
+        this.recipes = recipes;
+        this.runner = runner;
+        this.json = json;
+        this.clock = clock;
+        addClassName("page");
+        addClassName("recipe-view");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        String slug = event.getRouteParameters().get("slug").orElse("");
+        removeAll();
+        try {
+            show(recipes.get(slug));
+        } catch (UserFacingException e) {
+            if (e.kind() != UserFacingException.Kind.NOT_FOUND) {
+                throw e;
+            }
+            title = getTranslation("recipes.notFound.title");
+            add(new H1(title), new Paragraph(e.messageIn(getLocale())),
+                    new RouterLink(getTranslation("recipes.backToGallery"), RecipesView.class));
+        }
+    }
+
+    private void show(Recipe recipe) {
+        boolean ja = RecipeLabels.japanese(this);
+        title = recipe.title(ja);
+        RouterLink back = new RouterLink(getTranslation("recipes.backToGallery"), RecipesView.class);
+        back.addClassName("back-link");
+        H1 heading = new H1(title);
+        heading.setId("recipe-title");
+        Div badges = new Div();
+        badges.addClassName("recipe-badges");
+        badges.add(RecipeLabels.badge(RecipeLabels.category(this, recipe.category()), "contrast"));
+        if (recipe.minutesSaved() > 0) {
+            badges.add(RecipeLabels.badge(getTranslation("recipes.saves", RecipeLabels.minutes(this, recipe.minutesSaved())),
+                    "success"));
+        }
+        RecipeLabels.addStateBadges(this, badges, recipe, clock.instant());
+        Paragraph summary = new Paragraph(recipe.summary(ja));
+        summary.addClassName("recipe-summary");
+        Paragraph owner = new Paragraph(getTranslation("recipes.ownedBy", recipe.ownerName()));
+        owner.addClassName("hint");
+        add(back, heading, badges, summary, owner);
+
+        if (recipe.status() == RecipeStatus.DRAFT) {
+            add(notice(getTranslation("recipes.draftNotice")));
+        } else if (recipe.status() == RecipeStatus.ARCHIVED) {
+            add(notice(getTranslation("recipes.archivedNotice")));
+        } else if (recipe.broken()) {
+            add(notice(getTranslation("recipes.brokenNotice")));
+        }
+
+        Div columns = new Div();
+        columns.addClassName("recipe-columns");
+        Div main = new Div();
+        main.addClassName("recipe-main");
+        Div side = new Div();
+        side.addClassName("recipe-side");
+        columns.add(main, side);
+        add(columns);
+
+        String steps = recipe.stepsHtml(ja);
+        if (!steps.isBlank()) {
+            Div card = card(getTranslation("recipes.howItWorks"));
+            Html html = new Html("<div class=\"recipe-steps\">" + steps + "</div>");
+            card.add(html);
+            main.add(card);
+        }
+        main.add(runCard(recipe, ja));
+        side.add(healthCard(recipe));
+        if (recipe.mayEdit()) {
+            side.add(ownerCard(recipe));
+        }
+    }
+
+    private Div runCard(Recipe recipe, boolean ja) {
+        Div card = card(getTranslation("recipes.runIt"));
+        card.setId("recipe-run-card");
+        RecipeForm form = new RecipeForm(recipe.inputs(), runner.me(), ja);
+        if (form.isEmpty()) {
+            card.add(new Paragraph(getTranslation("recipes.noInputs")));
+        }
+        card.add(form);
+        Button run = new Button(getTranslation("recipes.run"), VaadinIcon.PLAY.create());
+        run.setId("recipe-run");
+        run.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        run.setEnabled(recipe.runnable());
+        run.setDisableOnClick(true);
+        run.addClickListener(e -> {
+            try {
+                UUID id = runner.run(recipe.slug(), form.answers(), false);
+                getUI().ifPresent(ui -> ui.navigate(RunView.class, new RouteParameters("id", id.toString())));
+            } catch (UserFacingException refusal) {
+                FormErrors.show(this, refusal, form.validated());
+                run.setEnabled(true);
+            }
+        });
+        Button preview = new Button(getTranslation("recipes.preview"), VaadinIcon.EYE.create(), e -> preview(recipe, form, false));
+        preview.setId("recipe-preview");
+        preview.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        HorizontalLayout buttons = new HorizontalLayout(run, preview);
+        buttons.addClassName("form-footer");
+        if (recipe.mayEdit() && recipe.runnable()) {
+            Button test = new Button(getTranslation("recipes.sendTest"), VaadinIcon.FLASK.create());
+            test.setId("recipe-test-run");
+            test.addClickListener(e -> {
+                try {
+                    UUID id = runner.run(recipe.slug(), form.answers(), true);
+                    getUI().ifPresent(ui -> ui.navigate(RunView.class, new RouteParameters("id", id.toString())));
+                } catch (UserFacingException refusal) {
+                    FormErrors.show(this, refusal, form.validated());
+                }
+            });
+            buttons.add(test);
+        }
+        card.add(buttons);
+        if (!recipe.runnable()) {
+            Paragraph why = new Paragraph(getTranslation(recipe.status() == RecipeStatus.PUBLISHED
+                    ? "recipes.run.noTarget" : recipe.status() == RecipeStatus.DRAFT ? "recipes.run.draft"
+                    : "recipes.run.archived", recipe.title(ja)));
+            why.addClassName("hint");
+            card.add(why);
+        }
+        return card;
+    }
+
+    private void preview(Recipe recipe, RecipeForm form, boolean test) {
+        RunPreview preview;
+        try {
+            preview = runner.preview(recipe.slug(), form.answers(), test);
+        } catch (UserFacingException refusal) {
+            FormErrors.show(this, refusal, form.validated());
+            return;
+        }
+        FormErrors.clear(form.validated());
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("recipes.preview.title"));
+        dialog.setWidth("min(48rem, 95vw)");
+        Div body = new Div(new Paragraph(getTranslation("recipes.preview.text")));
+        if (preview.targetUrl() != null) {
+            body.add(new Paragraph(getTranslation("recipes.preview.target", preview.targetUrl())));
+        }
+        StringBuilder headers = new StringBuilder();
+        preview.headers().forEach((k, v) -> headers.append(k).append(": ").append(v).append('\n'));
+        body.add(new H3(getTranslation("recipes.preview.headers")), new Pre(headers.toString()),
+                new H3(getTranslation("recipes.preview.body")), new Pre(pretty(preview.body())));
+        body.setId("recipe-preview-dialog");
+        dialog.add(body);
+        Button close = new Button(getTranslation("recipes.close"), e -> dialog.close());
+        dialog.getFooter().add(close);
+        dialog.open();
+    }
+
+    private String pretty(String body) {
+        return json.rebuild().enable(SerializationFeature.INDENT_OUTPUT).build()
+                .writeValueAsString(json.readTree(body));
+    }
+
+    private Div healthCard(Recipe recipe) {
+        Div card = card(getTranslation("recipes.stillWorks"));
+        card.setId("recipe-health");
+        RecipeStats stats = runner.stats(recipe.slug(), Formats.zone());
+        UnorderedList facts = new UnorderedList();
+        facts.addClassName("recipe-facts");
+        facts.add(new ListItem(recipe.lastSuccessAt() == null ? getTranslation("recipes.lastSuccess.never")
+                : getTranslation("recipes.lastSuccess", Formats.dateTime(recipe.lastSuccessAt()))));
+        facts.add(new ListItem(stats.successPercent() < 0 ? getTranslation("recipes.successRate.none")
+                : getTranslation("recipes.successRate", stats.successPercent(), stats.finished())));
+        facts.add(new ListItem(getTranslation("recipes.used", recipe.runCount())));
+        if (stats.minutesSavedThisMonth() > 0) {
+            facts.add(new ListItem(getTranslation("recipes.savedThisMonth",
+                    RecipeLabels.minutes(this, stats.minutesSavedThisMonth()))));
+        }
+        card.add(facts);
+        if (recipe.broken()) {
+            Paragraph broken = new Paragraph(getTranslation("recipes.brokenExplained", recipe.failuresInARow()));
+            broken.addClassName("warning-text");
+            card.add(broken);
+        } else if (recipe.stale(clock.instant())) {
+            card.add(new Paragraph(getTranslation("recipes.staleExplained")));
+        }
+        return card;
+    }
+
+    private Div ownerCard(Recipe recipe) {
+        Div card = card(getTranslation("recipes.forOwners"));
+        card.setId("recipe-owner-card");
+        RecipeTarget target = recipes.target(recipe.slug());
+        if (target == null) {
+            card.add(new Paragraph(getTranslation("recipes.target.none")));
+        } else {
+            Paragraph where = new Paragraph(getTranslation("recipes.target.is"));
+            Span url = new Span(target.echo() ? getTranslation("recipes.target.echo") : target.url());
+            url.addClassName("webhook-target");
+            url.setId("recipe-target-url");
+            card.add(where, url);
+            if (target.zapier()) {
+                Paragraph zapier = new Paragraph(getTranslation("webhooks.zapier.note"));
+                zapier.addClassName("hint");
+                card.add(zapier);
+            }
+        }
+        card.add(new Paragraph(recipe.version() == 0 ? getTranslation("recipes.version.none")
+                : getTranslation("recipes.version", recipe.version())));
+        card.add(new Paragraph(recipe.testRunsEnabled() && recipe.nextTestAt() != null
+                ? getTranslation("recipes.tests.next", Formats.dateTime(recipe.nextTestAt()), recipe.testEveryDays())
+                : getTranslation("recipes.tests.off")));
+        Button edit = new Button(getTranslation("recipes.edit"), VaadinIcon.EDIT.create(),
+                e -> getUI().ifPresent(ui -> ui.navigate(RecipeEditView.class, new RouteParameters("slug", recipe.slug()))));
+        edit.setId("recipe-edit");
+        card.add(edit);
+        List<RecipeRun> recent = runner.ofRecipe(recipe.slug(), 0, 8);
+        if (!recent.isEmpty()) {
+            card.add(new H3(getTranslation("recipes.recentRuns")));
+            UnorderedList list = new UnorderedList();
+            list.addClassName("recipe-run-list");
+            for (RecipeRun run : recent) {
+                var r = run.row();
+                Anchor link = new Anchor("runs/" + r.id(), Formats.dateTime(r.requestedAt()) + " · "
+                        + (RecipeLabels.who(this, r)));
+                ListItem item = new ListItem(link, new Span(" "),
+                        RecipeLabels.badge(RecipeLabels.status(this, r.status()), RecipeLabels.statusTheme(r.status())));
+                if (r.test()) {
+                    item.add(new Span(" "), RecipeLabels.badge(getTranslation("recipes.run.test"), "contrast"));
+                }
+                list.add(item);
+            }
+            card.add(list);
+        }
+        return card;
+    }
+
+    private Div notice(String text) {
+        Div notice = new Div(new Span(text));
+        notice.addClassName("recipe-notice");
+        notice.getElement().setAttribute("role", "status");
+        return notice;
+    }
+
+    private static Div card(String heading) {
+        Div card = new Div();
+        card.addClassName("card");
+        H2 h = new H2(heading);
+        h.addClassName("card-title");
+        card.add(h);
+        return card;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title + " · " + getTranslation("app.name");
+    }
+}
