@@ -79,6 +79,37 @@ class RestartIT {
         }
     }
 
+    @Test
+    void a_recipe_run_made_before_a_restart_is_delivered_after_it_and_finishes() throws Exception {
+        try (engawa.portal.support.Receiver workflow = new engawa.portal.support.Receiver()) {
+            java.util.UUID runId;
+            // the first instance takes the run but dies before sending it
+            try (ConfigurableApplicationContext first = start("engawa.webhooks.dispatch=false")) {
+                first.getBean(SystemAuthentication.class).runAsSystem(() -> {
+                    engawa.portal.recipes.RecipeService recipes = first.getBean(engawa.portal.recipes.RecipeService.class);
+                    recipes.create(new engawa.portal.recipes.RecipeDraft("survives-restart", "sre", "other", null,
+                            "Survives a restart", null, "Sent after the restart.", null, null, null,
+                            java.util.List.of(new engawa.portal.recipes.RecipeInput("note", "text", "Note", null, null, null,
+                                    true, null, null, null)),
+                            5, false, 15, false, 7, workflow.url("/after-restart"), false));
+                    return recipes.publish("survives-restart");
+                });
+                runId = as(first, "hana", () -> first.getBean(engawa.portal.recipes.RecipeRunner.class)
+                        .run("survives-restart", java.util.Map.of("note", "kept"), false));
+            }
+            assertThat(workflow.received()).isEmpty();
+
+            try (ConfigurableApplicationContext second = start()) {
+                org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                        .until(() -> workflow.received().size() == 1);
+                assertThat(workflow.received().getFirst().getBody().utf8()).contains(runId.toString()).contains("\"note\": \"kept\"");
+                org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> as(second, "hana",
+                        () -> second.getBean(engawa.portal.recipes.RecipeRunner.class).get(runId)).row().status()
+                        == engawa.db.recipes.RunStatus.SUCCEEDED);
+            }
+        }
+    }
+
     private ConfigurableApplicationContext start(String... more) {
         return new SpringApplicationBuilder(EngawaApplication.class)
                 .properties("server.port=0", "engawa.data-dir=" + dataDir, "engawa.demo-data=true",
@@ -87,8 +118,7 @@ class RestartIT {
                 .run();
     }
 
-    private static NewApiToken as(ConfigurableApplicationContext context, String username,
-            java.util.function.Supplier<NewApiToken> work) {
+    private static <T> T as(ConfigurableApplicationContext context, String username, java.util.function.Supplier<T> work) {
         SecurityContextHolderStrategy contexts = context.getBean(SecurityContextHolderStrategy.class);
         SecurityContext security = contexts.createEmptyContext();
         security.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(username, null,

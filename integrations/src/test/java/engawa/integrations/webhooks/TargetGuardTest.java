@@ -105,4 +105,16 @@ class TargetGuardTest {
                 .isInstanceOf(UnknownHostException.class)
                 .hasMessageContaining("169.254.169.254");
     }
+
+    @Test
+    void the_portals_own_echo_address_is_exempt_and_nothing_else_on_its_host() throws Exception {
+        TargetGuard withEcho = new TargetGuard(Set.of(), HostResolver.SYSTEM,
+                java.util.List.of(URI.create("http://localhost:8080/api/v1/recipes/echo")));
+        withEcho.check(URI.create("http://localhost:8080/api/v1/recipes/echo?fail=true"));
+        for (String other : new String[] {"http://localhost:8080/api/v1/recipes", "http://localhost:8080/api/v1/recipes/echo/x",
+                "http://localhost:8081/api/v1/recipes/echo", "http://user@localhost:8080/api/v1/recipes/echo",
+                "https://localhost:8080/api/v1/recipes/echo"}) {
+            assertThatThrownBy(() -> withEcho.check(URI.create(other))).as(other).isInstanceOf(RefusedTargetException.class);
+        }
+    }
 }

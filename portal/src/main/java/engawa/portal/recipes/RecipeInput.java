@@ -14,9 +14,11 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record RecipeInput(String key, String kind, String label, String labelJa, String help, String helpJa,
-        boolean required, String defaultValue, String pattern, List<String> choices) {
+        Boolean required, String defaultValue, String pattern, List<String> choices) {
 
     public RecipeInput {
+        // left out in JSON means optional
+        required = Boolean.TRUE.equals(required);
         choices = choices == null ? List.of() : List.copyOf(choices);
     }
 

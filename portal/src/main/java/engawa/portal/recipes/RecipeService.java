@@ -335,6 +335,11 @@ public class RecipeService {
     }
 
     List<RecipeInput> inputs(String inputsJson) {
+        return inputsOf(json, inputsJson);
+    }
+
+    /** A form's fields from their stored JSON; static so that scheduled work needs no signed-in caller. */
+    static List<RecipeInput> inputsOf(JsonMapper json, String inputsJson) {
         return inputsJson == null || inputsJson.isBlank() ? List.of() : json.readValue(inputsJson, INPUTS);
     }
 

@@ -27,13 +27,13 @@ class ScheduledTestRuns {
     static final InputRules.Me PORTAL = new InputRules.Me("engawa", "Engawa test run", "test-run@engawa.invalid", null);
 
     private final Recipes recipes;
-    private final RecipeService recipeService;
+    private final tools.jackson.databind.json.JsonMapper json;
     private final RunStarter starter;
     private final Clock clock;
 
-    ScheduledTestRuns(Recipes recipes, RecipeService recipeService, RunStarter starter, Clock clock) {
+    ScheduledTestRuns(Recipes recipes, tools.jackson.databind.json.JsonMapper json, RunStarter starter, Clock clock) {
         this.recipes = recipes;
-        this.recipeService = recipeService;
+        this.json = json;
         this.starter = starter;
         this.clock = clock;
     }
@@ -46,7 +46,7 @@ class ScheduledTestRuns {
             if (recipe.targetSubscriptionId() == null) {
                 continue;
             }
-            List<RecipeInput> inputs = recipeService.inputs(recipe.values().inputsJson());
+            List<RecipeInput> inputs = RecipeService.inputsOf(json, recipe.values().inputsJson());
             try {
                 Map<String, Object> answers = InputRules.answers(inputs, samples(inputs), PORTAL);
                 starter.start(recipe, null, PORTAL, answers, true, null);
