@@ -29,7 +29,7 @@ CREATE TABLE recipes (
     answer_minutes     INT          NOT NULL DEFAULT 15,
     -- the target URL and its encrypted signing secret live in the subscription; a new URL or
     -- secret is a new subscription, so a delivery always signs with what it was queued for
-    target_subscription_id UUID REFERENCES webhook_subscriptions (id),
+    target_subscription_id UUID REFERENCES webhook_subscriptions (id) ON DELETE SET NULL,
     published_version  INT          NOT NULL DEFAULT 0,
     -- optimistic locking of the edit form
     edit_version       BIGINT       NOT NULL DEFAULT 0,

@@ -152,6 +152,23 @@ public class RecipeRuns {
                 .list();
     }
 
+    /** Who runs a recipe, for defaults such as {@code {me.team}}: their first team by joining date. */
+    public record Runner(String username, String name, String email, String team) {
+    }
+
+    /** One query: a run is answered in a few milliseconds, and this is on its path. */
+    public Optional<Runner> runner(long userId) {
+        return jdbc.sql("""
+                SELECT u.username, u.display_name, u.email,
+                       (SELECT t.name FROM team_memberships m JOIN teams t ON t.id = m.team_id
+                        WHERE m.user_id = u.id ORDER BY m.joined_at, t.id LIMIT 1) AS team
+                FROM users u WHERE u.id = ?""")
+                .param(userId)
+                .query((rs, n) -> new Runner(rs.getString("username"), rs.getString("display_name"), rs.getString("email"),
+                        rs.getString("team")))
+                .optional();
+    }
+
     /** Minutes saved by successful real runs requested in [from, to); {@code userId} null for everyone. */
     public long minutesSaved(Instant from, Instant to, Long userId) {
         return jdbc.sql("""

@@ -32,13 +32,14 @@ public class WebhookOutbox {
      * {@code scope} only (e.g. {@code recipe:expense-reminder}); null reaches unscoped ones alone.
      */
     public int append(UUID eventId, String type, Instant occurredAt, String dataJson, String scope) {
-        jdbc.sql("INSERT INTO webhook_events (id, type, occurred_at, data) VALUES (?, ?, ?, CAST(? AS JSONB))")
-                .params(eventId, type, Timestamps.of(occurredAt), dataJson).update();
+        // one statement, one round trip: events are written on the path of the change that caused them
         return jdbc.sql("""
+                WITH e AS (INSERT INTO webhook_events (id, type, occurred_at, data) VALUES (?, ?, ?, CAST(? AS JSONB)) RETURNING id)
                 INSERT INTO webhook_deliveries (event_id, subscription_id, status, next_attempt_at, created_at)
-                SELECT ?, s.id, 'PENDING', ?, ? FROM webhook_subscriptions s
+                SELECT e.id, s.id, 'PENDING', ?, ? FROM e, webhook_subscriptions s
                 WHERE s.event_type = ? AND s.enabled AND s.deleted_at IS NULL AND (s.scope IS NULL OR s.scope = ?)""")
-                .params(eventId, Timestamps.of(occurredAt), Timestamps.of(occurredAt), type, scope).update();
+                .params(eventId, type, Timestamps.of(occurredAt), dataJson, Timestamps.of(occurredAt), Timestamps.of(occurredAt),
+                        type, scope).update();
     }
 
     /**
@@ -46,12 +47,12 @@ public class WebhookOutbox {
      * retried and logged like any other, but fanned out to nobody else.
      */
     public void appendTo(UUID eventId, String type, Instant occurredAt, String dataJson, UUID subscriptionId) {
-        jdbc.sql("INSERT INTO webhook_events (id, type, occurred_at, data) VALUES (?, ?, ?, CAST(? AS JSONB))")
-                .params(eventId, type, Timestamps.of(occurredAt), dataJson).update();
         jdbc.sql("""
+                WITH e AS (INSERT INTO webhook_events (id, type, occurred_at, data) VALUES (?, ?, ?, CAST(? AS JSONB)) RETURNING id)
                 INSERT INTO webhook_deliveries (event_id, subscription_id, status, next_attempt_at, created_at)
-                VALUES (?, ?, 'PENDING', ?, ?)""")
-                .params(eventId, subscriptionId, Timestamps.of(occurredAt), Timestamps.of(occurredAt)).update();
+                SELECT e.id, ?, 'PENDING', ?, ? FROM e""")
+                .params(eventId, type, Timestamps.of(occurredAt), dataJson, subscriptionId, Timestamps.of(occurredAt),
+                        Timestamps.of(occurredAt)).update();
     }
 
     /**

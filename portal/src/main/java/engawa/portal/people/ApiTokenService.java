@@ -1,6 +1,7 @@
 package engawa.portal.people;
 
 import engawa.db.people.ApiToken;
+import engawa.db.people.ApiTokenLookup;
 import engawa.db.people.ApiTokenRepository;
 import engawa.db.people.Role;
 import engawa.db.people.User;
@@ -27,10 +28,13 @@ public class ApiTokenService {
 
     private final ApiTokenRepository tokens;
     private final UserRepository users;
+    private final ApiTokenLookup lookup;
     private final Clock clock;
     private final String adminToken;
 
-    ApiTokenService(ApiTokenRepository tokens, UserRepository users, Clock clock, EngawaProperties properties) {
+    ApiTokenService(ApiTokenRepository tokens, UserRepository users, ApiTokenLookup lookup, Clock clock,
+            EngawaProperties properties) {
+        this.lookup = lookup;
         this.tokens = tokens;
         this.users = users;
         this.clock = clock;
@@ -76,8 +80,10 @@ public class ApiTokenService {
         token.revoke(clock.instant());
     }
 
-    /** Whose token this is, if it is known, not expired, not revoked and its owner still enabled. */
-    @Transactional
+    /**
+     * Whose token this is, if it is known, not expired, not revoked and its owner still enabled.
+     * Plain SQL outside a transaction: every API request asks this first.
+     */
     public Optional<TokenOwner> authenticate(String presented) {
         if (presented == null || presented.isBlank()) {
             return Optional.empty();
@@ -89,13 +95,13 @@ public class ApiTokenService {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        return tokens.findByTokenHash(ApiTokenCodec.hash(presented))
-                .filter(t -> t.isUsableAt(now))
+        return lookup.find(ApiTokenCodec.hash(presented))
+                .filter(t -> t.usableAt(now))
                 .map(t -> {
-                    if (t.getLastUsedAt() == null || t.getLastUsedAt().plus(LAST_USED_RESOLUTION).isBefore(now)) {
-                        t.setLastUsedAt(now);
+                    if (t.lastUsedAt() == null || t.lastUsedAt().plus(LAST_USED_RESOLUTION).isBefore(now)) {
+                        lookup.touch(t.tokenId(), now);
                     }
-                    return new TokenOwner(t.getUser().getUsername(), t.getUser().getRole());
+                    return new TokenOwner(t.username(), t.role());
                 });
     }
 }

@@ -1,35 +1,33 @@
 package engawa.portal.people;
 
-import engawa.db.people.UserRepository;
+import engawa.db.people.ApiTokenLookup;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /** Who is calling a service: a person, or the admin token and the system, which are nobody. */
 @Component
 public class Callers {
 
     private final SecurityContextHolderStrategy contexts;
-    private final UserRepository users;
+    private final ApiTokenLookup users;
 
-    Callers(ObjectProvider<SecurityContextHolderStrategy> contexts, UserRepository users) {
+    Callers(ObjectProvider<SecurityContextHolderStrategy> contexts, ApiTokenLookup users) {
         this.contexts = contexts.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
         this.users = users;
     }
 
-    /** The signed-in caller; the stored account decides the person's id. */
-    @Transactional(readOnly = true)
+    /** The signed-in caller; the stored account decides the person's id (one indexed query, no ORM). */
     public Caller current() {
         Authentication authentication = contexts.getContext().getAuthentication();
         if (authentication == null || !authentication.isAuthenticated()) {
             throw new AuthenticationCredentialsNotFoundException("Not signed in");
         }
         boolean admin = authentication.getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
-        Long userId = users.findByUsername(authentication.getName()).map(u -> u.getId()).orElse(null);
+        Long userId = users.userId(authentication.getName()).orElse(null);
         return new Caller(authentication.getName(), userId, admin);
     }
 

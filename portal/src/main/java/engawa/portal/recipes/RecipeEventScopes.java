@@ -11,9 +11,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class RecipeEventScopes implements EventScopes {
 
-    private final RecipeService recipes;
+    private final RecipeAccess recipes;
 
-    RecipeEventScopes(RecipeService recipes) {
+    RecipeEventScopes(RecipeAccess recipes) {
         this.recipes = recipes;
     }
 

@@ -1,9 +1,5 @@
 package engawa.portal.recipes;
 
-import engawa.db.people.TeamRepository;
-import engawa.db.people.TeamTree;
-import engawa.db.people.User;
-import engawa.db.people.UserRepository;
 import engawa.db.recipes.RecipeRow;
 import engawa.db.recipes.RecipeRuns;
 import engawa.db.recipes.RecipeStatus;
@@ -37,26 +33,20 @@ public class RecipeRunner {
     };
     static final String MASK = "••••••••";
 
-    private final RecipeService recipes;
+    private final RecipeAccess access;
     private final RecipeRuns runs;
     private final RunStarter starter;
     private final RunPayloads payloads;
-    private final UserRepository users;
-    private final TeamRepository teams;
-    private final TeamTree teamTree;
     private final Callers callers;
     private final JsonMapper json;
     private final Clock clock;
 
-    RecipeRunner(RecipeService recipes, RecipeRuns runs, RunStarter starter, RunPayloads payloads, UserRepository users,
-            TeamRepository teams, TeamTree teamTree, Callers callers, JsonMapper json, Clock clock) {
-        this.recipes = recipes;
+    RecipeRunner(RecipeAccess access, RecipeRuns runs, RunStarter starter, RunPayloads payloads, Callers callers,
+            JsonMapper json, Clock clock) {
+        this.access = access;
         this.runs = runs;
         this.starter = starter;
         this.payloads = payloads;
-        this.users = users;
-        this.teams = teams;
-        this.teamTree = teamTree;
         this.callers = callers;
         this.json = json;
         this.clock = clock;
@@ -72,10 +62,8 @@ public class RecipeRunner {
         if (caller.userId() == null) {
             return new InputRules.Me(caller.username(), "Engawa", null, null);
         }
-        User user = users.findById(caller.userId()).orElseThrow();
-        String team = teamTree.teamIdsOf(caller.userId()).stream().findFirst()
-                .flatMap(teams::findById).map(t -> t.getName()).orElse(null);
-        return new InputRules.Me(user.getUsername(), user.getDisplayName(), user.getEmail(), team);
+        RecipeRuns.Runner runner = runs.runner(caller.userId()).orElseThrow();
+        return new InputRules.Me(runner.username(), runner.name(), runner.email(), runner.team());
     }
 
     /**
@@ -89,7 +77,7 @@ public class RecipeRunner {
         Caller caller = callers.current();
         RecipeRow recipe = runnable(caller, slug, test);
         InputRules.Me me = me(caller);
-        Map<String, Object> inputs = InputRules.answers(recipes.inputs(recipe.values().inputsJson()), answers, me);
+        Map<String, Object> inputs = InputRules.answers(access.inputs(recipe.values().inputsJson()), answers, me);
         return starter.start(recipe, caller.userId(), me, inputs, test, null);
     }
 
@@ -103,7 +91,7 @@ public class RecipeRunner {
         }
         RecipeRow recipe = runnable(caller, run.recipeSlug(), run.test());
         InputRules.Me me = me(caller);
-        Map<String, Object> inputs = InputRules.answers(recipes.inputs(recipe.values().inputsJson()),
+        Map<String, Object> inputs = InputRules.answers(access.inputs(recipe.values().inputsJson()),
                 json.readValue(run.inputsJson(), OBJECT), me);
         return starter.start(recipe, caller.userId(), me, inputs, run.test(), runId);
     }
@@ -112,13 +100,13 @@ public class RecipeRunner {
     @Transactional(readOnly = true)
     public RunPreview preview(String slug, Map<String, ?> answers, boolean test) {
         Caller caller = callers.current();
-        RecipeRow recipe = recipes.visible(caller, slug);
-        boolean owner = recipes.mayEdit(caller, recipe);
+        RecipeRow recipe = access.visible(caller, slug);
+        boolean owner = access.mayEdit(caller, recipe);
         if (test && !owner) {
             throw UserFacingException.forbidden("recipes.test.ownersOnly");
         }
         InputRules.Me me = me(caller);
-        Map<String, Object> inputs = InputRules.answers(recipes.inputs(recipe.values().inputsJson()), answers, me);
+        Map<String, Object> inputs = InputRules.answers(access.inputs(recipe.values().inputsJson()), answers, me);
         Instant now = clock.instant();
         UUID runId = new UUID(0, 0);
         Map<String, Object> data = payloads.target(recipe, Math.max(1, recipe.publishedVersion()), runId, me, inputs, test,
@@ -139,7 +127,14 @@ public class RecipeRunner {
     public RecipeRun get(UUID runId) {
         Caller caller = callers.current();
         RunRow row = visibleRun(caller, runId);
-        return view(caller, row);
+        RecipeRun plain = view(caller, row);
+        Map<String, RecipeInput> labels = new LinkedHashMap<>();
+        access.inputsOf(row.recipeSlug()).forEach(i -> labels.put(i.key(), i));
+        // the form's order first, then anything the form no longer has
+        Map<String, Object> ordered = new LinkedHashMap<>();
+        labels.keySet().stream().filter(plain.inputs()::containsKey).forEach(k -> ordered.put(k, plain.inputs().get(k)));
+        plain.inputs().forEach(ordered::putIfAbsent);
+        return new RecipeRun(row, ordered, plain.mayRetry(), labels);
     }
 
     /** The caller's own runs, newest first. */
@@ -162,20 +157,20 @@ public class RecipeRunner {
     @Transactional(readOnly = true)
     public List<RecipeRun> ofRecipe(String slug, int offset, int limit) {
         Caller caller = callers.current();
-        RecipeRow recipe = recipes.owned(caller, slug);
+        RecipeRow recipe = access.owned(caller, slug);
         return runs.byRecipe(recipe.id(), offset, limit).stream().map(r -> view(caller, r)).toList();
     }
 
     @Transactional(readOnly = true)
     public long countOfRecipe(String slug) {
-        return runs.countByRecipe(recipes.owned(callers.current(), slug).id());
+        return runs.countByRecipe(access.owned(callers.current(), slug).id());
     }
 
     /** Success over the last 30 days and time saved this month, for the recipe page. */
     @Transactional(readOnly = true)
     public RecipeStats stats(String slug, java.time.ZoneId zone) {
         Caller caller = callers.current();
-        RecipeRow recipe = recipes.visible(caller, slug);
+        RecipeRow recipe = access.visible(caller, slug);
         Instant now = clock.instant();
         RecipeRuns.RecipeStats last30 = runs.stats(recipe.id(), now.minus(Duration.ofDays(30)));
         RecipeRuns.RecipeStats month = runs.stats(recipe.id(), TimeSaved.monthStart(now, zone));
@@ -183,8 +178,8 @@ public class RecipeRunner {
     }
 
     private RecipeRow runnable(Caller caller, String slug, boolean test) {
-        RecipeRow recipe = recipes.visible(caller, slug);
-        if (test && !recipes.mayEdit(caller, recipe)) {
+        RecipeRow recipe = access.visible(caller, slug);
+        if (test && !access.mayEdit(caller, recipe)) {
             throw UserFacingException.forbidden("recipes.test.ownersOnly");
         }
         if (recipe.status() == RecipeStatus.DRAFT) {
@@ -203,8 +198,8 @@ public class RecipeRunner {
         RunRow run = runs.find(runId).orElseThrow(() -> UserFacingException.notFound("recipes.run.notFound", runId));
         boolean mine = caller.username().equals(run.requestedBy());
         if (!mine && !caller.admin()) {
-            RecipeRow recipe = recipes.visible(caller, run.recipeSlug());
-            if (!recipes.mayEdit(caller, recipe)) {
+            RecipeRow recipe = access.visible(caller, run.recipeSlug());
+            if (!access.mayEdit(caller, recipe)) {
                 throw UserFacingException.notFound("recipes.run.notFound", runId);
             }
         }
@@ -212,6 +207,6 @@ public class RecipeRunner {
     }
 
     private RecipeRun view(Caller caller, RunRow row) {
-        return new RecipeRun(row, json.readValue(row.inputsJson(), OBJECT), row.status().finished());
+        return new RecipeRun(row, json.readValue(row.inputsJson(), OBJECT), row.status().finished(), Map.of());
     }
 }

@@ -36,7 +36,6 @@ import java.util.regex.Pattern;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -50,14 +49,13 @@ import tools.jackson.databind.json.JsonMapper;
 public class RecipeService {
 
     static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
-    static final TypeReference<List<RecipeInput>> INPUTS = new TypeReference<>() {
-    };
 
     private final Recipes recipes;
     private final WebhookSubscriptions subscriptions;
     private final TeamRepository teams;
     private final UserRepository users;
-    private final TeamTree teamTree;
+    private final RecipeAccess access;
+    private final TeamTree teamIds;
     private final TargetGuard guard;
     private final SecretBox secrets;
     private final Callers callers;
@@ -65,12 +63,13 @@ public class RecipeService {
     private final Clock clock;
 
     RecipeService(Recipes recipes, WebhookSubscriptions subscriptions, TeamRepository teams, UserRepository users,
-            TeamTree teamTree, TargetGuard guard, SecretBox secrets, Callers callers, JsonMapper json, Clock clock) {
+            RecipeAccess access, TeamTree teamIds, TargetGuard guard, SecretBox secrets, Callers callers, JsonMapper json, Clock clock) {
         this.recipes = recipes;
         this.subscriptions = subscriptions;
         this.teams = teams;
         this.users = users;
-        this.teamTree = teamTree;
+        this.access = access;
+        this.teamIds = teamIds;
         this.guard = guard;
         this.secrets = secrets;
         this.callers = callers;
@@ -95,7 +94,7 @@ public class RecipeService {
         if (!mine) {
             return new Recipes.Filter(text, category, sort, null, null);
         }
-        List<Long> ownTeams = caller.userId() == null ? List.of() : teamTree.teamIdsOf(caller.userId());
+        List<Long> ownTeams = caller.userId() == null ? List.of() : teamIds.teamIdsOf(caller.userId());
         return new Recipes.Filter(text, category, sort, ownTeams, caller.userId() == null ? -1L : caller.userId());
     }
 
@@ -108,14 +107,14 @@ public class RecipeService {
     @Transactional(readOnly = true)
     public Recipe get(String slug) {
         Caller caller = callers.current();
-        return recipe(caller, visible(caller, slug));
+        return recipe(caller, access.visible(caller, slug));
     }
 
     /** Where its runs go; only for its owners, for everyone else the recipe is not theirs to see this of. */
     @Transactional(readOnly = true)
     public RecipeTarget target(String slug) {
         Caller caller = callers.current();
-        RecipeRow row = owned(caller, slug);
+        RecipeRow row = access.owned(caller, slug);
         return row.targetUrl() == null ? null : targetAt(row.targetUrl());
     }
 
@@ -127,7 +126,7 @@ public class RecipeService {
     @Transactional(readOnly = true)
     public List<Recipes.VersionRow> versions(String slug) {
         Caller caller = callers.current();
-        return recipes.versions(owned(caller, slug).id(), 20);
+        return recipes.versions(access.owned(caller, slug).id(), 20);
     }
 
     @Transactional
@@ -157,7 +156,7 @@ public class RecipeService {
     @Transactional
     public SavedRecipe update(String slug, long editVersion, RecipeDraft draft) {
         Caller caller = callers.current();
-        RecipeRow row = owned(caller, slug);
+        RecipeRow row = access.owned(caller, slug);
         List<FieldProblem> problems = new ArrayList<>();
         RecipeValues values = values(caller, slug, draft, problems);
         URI target = targetOf(draft.targetUrl(), problems);
@@ -183,7 +182,7 @@ public class RecipeService {
     @Transactional
     public Recipe publish(String slug) {
         Caller caller = callers.current();
-        RecipeRow row = owned(caller, slug);
+        RecipeRow row = access.owned(caller, slug);
         if (row.targetSubscriptionId() == null) {
             throw UserFacingException.invalidField("targetUrl", "recipes.publish.noTarget");
         }
@@ -199,7 +198,7 @@ public class RecipeService {
     @Transactional
     public Recipe archive(String slug) {
         Caller caller = callers.current();
-        RecipeRow row = owned(caller, slug);
+        RecipeRow row = access.owned(caller, slug);
         if (row.status() != RecipeStatus.PUBLISHED) {
             throw UserFacingException.conflict("recipes.archive.notPublished");
         }
@@ -217,7 +216,7 @@ public class RecipeService {
         content.put("summary_ja", v.summaryJa());
         content.put("steps_en", v.stepsEn());
         content.put("steps_ja", v.stepsJa());
-        content.put("inputs", inputs(v.inputsJson()));
+        content.put("inputs", access.inputs(v.inputsJson()));
         content.put("minutes_saved", v.minutesSaved());
         content.put("calls_back", v.callsBack());
         content.put("answer_minutes", v.answerMinutes());
@@ -308,7 +307,7 @@ public class RecipeService {
             Optional<Team> team = teams.findBySlug(owner);
             if (team.isEmpty()) {
                 problems.add(new FieldProblem("owner", "recipes.owner.unknown", owner));
-            } else if (!mayEditOwnedBy(caller, team.get().getId(), null)) {
+            } else if (!access.mayEditOwnedBy(caller, team.get().getId(), null)) {
                 problems.add(new FieldProblem("owner", "recipes.owner.notYourTeam", team.get().getName()));
             } else {
                 teamId = team.get().getId();
@@ -334,44 +333,7 @@ public class RecipeService {
         return trimmed;
     }
 
-    List<RecipeInput> inputs(String inputsJson) {
-        return inputsOf(json, inputsJson);
-    }
-
-    /** A form's fields from their stored JSON; static so that scheduled work needs no signed-in caller. */
-    static List<RecipeInput> inputsOf(JsonMapper json, String inputsJson) {
-        return inputsJson == null || inputsJson.isBlank() ? List.of() : json.readValue(inputsJson, INPUTS);
-    }
-
     Recipe recipe(Caller caller, RecipeRow row) {
-        return Recipe.of(row, inputs(row.values().inputsJson()), mayEdit(caller, row));
-    }
-
-    RecipeRow visible(Caller caller, String slug) {
-        return recipes.find(slug).filter(r -> r.status() != RecipeStatus.DRAFT || mayEdit(caller, r))
-                .orElseThrow(() -> UserFacingException.notFound("recipes.notFound", slug));
-    }
-
-    /** One the caller owns; others' recipes answer "forbidden" when visible, "not found" when a draft. */
-    RecipeRow owned(Caller caller, String slug) {
-        RecipeRow row = visible(caller, slug);
-        if (!mayEdit(caller, row)) {
-            throw UserFacingException.forbidden("recipes.notOwner", row.values().titleEn());
-        }
-        return row;
-    }
-
-    boolean mayEdit(Caller caller, RecipeRow row) {
-        return mayEditOwnedBy(caller, row.values().ownerTeamId(), row.values().ownerUserId());
-    }
-
-    private boolean mayEditOwnedBy(Caller caller, Long teamId, Long userId) {
-        if (caller.admin()) {
-            return true;
-        }
-        if (caller.userId() == null) {
-            return false;
-        }
-        return teamId != null ? teamTree.isMember(teamId, caller.userId()) : caller.userId().equals(userId);
+        return Recipe.of(row, access.inputs(row.values().inputsJson()), access.mayEdit(caller, row));
     }
 }

@@ -27,13 +27,13 @@ class ScheduledTestRuns {
     static final InputRules.Me PORTAL = new InputRules.Me("engawa", "Engawa test run", "test-run@engawa.invalid", null);
 
     private final Recipes recipes;
-    private final tools.jackson.databind.json.JsonMapper json;
+    private final RecipeAccess access;
     private final RunStarter starter;
     private final Clock clock;
 
-    ScheduledTestRuns(Recipes recipes, tools.jackson.databind.json.JsonMapper json, RunStarter starter, Clock clock) {
+    ScheduledTestRuns(Recipes recipes, RecipeAccess access, RunStarter starter, Clock clock) {
         this.recipes = recipes;
-        this.json = json;
+        this.access = access;
         this.starter = starter;
         this.clock = clock;
     }
@@ -46,7 +46,7 @@ class ScheduledTestRuns {
             if (recipe.targetSubscriptionId() == null) {
                 continue;
             }
-            List<RecipeInput> inputs = RecipeService.inputsOf(json, recipe.values().inputsJson());
+            List<RecipeInput> inputs = access.inputs(recipe.values().inputsJson());
             try {
                 Map<String, Object> answers = InputRules.answers(inputs, samples(inputs), PORTAL);
                 starter.start(recipe, null, PORTAL, answers, true, null);

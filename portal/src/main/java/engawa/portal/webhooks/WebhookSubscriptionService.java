@@ -178,7 +178,9 @@ public class WebhookSubscriptionService {
     }
 
     private WebhookSubscriptionRow manageable(Caller caller, UUID id) {
-        return subscriptions.find(id).filter(s -> caller.mayManage(s.ownerId()))
+        // a recipe's target belongs to the recipe: its owners change it on the recipe, nobody here
+        return subscriptions.find(id).filter(s -> !WebhookSubscriptions.RECIPE_TARGET_TYPE.equals(s.eventType()))
+                .filter(s -> caller.mayManage(s.ownerId()))
                 .orElseThrow(() -> UserFacingException.notFound("webhooks.subscription.notFound", id));
     }
 

@@ -134,7 +134,8 @@ class WebhooksApiIT {
         assertThat(member.body()).contains("Only admins can subscribe to \\\"session.signup.created\\\"");
         assertThat(byAdmin.statusCode()).isEqualTo(201);
         JsonNode types = json.readTree(send("GET", "/api/v1/events", hana, null).body());
-        assertThat(types).hasSize(10);
+        assertThat(types).hasSize(11);
+        assertThat(types.get(10).get("type").asString()).isEqualTo("recipe.health.changed");
         assertThat(types.get(0).get("type").asString()).isEqualTo("service.created");
         assertThat(types.get(0).get("may_subscribe").asBoolean()).isTrue();
         assertThat(types.get(0).at("/sample/service/name").asString()).isEqualTo("payments-api");

@@ -156,6 +156,15 @@ class RecipesApi {
         return withETag(ResponseEntity.ok(), recipes.update(slug, version, body.draft(slug)));
     }
 
+    record VersionJson(int version, Instant publishedAt, String publishedBy) {
+    }
+
+    /** Every publication, newest first (owners). */
+    @GetMapping("/recipes/{slug}/versions")
+    List<VersionJson> versions(@PathVariable String slug) {
+        return recipes.versions(slug).stream().map(v -> new VersionJson(v.version(), v.publishedAt(), v.publishedBy())).toList();
+    }
+
     @PostMapping("/recipes/{slug}/publish")
     RecipeJson publish(@PathVariable String slug) {
         return RecipeJson.of(recipes.publish(slug), recipes.target(slug), null);

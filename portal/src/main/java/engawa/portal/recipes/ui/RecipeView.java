@@ -261,6 +261,15 @@ public class RecipeView extends Div implements HasDynamicTitle, BeforeEnterObser
         }
         card.add(new Paragraph(recipe.version() == 0 ? getTranslation("recipes.version.none")
                 : getTranslation("recipes.version", recipe.version())));
+        List<engawa.db.recipes.Recipes.VersionRow> versions = recipes.versions(recipe.slug());
+        if (versions.size() > 1) {
+            UnorderedList history = new UnorderedList();
+            history.addClassName("recipe-run-list");
+            history.setId("recipe-versions");
+            versions.stream().limit(5).forEach(v -> history.add(new ListItem(getTranslation("recipes.version.entry",
+                    v.version(), Formats.dateTime(v.publishedAt()), v.publishedBy()))));
+            card.add(history);
+        }
         card.add(new Paragraph(recipe.testRunsEnabled() && recipe.nextTestAt() != null
                 ? getTranslation("recipes.tests.next", Formats.dateTime(recipe.nextTestAt()), recipe.testEveryDays())
                 : getTranslation("recipes.tests.off")));

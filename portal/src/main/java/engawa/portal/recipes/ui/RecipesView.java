@@ -1,6 +1,5 @@
 package engawa.portal.recipes.ui;
 
-import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -11,8 +10,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.tabs.Tab;
-import com.vaadin.flow.component.tabs.Tabs;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -47,10 +44,9 @@ public class RecipesView extends Div implements HasDynamicTitle, BeforeEnterObse
     private final Clock clock;
     private final TextField search = new TextField();
     private final Div categories = new Div();
-    private final Tabs sortTabs;
-    private final Tab mostUsed;
-    private final Tab newest;
-    private final Tab mine;
+    private final Div sortButtons = new Div();
+    /** most-used, new or mine */
+    private String order = "most-used";
     private final Div cards = new Div();
     private final Span summary = new Span();
     private final Button more;
@@ -81,16 +77,13 @@ public class RecipesView extends Div implements HasDynamicTitle, BeforeEnterObse
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.setWidth("min(32rem, 100%)");
         search.addValueChangeListener(e -> changed());
-        mostUsed = new Tab(getTranslation("recipes.sort.mostUsed"));
-        newest = new Tab(getTranslation("recipes.sort.new"));
-        mine = new Tab(getTranslation("recipes.mine"));
-        mine.setId("recipes-mine");
-        sortTabs = new Tabs(mostUsed, newest, mine);
-        sortTabs.addSelectedChangeListener(e -> changed());
+        sortButtons.addClassName("recipe-sort");
+        sortButtons.getElement().setAttribute("role", "group");
+        sortButtons.getElement().setAttribute("aria-label", getTranslation("recipes.order"));
         categories.addClassName("recipe-categories");
         categories.getElement().setAttribute("role", "group");
         categories.getElement().setAttribute("aria-label", getTranslation("recipes.categories"));
-        add(search, sortTabs, categories);
+        add(search, sortButtons, categories);
 
         summary.addClassName("hint");
         summary.setId("recipes-summary");
@@ -109,7 +102,7 @@ public class RecipesView extends Div implements HasDynamicTitle, BeforeEnterObse
         search.setValue(first(query, "q"));
         category = first(query, "category").isBlank() ? null : first(query, "category");
         String sort = first(query, "sort");
-        sortTabs.setSelectedTab(sort.equals("new") ? newest : sort.equals("mine") ? mine : mostUsed);
+        order = sort.equals("new") || sort.equals("mine") ? sort : "most-used";
         navigating = false;
         refresh();
     }
@@ -130,11 +123,8 @@ public class RecipesView extends Div implements HasDynamicTitle, BeforeEnterObse
         if (category != null) {
             params.put("category", category);
         }
-        Tab selected = sortTabs.getSelectedTab();
-        if (selected == newest) {
-            params.put("sort", "new");
-        } else if (selected == mine) {
-            params.put("sort", "mine");
+        if (!order.equals("most-used")) {
+            params.put("sort", order);
         }
         getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null,
                 new com.vaadin.flow.router.Location("recipes", QueryParameters.simple(params))));
@@ -142,6 +132,9 @@ public class RecipesView extends Div implements HasDynamicTitle, BeforeEnterObse
     }
 
     private void refresh() {
+        sortButtons.removeAll();
+        sortButtons.add(orderButton("recipes.sort.mostUsed", "most-used"), orderButton("recipes.sort.new", "new"),
+                orderButton("recipes.mine", "mine"));
         categories.removeAll();
         Button all = categoryButton(getTranslation("recipes.category.all"), null);
         categories.add(all);
@@ -161,6 +154,18 @@ public class RecipesView extends Div implements HasDynamicTitle, BeforeEnterObse
         loadMore();
     }
 
+    private Button orderButton(String key, String value) {
+        Button button = new Button(getTranslation(key), e -> {
+            order = value;
+            changed();
+        });
+        button.setId("recipes-order-" + value);
+        boolean selected = order.equals(value);
+        button.addThemeVariants(selected ? ButtonVariant.LUMO_PRIMARY : ButtonVariant.LUMO_TERTIARY);
+        button.getElement().setAttribute("aria-pressed", String.valueOf(selected));
+        return button;
+    }
+
     private Button categoryButton(String text, String value) {
         Button button = new Button(text, e -> {
             category = value;
@@ -173,11 +178,11 @@ public class RecipesView extends Div implements HasDynamicTitle, BeforeEnterObse
     }
 
     private boolean isMine() {
-        return sortTabs.getSelectedTab() == mine;
+        return order.equals("mine");
     }
 
     private void loadMore() {
-        RecipeSort sort = sortTabs.getSelectedTab() == newest ? RecipeSort.NEWEST : RecipeSort.MOST_USED;
+        RecipeSort sort = order.equals("new") ? RecipeSort.NEWEST : RecipeSort.MOST_USED;
         List<Recipe> page = recipes.gallery(search.getValue(), category, sort, isMine(), shown, PAGE + 1);
         page.stream().limit(PAGE).forEach(r -> cards.add(card(r)));
         shown += Math.min(PAGE, page.size());

@@ -144,7 +144,7 @@ public class RunView extends Div implements HasDynamicTitle, BeforeEnterObserver
             Div table = new Div();
             table.addClassName("facts");
             inputs.forEach((key, value) -> {
-                Span k = new Span(key);
+                Span k = new Span(run.label(key, ja));
                 k.addClassName("fact-label");
                 table.add(k, new Span(value == null ? "—" : String.valueOf(value)));
             });

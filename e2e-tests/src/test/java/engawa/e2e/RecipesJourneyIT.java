@@ -1,0 +1,231 @@
+package engawa.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import engawa.e2e.pages.LoginPage;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Automation recipes as people use them: a staff member finds one in Japanese and English, fixes a
+ * mistake the form points out, runs it and watches it succeed when the workflow (a real local
+ * receiver) calls back; an owner publishes a second version and sends a test run; someone who only
+ * runs it never sees where it sends; and a run by keyboard alone.
+ */
+class RecipesJourneyIT extends BrowserJourney {
+
+    private static final AtomicInteger NAMES = new AtomicInteger();
+    private static final Pattern CALLBACK = Pattern.compile("\"callback_url\": \"[^\"]*(/api/v1/runs/[^\"]+)\"");
+    private final LocalReceiver workflow = new LocalReceiver();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @AfterEach
+    void stopWorkflow() {
+        workflow.close();
+    }
+
+    /** An invoices recipe of the SRE team (yuki's), sending to the local workflow. */
+    private String recipe() throws Exception {
+        String slug = "invoice-summary-" + NAMES.incrementAndGet();
+        HttpResponse<String> created = api("POST", "/api/v1/recipes", """
+                {"slug": "%s", "owner": "sre", "category": "reports", "title": "Summarise the invoices of a customer",
+                 "titleJa": "顧客の請求書を要約する", "summary": "One page with every open invoice of a customer.",
+                 "summaryJa": "顧客の未払い請求書を1ページにまとめます。", "minutesSaved": 45, "callsBack": true,
+                 "steps": "1. Give the customer.\\n2. Press **Run**.", "targetUrl": "%s",
+                 "inputs": [{"key": "customer", "kind": "text", "label": "Customer", "labelJa": "顧客", "required": true},
+                            {"key": "month", "kind": "text", "label": "Month", "labelJa": "月", "required": true,
+                             "help": "Like 2026-11", "pattern": "\\\\d{4}-\\\\d{2}"}]}""".formatted(slug, workflow.url("/zap")));
+        org.assertj.core.api.Assertions.assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        org.assertj.core.api.Assertions.assertThat(api("POST", "/api/v1/recipes/" + slug + "/publish", null).statusCode())
+                .isEqualTo(200);
+        return slug;
+    }
+
+    private HttpResponse<String> api(String method, String path, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(portal.baseUrl() + path))
+                .header("Authorization", "Bearer " + portal.adminToken())
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** As the workflow's last step does: POST to the callback URL the run carried. */
+    private void callBack(int run, String status, String message) throws Exception {
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (workflow.received().size() <= run && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        Matcher callback = CALLBACK.matcher(workflow.received().get(run).body());
+        org.assertj.core.api.Assertions.assertThat(callback.find()).isTrue();
+        HttpResponse<String> answered = http.send(HttpRequest.newBuilder(URI.create(portal.baseUrl() + callback.group(1)))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"status\": \"" + status + "\", \"message\": \"" + message + "\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        org.assertj.core.api.Assertions.assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
+    }
+
+    private void search(String text) {
+        Locator search = page.locator("#recipe-search input");
+        search.fill(text);
+        search.press("Enter");
+    }
+
+    @Test
+    void a_staff_member_finds_a_recipe_fixes_a_mistake_runs_it_and_sees_it_succeed() throws Exception {
+        String slug = recipe();
+        new LoginPage(page).open(portal.baseUrl()).signInAs("hana", "engawa-staff");
+        Locator saved = page.locator("#home-time-saved");
+        assertThat(saved).isVisible();
+        String before = saved.textContent();
+
+        page.navigate(portal.baseUrl() + "/recipes");
+        assertThat(page.locator(".recipe-card").first()).isVisible();
+        Accessibility.assertNoSeriousViolations(page, "gallery");
+        search("経費");
+        assertThat(page.locator("#recipe-cards")).containsText("Submit an expense claim");
+        assertThat(page.locator("#recipe-cards")).not().containsText("Book a meeting room");
+        assertThat(page).hasURL(Pattern.compile(".*q=%E7%B5%8C%E8%B2%BB.*"));
+        search("請求");
+        assertThat(page.locator("#recipe-cards")).containsText("Summarise the invoices of a customer");
+        search("invoic");
+        Locator card = page.locator(".recipe-card", new Page.LocatorOptions().setHasText("Summarise the invoices of a customer"));
+        assertThat(card).containsText("saves 45 min");
+        screenshot("found");
+        card.click();
+
+        assertThat(page.locator("#recipe-title")).hasText("Summarise the invoices of a customer");
+        Accessibility.assertNoSeriousViolations(page, "recipe page");
+        page.locator("#input-customer input").fill("ACME Corp");
+        page.locator("#input-month input").fill("November");
+        page.locator("#recipe-run").click();
+        assertThat(page.locator("#input-month")).hasAttribute("invalid", "");
+        assertThat(page.locator("#input-month")).containsText("is not in the expected form: Like 2026-11");
+        org.assertj.core.api.Assertions.assertThat(workflow.received()).isEmpty();
+        screenshot("mistake");
+
+        page.locator("#recipe-preview").click();
+        Locator preview = page.locator("#recipe-preview-dialog");
+        assertThat(preview).isHidden();
+        page.locator("#input-month input").fill("2026-11");
+        page.locator("#recipe-preview").click();
+        assertThat(preview).containsText("\"customer\" : \"ACME Corp\"");
+        assertThat(preview).containsText("v1,••••••••");
+        assertThat(preview).not().containsText(workflow.url("/zap"));
+        page.keyboard().press("Escape");
+
+        page.locator("#recipe-run").click();
+        assertThat(page).hasURL(Pattern.compile(".*/runs/[0-9a-f-]{36}$"));
+        assertThat(page.locator("#run-status-label")).hasText(Pattern.compile("Queued|Sent"));
+        Accessibility.assertNoSeriousViolations(page, "run page");
+        assertThat(page.locator("#run-status-label")).hasText("Sent");
+        screenshot("sent");
+        callBack(0, "succeeded", "Summary of 4 invoices is in your inbox");
+        // no reload: the page moves by itself
+        assertThat(page.locator("#run-status-label")).hasText("Succeeded");
+        assertThat(page.locator(".run-workflow-message")).containsText("Summary of 4 invoices is in your inbox");
+        org.assertj.core.api.Assertions.assertThat(workflow.received().getFirst().body())
+                .contains("\"customer\": \"ACME Corp\"").contains("\"username\": \"hana\"");
+        screenshot("succeeded");
+
+        page.navigate(portal.baseUrl() + "/");
+        assertThat(saved).not().hasText(before);
+        assertThat(saved).containsText("You saved");
+        page.navigate(portal.baseUrl() + "/runs");
+        assertThat(page.locator("#my-runs")).containsText("Summarise the invoices of a customer");
+    }
+
+    @Test
+    void an_owner_publishes_version_2_and_sends_a_test_run_while_others_never_see_where_it_sends() throws Exception {
+        String slug = recipe();
+        new LoginPage(page).open(portal.baseUrl()).signInAs("hana", "engawa-staff");
+        page.navigate(portal.baseUrl() + "/recipes/" + slug);
+        assertThat(page.locator("#recipe-health")).containsText("Has not worked yet");
+        assertThat(page.locator("#recipe-owner-card")).hasCount(0);
+        assertThat(page.locator("body")).not().containsText("127.0.0.1");
+        assertThat(page.locator("#recipe-test-run")).hasCount(0);
+        page.navigate(portal.baseUrl() + "/recipes/" + slug + "/edit");
+        assertThat(page.locator("h1")).hasText("Not your recipe");
+        context.clearCookies();
+
+        new LoginPage(page).open(portal.baseUrl()).signInAs("yuki", "engawa-demo-yuki");
+        page.navigate(portal.baseUrl() + "/recipes/" + slug);
+        assertThat(page.locator("#recipe-target-url")).hasText(workflow.url("/zap"));
+        assertThat(page.locator("#recipe-owner-card")).containsText("Version 1 is the one people run.");
+        page.locator("#recipe-edit").click();
+        assertThat(page.locator("#recipe-title-en input")).hasValue("Summarise the invoices of a customer");
+        Accessibility.assertNoSeriousViolations(page, "edit page");
+        page.locator("#recipe-title-en input").fill("Summarise a customer's open invoices");
+        page.locator("#recipe-test-runs").click();
+        screenshot("editing");
+        page.locator("#recipe-save").click();
+        assertThat(page.locator("#recipe-title")).hasText("Summarise a customer's open invoices");
+        assertThat(page.locator("#recipe-owner-card")).containsText("Version 2 is the one people run.");
+        assertThat(page.locator("#recipe-owner-card")).containsText("Next automatic test run");
+        assertThat(page.locator("#recipe-versions")).containsText("Version 2:");
+        assertThat(page.locator("#recipe-versions")).containsText("yuki");
+
+        page.locator("#input-customer input").fill("Test customer");
+        page.locator("#input-month input").fill("2026-12");
+        page.locator("#recipe-test-run").click();
+        assertThat(page.locator("#run-status-label")).hasText("Sent");
+        assertThat(page.locator(".run-view")).containsText("This was a test run");
+        callBack(0, "failed", "The customer does not exist");
+        assertThat(page.locator("#run-status-label")).hasText("Failed");
+        assertThat(page.locator("#run-try-again")).isVisible();
+        org.assertj.core.api.Assertions.assertThat(workflow.received().getFirst().body())
+                .contains("\"test\": true").contains("\"version\": 2");
+        screenshot("test-failed");
+        page.navigate(portal.baseUrl() + "/recipes/" + slug);
+        assertThat(page.locator("#recipe-health")).containsText("0% of 1 runs worked");
+        assertThat(page.locator("#recipe-owner-card")).containsText("Failed");
+    }
+
+    @Test
+    void a_recipe_runs_with_the_keyboard_alone_in_japanese() {
+        context.close();
+        context = browser.newContext(contextOptions().setLocale("ja-JP"));
+        page = context.newPage();
+        new LoginPage(page).open(portal.baseUrl()).signInAs("kenji", "engawa-owner");
+        page.navigate(portal.baseUrl() + "/recipes/expense-reminder");
+        assertThat(page.locator("#recipe-title")).hasText("経費精算の締め切りをチームにリマインドする");
+        assertThat(page.locator("#input-team input")).hasValue("Payments");
+        tabUntil("input-deadline");
+        page.keyboard().type("2026/12/24");
+        page.keyboard().press("Enter");
+        tabUntil("recipe-run");
+        page.keyboard().press("Enter");
+        assertThat(page.locator("#run-status-label")).hasText(Pattern.compile("順番待ち|送信済み"));
+        assertThat(page.locator("#run-status-label")).hasText("成功", new com.microsoft.playwright.assertions.LocatorAssertions
+                .HasTextOptions().setTimeout(20_000));
+        Accessibility.assertNoSeriousViolations(page, "run page in Japanese");
+        screenshot("keyboard-succeeded");
+    }
+
+    /** Presses Tab until the focus is in the element with this id. */
+    private void tabUntil(String id) {
+        for (int i = 0; i < 40; i++) {
+            page.keyboard().press("Tab");
+            Object inside = page.evaluate("id => { let e = document.activeElement;"
+                    + " while (e && e.shadowRoot && e.shadowRoot.activeElement) { e = e.shadowRoot.activeElement; }"
+                    + " return !!document.activeElement && (document.activeElement.id === id"
+                    + " || !!document.activeElement.closest('#' + id)); }", id);
+            if (Boolean.TRUE.equals(inside)) {
+                return;
+            }
+        }
+        throw new AssertionError("Tab never reached #" + id);
+    }
+}
