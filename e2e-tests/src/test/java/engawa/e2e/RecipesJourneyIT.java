@@ -145,6 +145,7 @@ class RecipesJourneyIT extends BrowserJourney {
         assertThat(saved).containsText("You saved");
         page.navigate(portal.baseUrl() + "/runs");
         assertThat(page.locator("#my-runs")).containsText("Summarise the invoices of a customer");
+        Accessibility.assertNoSeriousViolations(page, "my runs");
     }
 
     @Test
@@ -205,6 +206,10 @@ class RecipesJourneyIT extends BrowserJourney {
         tabUntil("input-deadline");
         page.keyboard().type("2026/12/24");
         page.keyboard().press("Enter");
+        // the calendar that opened while typing closes on Enter; leaving before it has would leave
+        // the rest of the page hidden from screen readers
+        assertThat(page.locator("#input-deadline[opened]")).hasCount(0);
+        assertThat(page.locator("#input-deadline input")).hasValue("2026/12/24");
         tabUntil("recipe-run");
         page.keyboard().press("Enter");
         assertThat(page.locator("#run-status-label")).hasText(Pattern.compile("順番待ち|送信済み"));

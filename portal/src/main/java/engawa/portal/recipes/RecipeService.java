@@ -178,7 +178,7 @@ public class RecipeService {
         return new SavedRecipe(recipe(caller, recipes.findById(row.id()).orElseThrow()), secret);
     }
 
-    /** A draft (or an archived recipe) becomes the version people run. */
+    /** A draft (or an archived recipe, as its next version) becomes the version people run. */
     @Transactional
     public Recipe publish(String slug) {
         Caller caller = callers.current();
@@ -186,9 +186,8 @@ public class RecipeService {
         if (row.targetSubscriptionId() == null) {
             throw UserFacingException.invalidField("targetUrl", "recipes.publish.noTarget");
         }
-        if (row.status() == RecipeStatus.ARCHIVED) {
-            recipes.setStatus(row.id(), RecipeStatus.PUBLISHED, clock.instant());
-        } else if (row.status() == RecipeStatus.DRAFT) {
+        if (row.status() != RecipeStatus.PUBLISHED) {
+            // a draft's first version, or an archived recipe back with what was edited meanwhile
             publishWorkingCopy(caller, row.id());
         }
         return recipe(caller, recipes.findById(row.id()).orElseThrow());

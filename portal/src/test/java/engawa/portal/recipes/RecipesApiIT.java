@@ -260,6 +260,16 @@ class RecipesApiIT {
                 "{\"inputs\": {\"month\": \"2026-11\"}}");
         assertThat(archived.statusCode()).isEqualTo(409);
         assertThat(archived.body()).contains("archived");
+        // back in the gallery as its next version, with what was edited while it was archived
+        assertThat(api.send("PUT", "/api/v1/recipes/" + slug, yuki, """
+                {"owner": "sre", "category": "reports", "title": "Back again", "summary": "Sends the monthly report.",
+                 "minutesSaved": 25}""").statusCode()).isEqualTo(200);
+        JsonNode restored = json.readTree(api.send("POST", "/api/v1/recipes/" + slug + "/publish", yuki, null).body());
+        assertThat(restored.get("status").asString()).isEqualTo("published");
+        assertThat(restored.get("version").asInt()).isEqualTo(2);
+        assertThat(restored.get("title").asString()).isEqualTo("Back again");
+        assertThat(json.readTree(api.send("GET", "/api/v1/recipes/" + slug + "/versions", yuki, null).body()))
+                .extracting(v -> v.get("version").asInt()).containsExactly(2, 1);
     }
 
     @Test
