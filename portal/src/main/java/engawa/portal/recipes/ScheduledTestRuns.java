@@ -5,7 +5,6 @@ import engawa.db.recipes.Recipes;
 import engawa.portal.shared.UserFacingException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +47,7 @@ class ScheduledTestRuns {
             }
             List<RecipeInput> inputs = access.inputs(recipe.values().inputsJson());
             try {
-                Map<String, Object> answers = InputRules.answers(inputs, samples(inputs), PORTAL);
+                Map<String, Object> answers = InputRules.answers(inputs, samples(inputs, LocalDate.now(clock)), PORTAL);
                 starter.start(recipe, null, PORTAL, answers, true, null);
             } catch (UserFacingException e) {
                 log.warn("Recipe {}: no scheduled test run, its form's defaults do not pass its own rules: {}",
@@ -58,7 +57,7 @@ class ScheduledTestRuns {
     }
 
     /** A default where there is one, else a value of the field's kind that its rules accept where possible. */
-    static Map<String, Object> samples(List<RecipeInput> inputs) {
+    static Map<String, Object> samples(List<RecipeInput> inputs, LocalDate today) {
         Map<String, Object> answers = new LinkedHashMap<>();
         for (RecipeInput input : inputs) {
             String initial = InputRules.initialValue(input, PORTAL);
@@ -68,7 +67,7 @@ class ScheduledTestRuns {
             }
             answers.put(input.key(), switch (input.inputKind()) {
                 case NUMBER -> "1";
-                case DATE -> LocalDate.now(ZoneOffset.UTC).toString();
+                case DATE -> today.toString();
                 case EMAIL -> PORTAL.email();
                 case CHOICE -> input.choices().getFirst();
                 case CHECKBOX -> "true";

@@ -54,8 +54,11 @@ class RecipesApi {
     private final RunOutcomes outcomes;
     private final EchoWorkflow echo;
     private final TimeSaved timeSaved;
+    private final java.time.Clock clock;
 
-    RecipesApi(RecipeService recipes, RecipeRunner runner, RunOutcomes outcomes, EchoWorkflow echo, TimeSaved timeSaved) {
+    RecipesApi(RecipeService recipes, RecipeRunner runner, RunOutcomes outcomes, EchoWorkflow echo, TimeSaved timeSaved,
+            java.time.Clock clock) {
+        this.clock = clock;
         this.recipes = recipes;
         this.runner = runner;
         this.outcomes = outcomes;
@@ -70,11 +73,11 @@ class RecipesApi {
             boolean testRunsEnabled, int testEveryDays, Instant nextTestAt, Instant publishedAt, Instant updatedAt,
             String targetUrl, Boolean zapierCatchHook, String signingSecret) {
 
-        static RecipeJson of(Recipe r, RecipeTarget target, String secret) {
+        static RecipeJson of(Recipe r, RecipeTarget target, String secret, Instant now) {
             return new RecipeJson(r.slug(), r.titleEn(), r.titleJa(), r.summaryEn(), r.summaryJa(), r.category(), r.tags(),
                     r.ownerRef(), r.ownerName(), r.status().name().toLowerCase(Locale.ROOT), r.version(), r.stepsEn(),
                     r.stepsJa(), r.stepsHtml(false), r.inputs(), r.minutesSaved(), r.callsBack(), r.answerMinutes(),
-                    r.health().name().toLowerCase(Locale.ROOT), r.broken(), r.stale(Instant.now()), r.lastSuccessAt(),
+                    r.health().name().toLowerCase(Locale.ROOT), r.broken(), r.stale(now), r.lastSuccessAt(),
                     r.lastRunAt(), r.runCount(), r.testRunsEnabled(), r.testEveryDays(), r.nextTestAt(), r.publishedAt(),
                     r.updatedAt(), target == null ? null : target.url(), target == null ? null : target.zapier(), secret);
         }
@@ -132,7 +135,7 @@ class RecipesApi {
         RecipeSort order = sort(sort);
         boolean own = Boolean.TRUE.equals(mine);
         List<RecipeJson> items = recipes.gallery(q, category, order, own, (int) pageable.getOffset(), pageable.getPageSize())
-                .stream().map(r -> RecipeJson.of(r, null, null)).toList();
+                .stream().map(r -> RecipeJson.of(r, null, null, clock.instant())).toList();
         return new PageResponse<>(items, pageable.getPageNumber(), pageable.getPageSize(), recipes.count(q, category, own));
     }
 
@@ -146,7 +149,8 @@ class RecipesApi {
     ResponseEntity<RecipeJson> get(@PathVariable String slug) {
         Recipe recipe = recipes.get(slug);
         RecipeTarget target = recipe.mayEdit() ? recipes.target(slug) : null;
-        return ResponseEntity.ok().eTag("\"" + recipe.editVersion() + "\"").body(RecipeJson.of(recipe, target, null));
+        return ResponseEntity.ok().eTag("\"" + recipe.editVersion() + "\"")
+                .body(RecipeJson.of(recipe, target, null, clock.instant()));
     }
 
     @PutMapping("/recipes/{slug}")
@@ -167,12 +171,12 @@ class RecipesApi {
 
     @PostMapping("/recipes/{slug}/publish")
     RecipeJson publish(@PathVariable String slug) {
-        return RecipeJson.of(recipes.publish(slug), recipes.target(slug), null);
+        return RecipeJson.of(recipes.publish(slug), recipes.target(slug), null, clock.instant());
     }
 
     @PostMapping("/recipes/{slug}/archive")
     RecipeJson archive(@PathVariable String slug) {
-        return RecipeJson.of(recipes.archive(slug), recipes.target(slug), null);
+        return RecipeJson.of(recipes.archive(slug), recipes.target(slug), null, clock.instant());
     }
 
     @PostMapping("/recipes/{slug}/preview")
@@ -253,9 +257,9 @@ class RecipesApi {
                 .body(new AcceptedRun(id.toString(), "queued", "/api/v1/runs/" + id));
     }
 
-    private static ResponseEntity<RecipeJson> withETag(ResponseEntity.BodyBuilder builder, SavedRecipe saved) {
+    private ResponseEntity<RecipeJson> withETag(ResponseEntity.BodyBuilder builder, SavedRecipe saved) {
         return builder.eTag("\"" + saved.recipe().editVersion() + "\"")
-                .body(RecipeJson.of(saved.recipe(), null, saved.newSecret()));
+                .body(RecipeJson.of(saved.recipe(), null, saved.newSecret(), clock.instant()));
     }
 
     private static RecipeSort sort(String sort) {
