@@ -64,14 +64,13 @@ class InputEditor extends Div {
         final Select<InputKind> kind = new Select<>();
         final Checkbox required = new Checkbox(getTranslation("recipes.edit.field.required"));
         final TextField help = new TextField(getTranslation("recipes.edit.field.help"));
+        final TextField helpJa = new TextField(getTranslation("recipes.edit.field.helpJa"));
         final TextField defaultValue = new TextField(getTranslation("recipes.edit.field.default"));
         final TextField pattern = new TextField(getTranslation("recipes.edit.field.pattern"));
         final TextField choices = new TextField(getTranslation("recipes.edit.field.choices"));
-        private final String helpJa;
 
         Row(RecipeInput input, int number) {
             addClassName("input-editor-row");
-            helpJa = input == null ? null : input.helpJa();
             kind.setLabel(getTranslation("recipes.edit.field.kind"));
             kind.setItems(Arrays.asList(InputKind.values()));
             kind.setItemLabelGenerator(k -> getTranslation("recipes.kind." + k.id()));
@@ -85,6 +84,7 @@ class InputEditor extends Div {
                 key.setValue(nz(input.key()));
                 required.setValue(input.required());
                 help.setValue(nz(input.help()));
+                helpJa.setValue(nz(input.helpJa()));
                 defaultValue.setValue(nz(input.defaultValue()));
                 pattern.setValue(nz(input.pattern()));
                 choices.setValue(String.join(", ", input.choices()));
@@ -102,7 +102,8 @@ class InputEditor extends Div {
                 list.remove(this);
             });
             remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
-            FormLayout form = new FormLayout(label, labelJa, key, kind, help, defaultValue, pattern, choices, required);
+            FormLayout form = new FormLayout(label, labelJa, help, helpJa, key, kind, defaultValue, pattern, choices,
+                    required);
             form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("36em", 2));
             H3 title = new H3(getTranslation("recipes.edit.field", number));
             add(title, form, remove);
@@ -112,7 +113,8 @@ class InputEditor extends Div {
             List<String> options = choices.isVisible() ? Arrays.stream(choices.getValue().split(","))
                     .map(String::strip).filter(s -> !s.isEmpty()).toList() : List.of();
             return new RecipeInput(key.getValue().strip(), kind.getValue() == null ? null : kind.getValue().id(),
-                    label.getValue().strip(), blankToNull(labelJa.getValue()), blankToNull(help.getValue()), helpJa,
+                    label.getValue().strip(), blankToNull(labelJa.getValue()), blankToNull(help.getValue()),
+                    blankToNull(helpJa.getValue()),
                     required.getValue(), blankToNull(defaultValue.getValue()), blankToNull(pattern.getValue()), options);
         }
     }
