@@ -110,6 +110,8 @@ CREATE TABLE recipe_runs (
 CREATE INDEX recipe_runs_by_recipe_idx ON recipe_runs (recipe_id, id DESC);
 CREATE INDEX recipe_runs_by_person_idx ON recipe_runs (requested_by, id DESC);
 CREATE INDEX recipe_runs_waiting_idx ON recipe_runs (answer_by) WHERE status = 'SENT';
+-- runs still queued: the sweep that catches a delivery given up without the run hearing of it
+CREATE INDEX recipe_runs_queued_idx ON recipe_runs (requested_at) WHERE status = 'QUEUED';
 -- time saved this month, for everyone together
 CREATE INDEX recipe_runs_saved_idx ON recipe_runs (requested_at) INCLUDE (minutes_saved)
     WHERE status = 'SUCCEEDED' AND NOT test;

@@ -169,6 +169,23 @@ public class RecipeRuns {
                 .optional();
     }
 
+    /**
+     * Queued runs whose delivery the outbox gave up on without the run hearing of it (a
+     * subscription turned off while other runs waited): failed, with the outbox's reason.
+     */
+    public List<Finished> failGivenUp(Instant now, String message, int limit) {
+        return jdbc.sql("""
+                UPDATE recipe_runs r SET status = 'FAILED', finished_at = ?, message = ?
+                WHERE r.id IN (SELECT q.id FROM recipe_runs q JOIN webhook_deliveries d ON d.event_id = q.event_id
+                               WHERE q.status = 'QUEUED' AND d.status = 'DEAD'
+                               ORDER BY q.requested_at LIMIT ? FOR UPDATE OF q SKIP LOCKED)
+                RETURNING r.id, r.recipe_id, r.test""")
+                .params(Timestamps.of(now), message, limit)
+                .query((rs, n) -> new Finished(rs.getObject("id", UUID.class), rs.getLong("recipe_id"), RunStatus.FAILED,
+                        rs.getBoolean("test"), now))
+                .list();
+    }
+
     /** Minutes saved by successful real runs requested in [from, to); {@code userId} null for everyone. */
     public long minutesSaved(Instant from, Instant to, Long userId) {
         return jdbc.sql("""

@@ -132,15 +132,22 @@ public class RunOutcomes implements DeliveryListener {
         return runs.find(runId).orElseThrow();
     }
 
-    /** Runs whose workflow promised to call back and did not, in time: "no answer". Safe on every instance. */
+    /**
+     * Runs whose workflow promised to call back and did not, in time: "no answer"; and queued runs
+     * whose delivery was given up without the run hearing of it. Safe on every instance.
+     */
     @Scheduled(fixedDelayString = "${engawa.recipes.sweep-interval:5s}", initialDelayString = "${engawa.recipes.sweep-interval:5s}")
     @Transactional
     public void expireUnanswered() {
         List<Finished> expired = runs.expireUnanswered(clock.instant(),
                 "The workflow received the run but did not report back in time. It may still have worked: check"
                         + " the result where it should appear, or press Try again.", 500);
-        if (!expired.isEmpty()) {
-            finish(expired);
+        List<Finished> givenUp = runs.failGivenUp(clock.instant(),
+                "The recipe's workflow is switched off, so nothing was sent. The recipe's owners can turn it on again.", 500);
+        List<Finished> all = new ArrayList<>(expired);
+        all.addAll(givenUp);
+        if (!all.isEmpty()) {
+            finish(all);
         }
     }
 

@@ -385,6 +385,23 @@ class RecipesApiIT {
     }
 
     @Test
+    void a_queued_run_whose_delivery_was_given_up_elsewhere_fails_instead_of_waiting_for_ever() throws Exception {
+        workflow.answer(500);
+        String slug = create(false, "").get("slug").asString();
+        String id = json.readTree(api.send("POST", "/api/v1/recipes/" + slug + "/runs", hana,
+                "{\"inputs\": {\"month\": \"2026-11\"}}").body()).get("id").asString();
+        await().atMost(WAIT).until(() -> !runOf(id, hana).get("deliveryNote").isNull());
+        // as when its subscription is turned off by another run's 410: its open deliveries are buried
+        jdbc.update("UPDATE webhook_deliveries SET status = 'DEAD', next_attempt_at = NULL, stopped_reason = 'Not sent:"
+                + " the subscription was turned off.' WHERE event_id = (SELECT event_id FROM recipe_runs WHERE id = ?::uuid)", id);
+        assertThat(runOf(id, hana).get("status").asString()).isEqualTo("queued");
+        outcomes.expireUnanswered();
+        JsonNode run = runOf(id, hana);
+        assertThat(run.get("status").asString()).isEqualTo("failed");
+        assertThat(run.get("message").asString()).contains("switched off");
+    }
+
+    @Test
     void owners_scheduled_test_runs_go_out_when_due_once_and_marked_as_tests() throws Exception {
         String slug = create(false, ", \"testRunsEnabled\": true, \"testEveryDays\": 7").get("slug").asString();
         JsonNode recipe = json.readTree(api.send("GET", "/api/v1/recipes/" + slug, yuki, null).body());
