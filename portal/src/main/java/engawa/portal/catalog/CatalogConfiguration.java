@@ -7,11 +7,9 @@ import engawa.db.catalog.CatalogServices;
 import engawa.db.catalog.ServiceChanges;
 import engawa.db.catalog.TeamLinkDefaults;
 import engawa.db.people.PeopleBatch;
-import engawa.db.people.TeamTree;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The catalog's plain-SQL parts from {@code db}. */
 @Configuration(proxyBeanMethods = false)
@@ -50,10 +48,5 @@ class CatalogConfiguration {
     @Bean
     PeopleBatch peopleBatch(JdbcTemplate jdbc) {
         return new PeopleBatch(jdbc);
-    }
-
-    @Bean
-    TeamTree teamTree(JdbcTemplate jdbc) {
-        return new TeamTree(JdbcClient.create(jdbc));
     }
 }

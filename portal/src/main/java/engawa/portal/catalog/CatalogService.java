@@ -13,6 +13,7 @@ import engawa.db.catalog.ServiceRow;
 import engawa.db.catalog.ServiceValues;
 import engawa.db.people.TeamTree;
 import engawa.portal.people.Callers;
+import engawa.portal.people.Ownership;
 import engawa.portal.people.Callers.Caller;
 import engawa.portal.people.Member;
 import engawa.portal.people.TeamService;
@@ -49,6 +50,7 @@ public class CatalogService {
     private final CatalogEntities entities;
     private final ServiceChanges changes;
     private final TeamTree teamTree;
+    private final Ownership ownership;
     private final CatalogOwners owners;
     private final TeamService teams;
     private final Callers callers;
@@ -57,13 +59,14 @@ public class CatalogService {
     private final Clock clock;
 
     CatalogService(CatalogServices services, CatalogRelations relations, CatalogEntities entities, ServiceChanges changes,
-            TeamTree teamTree, CatalogOwners owners, TeamService teams, Callers callers, ServiceEvents events,
+            TeamTree teamTree, Ownership ownership, CatalogOwners owners, TeamService teams, Callers callers, ServiceEvents events,
             CatalogJson json, Clock clock) {
         this.services = services;
         this.relations = relations;
         this.entities = entities;
         this.changes = changes;
         this.teamTree = teamTree;
+        this.ownership = ownership;
         this.owners = owners;
         this.teams = teams;
         this.callers = callers;
@@ -186,13 +189,7 @@ public class CatalogService {
     }
 
     boolean mayEditOwnedBy(Caller caller, Long teamId, Long userId) {
-        if (caller.admin()) {
-            return true;
-        }
-        if (caller.userId() == null) {
-            return false;
-        }
-        return teamId != null ? teamTree.isMember(teamId, caller.userId()) : caller.userId().equals(userId);
+        return ownership.mayChange(caller, teamId, userId);
     }
 
     @Transactional

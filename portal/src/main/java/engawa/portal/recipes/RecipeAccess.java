@@ -1,10 +1,10 @@
 package engawa.portal.recipes;
 
-import engawa.db.people.TeamTree;
 import engawa.db.recipes.RecipeRow;
 import engawa.db.recipes.RecipeStatus;
 import engawa.db.recipes.Recipes;
 import engawa.portal.people.Callers.Caller;
+import engawa.portal.people.Ownership;
 import engawa.portal.shared.UserFacingException;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -23,12 +23,12 @@ class RecipeAccess {
     };
 
     private final Recipes recipes;
-    private final TeamTree teamTree;
+    private final Ownership ownership;
     private final JsonMapper json;
 
-    RecipeAccess(Recipes recipes, TeamTree teamTree, JsonMapper json) {
+    RecipeAccess(Recipes recipes, Ownership ownership, JsonMapper json) {
         this.recipes = recipes;
-        this.teamTree = teamTree;
+        this.ownership = ownership;
         this.json = json;
     }
 
@@ -52,13 +52,7 @@ class RecipeAccess {
     }
 
     boolean mayEditOwnedBy(Caller caller, Long teamId, Long userId) {
-        if (caller.admin()) {
-            return true;
-        }
-        if (caller.userId() == null) {
-            return false;
-        }
-        return teamId != null ? teamTree.isMember(teamId, caller.userId()) : caller.userId().equals(userId);
+        return ownership.mayChange(caller, teamId, userId);
     }
 
     /** A form's fields from their stored JSON. */
