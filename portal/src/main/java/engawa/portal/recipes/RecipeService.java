@@ -11,7 +11,6 @@ import engawa.db.recipes.RecipeStatus;
 import engawa.db.recipes.RecipeValues;
 import engawa.db.recipes.Recipes;
 import engawa.db.webhooks.WebhookSubscriptions;
-import engawa.integrations.webhooks.RefusedTargetException;
 import engawa.integrations.webhooks.TargetGuard;
 import engawa.integrations.webhooks.WebhookSecret;
 import engawa.integrations.webhooks.ZapierHooks;
@@ -21,8 +20,8 @@ import engawa.portal.shared.SecretBox;
 import engawa.portal.shared.UserFacingException;
 import engawa.portal.shared.UserFacingException.FieldProblem;
 import engawa.portal.webhooks.TimeOrderedIds;
+import engawa.portal.webhooks.WebhookTargets;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,13 +56,14 @@ public class RecipeService {
     private final RecipeAccess access;
     private final TeamTree teamIds;
     private final TargetGuard guard;
+    private final WebhookTargets targets;
     private final SecretBox secrets;
     private final Callers callers;
     private final JsonMapper json;
     private final Clock clock;
 
     RecipeService(Recipes recipes, WebhookSubscriptions subscriptions, TeamRepository teams, UserRepository users,
-            RecipeAccess access, TeamTree teamIds, TargetGuard guard, SecretBox secrets, Callers callers, JsonMapper json, Clock clock) {
+            RecipeAccess access, TeamTree teamIds, TargetGuard guard, WebhookTargets targets, SecretBox secrets, Callers callers, JsonMapper json, Clock clock) {
         this.recipes = recipes;
         this.subscriptions = subscriptions;
         this.teams = teams;
@@ -71,6 +71,7 @@ public class RecipeService {
         this.access = access;
         this.teamIds = teamIds;
         this.guard = guard;
+        this.targets = targets;
         this.secrets = secrets;
         this.callers = callers;
         this.json = json;
@@ -236,25 +237,17 @@ public class RecipeService {
         return secret.encoded();
     }
 
+    /** Null keeps the current target; otherwise the address must be one webhooks may go to. */
     private URI targetOf(String url, List<FieldProblem> problems) {
         if (url == null || url.isBlank()) {
             return null;
         }
-        String trimmed = url.trim();
         try {
-            URI uri = new URI(trimmed);
-            if (!uri.isAbsolute() || uri.getHost() == null || trimmed.length() > 2000) {
-                problems.add(new FieldProblem("targetUrl", "webhooks.target.malformed", trimmed));
-                return null;
-            }
-            guard.check(uri);
-            return uri;
-        } catch (URISyntaxException e) {
-            problems.add(new FieldProblem("targetUrl", "webhooks.target.malformed", trimmed));
-        } catch (RefusedTargetException e) {
-            problems.add(new FieldProblem("targetUrl", "webhooks.target.refused", e.getMessage()));
+            return targets.check(url, "targetUrl");
+        } catch (UserFacingException e) {
+            problems.addAll(e.fieldProblems());
+            return null;
         }
-        return null;
     }
 
     private RecipeValues values(Caller caller, String slug, RecipeDraft d, List<FieldProblem> problems) {

@@ -4,15 +4,12 @@ import engawa.db.webhooks.WebhookDeliveries;
 import engawa.db.webhooks.WebhookOutbox;
 import engawa.db.webhooks.WebhookSubscriptionRow;
 import engawa.db.webhooks.WebhookSubscriptions;
-import engawa.integrations.webhooks.RefusedTargetException;
-import engawa.integrations.webhooks.TargetGuard;
 import engawa.integrations.webhooks.WebhookSecret;
 import engawa.portal.people.Callers;
 import engawa.portal.people.Callers.Caller;
 import engawa.portal.shared.SecretBox;
 import engawa.portal.shared.UserFacingException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -32,7 +29,6 @@ import org.springframework.transaction.annotation.Transactional;
 @PreAuthorize("isAuthenticated()")
 public class WebhookSubscriptionService {
 
-    static final int MAX_URL_LENGTH = 2000;
     static final int MAX_PER_PERSON = 100;
     /** Test events a member may send to one subscription per minute: enough to try, too few to flood someone. */
     static final int TESTS_PER_MINUTE = 10;
@@ -41,21 +37,21 @@ public class WebhookSubscriptionService {
     private final WebhookOutbox outbox;
     private final WebhookDeliveries deliveries;
     private final WebhookDispatcher dispatcher;
-    private final TargetGuard guard;
+    private final WebhookTargets targets;
     private final SecretBox secrets;
     private final Callers callers;
     private final Clock clock;
     private final EventScopes scopes;
 
     WebhookSubscriptionService(WebhookSubscriptions subscriptions, WebhookOutbox outbox, WebhookDeliveries deliveries,
-            WebhookDispatcher dispatcher, TargetGuard guard, SecretBox secrets, Callers callers, Clock clock,
+            WebhookDispatcher dispatcher, WebhookTargets targets, SecretBox secrets, Callers callers, Clock clock,
             EventScopes scopes) {
         this.scopes = scopes;
         this.subscriptions = subscriptions;
         this.outbox = outbox;
         this.deliveries = deliveries;
         this.dispatcher = dispatcher;
-        this.guard = guard;
+        this.targets = targets;
         this.secrets = secrets;
         this.callers = callers;
         this.clock = clock;
@@ -203,27 +199,6 @@ public class WebhookSubscriptionService {
     }
 
     private URI target(String targetUrl) {
-        if (targetUrl == null || targetUrl.isBlank()) {
-            throw UserFacingException.invalid("webhooks.target.missing");
-        }
-        String trimmed = targetUrl.trim();
-        if (trimmed.length() > MAX_URL_LENGTH) {
-            throw UserFacingException.invalid("webhooks.target.tooLong", MAX_URL_LENGTH);
-        }
-        URI uri;
-        try {
-            uri = new URI(trimmed);
-        } catch (URISyntaxException e) {
-            throw UserFacingException.invalid("webhooks.target.malformed", trimmed);
-        }
-        if (!uri.isAbsolute() || uri.getHost() == null) {
-            throw UserFacingException.invalid("webhooks.target.malformed", trimmed);
-        }
-        try {
-            guard.check(uri);
-        } catch (RefusedTargetException e) {
-            throw UserFacingException.invalid("webhooks.target.refused", e.getMessage());
-        }
-        return uri;
+        return targets.check(targetUrl, null);
     }
 }
