@@ -1,5 +1,6 @@
 package engawa.db.recipes;
 
+import engawa.db.shared.Texts;
 import engawa.db.shared.Timestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -195,14 +196,17 @@ public class RecipeRuns {
                 .params(Timestamps.of(from), Timestamps.of(to), userId, userId).query(Long.class).single();
     }
 
-    /** A recipe's runs since {@code from}: finished, succeeded (tests included) and minutes saved (real runs). */
-    public RecipeStats stats(long recipeId, Instant from) {
+    /**
+     * A recipe's runs from {@code firstId} on (run ids are time-ordered, so this is a range of
+     * time): finished, succeeded (tests included) and minutes saved (real runs).
+     */
+    public RecipeStats stats(long recipeId, UUID firstId) {
         return jdbc.sql("""
                 SELECT count(*) FILTER (WHERE status IN ('SUCCEEDED', 'FAILED', 'NO_ANSWER')) AS finished,
                        count(*) FILTER (WHERE status = 'SUCCEEDED') AS succeeded,
                        COALESCE(sum(minutes_saved) FILTER (WHERE status = 'SUCCEEDED' AND NOT test), 0) AS minutes
                 FROM recipe_runs WHERE recipe_id = ? AND id >= ?""")
-                .params(recipeId, firstIdAt(from))
+                .params(recipeId, firstId)
                 .query((rs, n) -> new RecipeStats(rs.getLong("finished"), rs.getLong("succeeded"), rs.getLong("minutes")))
                 .single();
     }
@@ -210,18 +214,8 @@ public class RecipeRuns {
     public record RecipeStats(long finished, long succeeded, long minutesSaved) {
     }
 
-    /** The smallest version-7 UUID of a moment: a range of run ids is a range of time. */
-    static UUID firstIdAt(Instant at) {
-        long millis = at.toEpochMilli();
-        return new UUID((millis << 16) | 0x7000L, 0x8000000000000000L);
-    }
-
     private static String clip(String text) {
-        if (text == null) {
-            return null;
-        }
-        String clean = text.replace('\u0000', '\uFFFD');
-        return clean.length() <= 1000 ? clean : clean.substring(0, 999) + "…";
+        return Texts.clean(text, 1000);
     }
 
     private static RunRow row(ResultSet rs, int n) throws SQLException {

@@ -1,5 +1,7 @@
 package engawa.db.webhooks;
 
+import static engawa.db.shared.Texts.clean;
+
 import engawa.db.shared.Timestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -201,15 +203,6 @@ public class WebhookDeliveries {
                 .list());
         delivery.lastAttempt().ifPresent(all::add);
         return all;
-    }
-
-    /** PostgreSQL text cannot hold NUL; a receiver's reply must never make a batch fail. */
-    static String clean(String text, int max) {
-        if (text == null) {
-            return null;
-        }
-        String cleaned = text.replace('\u0000', '\uFFFD');
-        return cleaned.length() <= max ? cleaned : cleaned.substring(0, max);
     }
 
     private static DeliveryRow row(ResultSet rs, int n) throws SQLException {

@@ -10,6 +10,7 @@ import engawa.db.recipes.Recipes;
 import engawa.db.recipes.RunStatus;
 import engawa.portal.shared.DemoData;
 import engawa.portal.shared.PublicUrl;
+import engawa.portal.webhooks.TimeOrderedIds;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -177,8 +178,7 @@ class DemoRecipes implements DemoData {
             Instant at = times.get(i);
             boolean fails = broken ? i >= times.size() - 3 : random.nextInt(20) == 0;
             User who = people.get(random.nextInt(people.size()));
-            UUID id = new UUID((at.toEpochMilli() << 16) | 0x7000L | random.nextInt(0x1000),
-                    0x8000000000000000L | (random.nextLong() & 0x3FFFFFFFFFFFFFFFL));
+            UUID id = TimeOrderedIds.next(Clock.fixed(at, java.time.ZoneOffset.UTC));
             runs.insert(new NewRun(id, recipe.id(), 1, who.getId(), at, "{}", false, UUID.randomUUID(),
                     recipe.values().minutesSaved(), null));
             Instant done = at.plusSeconds(3);

@@ -7,6 +7,7 @@ import engawa.db.recipes.RunRow;
 import engawa.portal.people.Callers;
 import engawa.portal.people.Callers.Caller;
 import engawa.portal.shared.UserFacingException;
+import engawa.portal.webhooks.TimeOrderedIds;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -172,8 +173,8 @@ public class RecipeRunner {
         Caller caller = callers.current();
         RecipeRow recipe = access.visible(caller, slug);
         Instant now = clock.instant();
-        RecipeRuns.RecipeStats last30 = runs.stats(recipe.id(), now.minus(Duration.ofDays(30)));
-        RecipeRuns.RecipeStats month = runs.stats(recipe.id(), TimeSaved.monthStart(now, zone));
+        RecipeRuns.RecipeStats last30 = runs.stats(recipe.id(), TimeOrderedIds.first(now.minus(Duration.ofDays(30))));
+        RecipeRuns.RecipeStats month = runs.stats(recipe.id(), TimeOrderedIds.first(TimeSaved.monthStart(now, zone)));
         return new RecipeStats(last30.finished(), last30.succeeded(), month.minutesSaved());
     }
 

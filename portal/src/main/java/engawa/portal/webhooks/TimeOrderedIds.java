@@ -16,7 +16,7 @@ public final class TimeOrderedIds {
     }
 
     /** The smallest id of the given millisecond: every id made earlier sorts below it. */
-    static UUID first(java.time.Instant instant) {
+    public static UUID first(java.time.Instant instant) {
         return new UUID((instant.toEpochMilli() << 16) | 0x7000L, 0x8000000000000000L);
     }
 
