@@ -53,6 +53,12 @@ public class RecipeRuns {
         return jdbc.sql(SELECT + " WHERE r.id = ?").param(id).query(RecipeRuns::row).optional();
     }
 
+    /** Several runs in one query, oldest first. */
+    public List<RunRow> findAll(List<UUID> ids) {
+        return ids.isEmpty() ? List.of()
+                : jdbc.sql(SELECT + " WHERE r.id = ANY(?) ORDER BY r.id").param(ids.toArray(UUID[]::new)).query(RecipeRuns::row).list();
+    }
+
     /** The statuses of several runs at once: what the run pages watch. */
     public Map<UUID, RunStatus> statuses(List<UUID> ids) {
         return jdbc.sql("SELECT id, status FROM recipe_runs WHERE id = ANY(?)")

@@ -7,10 +7,9 @@ import java.util.Map;
  * A run as its page shows it.
  *
  * @param inputs what was sent, by field key
- * @param mayRetry whether the caller may press Try again (a finished run of a recipe that still runs)
  * @param labels the recipe's field labels by key, in form order (English, Japanese), where known
  */
-public record RecipeRun(RunRow row, Map<String, Object> inputs, boolean mayRetry, Map<String, RecipeInput> labels) {
+public record RecipeRun(RunRow row, Map<String, Object> inputs, Map<String, RecipeInput> labels) {
 
     /** What a person reads for a field: its label, or its key when the field has gone from the form. */
     public String label(String key, boolean japanese) {

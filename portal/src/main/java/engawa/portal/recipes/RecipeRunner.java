@@ -128,14 +128,14 @@ public class RecipeRunner {
     public RecipeRun get(UUID runId) {
         Caller caller = callers.current();
         RunRow row = visibleRun(caller, runId);
-        RecipeRun plain = view(caller, row);
+        RecipeRun plain = view(row);
         Map<String, RecipeInput> labels = new LinkedHashMap<>();
         access.inputsOf(row.recipeSlug()).forEach(i -> labels.put(i.key(), i));
         // the form's order first, then anything the form no longer has
         Map<String, Object> ordered = new LinkedHashMap<>();
         labels.keySet().stream().filter(plain.inputs()::containsKey).forEach(k -> ordered.put(k, plain.inputs().get(k)));
         plain.inputs().forEach(ordered::putIfAbsent);
-        return new RecipeRun(row, ordered, plain.mayRetry(), labels);
+        return new RecipeRun(row, ordered, labels);
     }
 
     /** The caller's own runs, newest first. */
@@ -145,7 +145,7 @@ public class RecipeRunner {
         if (caller.userId() == null) {
             return List.of();
         }
-        return runs.byPerson(caller.userId(), offset, limit).stream().map(r -> view(caller, r)).toList();
+        return runs.byPerson(caller.userId(), offset, limit).stream().map(this::view).toList();
     }
 
     @Transactional(readOnly = true)
@@ -159,7 +159,7 @@ public class RecipeRunner {
     public List<RecipeRun> ofRecipe(String slug, int offset, int limit) {
         Caller caller = callers.current();
         RecipeRow recipe = access.owned(caller, slug);
-        return runs.byRecipe(recipe.id(), offset, limit).stream().map(r -> view(caller, r)).toList();
+        return runs.byRecipe(recipe.id(), offset, limit).stream().map(this::view).toList();
     }
 
     @Transactional(readOnly = true)
@@ -207,7 +207,7 @@ public class RecipeRunner {
         return run;
     }
 
-    private RecipeRun view(Caller caller, RunRow row) {
-        return new RecipeRun(row, json.readValue(row.inputsJson(), OBJECT), row.status().finished(), Map.of());
+    private RecipeRun view(RunRow row) {
+        return new RecipeRun(row, json.readValue(row.inputsJson(), OBJECT), Map.of());
     }
 }

@@ -187,9 +187,9 @@ public class RunOutcomes implements DeliveryListener {
             }
             recipes.recordOutcomes(recipeId, health, failures, lastSuccess, list.getLast().at(), real);
             String scope = "recipe:" + recipe.slug();
-            for (Finished f : list) {
-                runs.find(f.runId()).ifPresent(run ->
-                        events.publish(EventType.RECIPE_RUN_COMPLETED, payloads.completed(recipe, run), scope));
+            // one read for the whole batch: the dispatcher finishes up to a batch of runs at a time
+            for (RunRow run : runs.findAll(list.stream().map(Finished::runId).toList())) {
+                events.publish(EventType.RECIPE_RUN_COMPLETED, payloads.completed(recipe, run), scope);
             }
             boolean changed = (health == RecipeHealth.BROKEN) != (recipe.health() == RecipeHealth.BROKEN)
                     && !(recipe.health() == RecipeHealth.UNKNOWN && health == RecipeHealth.HEALTHY);

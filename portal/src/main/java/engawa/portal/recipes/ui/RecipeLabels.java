@@ -18,16 +18,6 @@ final class RecipeLabels {
         return ui != null && "ja".equals(ui.getLocale().getLanguage());
     }
 
-    /** "15 min", "2 h 15 min", "41 h". */
-    static String minutes(Component c, long minutes) {
-        long hours = minutes / 60;
-        long rest = minutes % 60;
-        if (hours == 0) {
-            return c.getTranslation("recipes.minutes", rest);
-        }
-        return rest == 0 ? c.getTranslation("recipes.hours", hours) : c.getTranslation("recipes.hoursMinutes", hours, rest);
-    }
-
     static Span badge(String text, String theme) {
         Span badge = new Span(text);
         badge.getElement().getThemeList().add("badge " + theme);

@@ -91,7 +91,7 @@ public class RecipeView extends Div implements HasDynamicTitle, BeforeEnterObser
         badges.addClassName("recipe-badges");
         badges.add(RecipeLabels.badge(RecipeLabels.category(this, recipe.category()), "contrast"));
         if (recipe.minutesSaved() > 0) {
-            badges.add(RecipeLabels.badge(getTranslation("recipes.saves", RecipeLabels.minutes(this, recipe.minutesSaved())),
+            badges.add(RecipeLabels.badge(getTranslation("recipes.saves", Minutes.format(this, recipe.minutesSaved())),
                     "success"));
         }
         RecipeLabels.addStateBadges(this, badges, recipe, clock.instant());
@@ -228,7 +228,7 @@ public class RecipeView extends Div implements HasDynamicTitle, BeforeEnterObser
         facts.add(new ListItem(getTranslation("recipes.used", recipe.runCount())));
         if (stats.minutesSavedThisMonth() > 0) {
             facts.add(new ListItem(getTranslation("recipes.savedThisMonth",
-                    RecipeLabels.minutes(this, stats.minutesSavedThisMonth()))));
+                    Minutes.format(this, stats.minutesSavedThisMonth()))));
         }
         card.add(facts);
         if (recipe.broken()) {

@@ -199,7 +199,7 @@ public class RecipesView extends Div implements HasDynamicTitle, BeforeEnterObse
         Div facts = new Div();
         facts.addClassName("recipe-card-facts");
         if (recipe.minutesSaved() > 0) {
-            facts.add(RecipeLabels.badge(getTranslation("recipes.saves", RecipeLabels.minutes(this, recipe.minutesSaved())),
+            facts.add(RecipeLabels.badge(getTranslation("recipes.saves", Minutes.format(this, recipe.minutesSaved())),
                     "success"));
         }
         facts.add(new Span(recipe.runCount() == 0 ? getTranslation("recipes.usedNever")
