@@ -1,5 +1,6 @@
 package engawa.portal.catalog.ui;
 
+import engawa.portal.shared.ui.Card;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;

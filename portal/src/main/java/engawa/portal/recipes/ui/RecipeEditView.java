@@ -34,6 +34,7 @@ import engawa.portal.recipes.RecipeService;
 import engawa.portal.recipes.RecipeTarget;
 import engawa.portal.recipes.SavedRecipe;
 import engawa.portal.shared.UserFacingException;
+import engawa.portal.shared.ui.Card;
 import engawa.portal.shared.ui.CurrentPerson;
 import engawa.portal.shared.ui.FormErrors;
 import jakarta.annotation.security.PermitAll;
@@ -196,10 +197,10 @@ public class RecipeEditView extends Div implements HasDynamicTitle, BeforeEnterO
         inputs = new InputEditor(editing == null ? List.of() : editing.inputs());
         newSecret.setVisible(editing != null && editing.hasTarget());
 
-        add(section(getTranslation("recipes.edit.about"), about),
-                section(getTranslation("recipes.edit.steps"), steps),
-                section(getTranslation("recipes.edit.form"), new Paragraph(getTranslation("recipes.edit.form.help")), inputs),
-                section(getTranslation("recipes.edit.delivery"), delivery, zapierNote, callbackHowTo));
+        add(new Card(getTranslation("recipes.edit.about"), about),
+                new Card(getTranslation("recipes.edit.steps"), steps),
+                new Card(getTranslation("recipes.edit.form"), new Paragraph(getTranslation("recipes.edit.form.help")), inputs),
+                new Card(getTranslation("recipes.edit.delivery"), delivery, zapierNote, callbackHowTo));
         add(buttons());
     }
 
@@ -318,16 +319,6 @@ public class RecipeEditView extends Div implements HasDynamicTitle, BeforeEnterO
         fields.put("testEveryDays", testEveryDays);
         fields.putAll(inputs.validated());
         return fields;
-    }
-
-    private static Div section(String heading, com.vaadin.flow.component.Component... content) {
-        Div card = new Div();
-        card.addClassName("card");
-        H2 h = new H2(heading);
-        h.addClassName("card-title");
-        card.add(h);
-        card.add(content);
-        return card;
     }
 
     private static String nz(String s) {

@@ -31,6 +31,7 @@ import engawa.portal.recipes.RecipeStats;
 import engawa.portal.recipes.RecipeTarget;
 import engawa.portal.recipes.RunPreview;
 import engawa.portal.shared.UserFacingException;
+import engawa.portal.shared.ui.Card;
 import engawa.portal.shared.ui.FormErrors;
 import engawa.portal.shared.ui.Formats;
 import jakarta.annotation.security.PermitAll;
@@ -120,7 +121,7 @@ public class RecipeView extends Div implements HasDynamicTitle, BeforeEnterObser
 
         String steps = recipe.stepsHtml(ja);
         if (!steps.isBlank()) {
-            Div card = card(getTranslation("recipes.howItWorks"));
+            Div card = new Card(getTranslation("recipes.howItWorks"));
             Html html = new Html("<div class=\"recipe-steps\">" + steps + "</div>");
             card.add(html);
             main.add(card);
@@ -133,7 +134,7 @@ public class RecipeView extends Div implements HasDynamicTitle, BeforeEnterObser
     }
 
     private Div runCard(Recipe recipe, boolean ja) {
-        Div card = card(getTranslation("recipes.runIt"));
+        Div card = new Card(getTranslation("recipes.runIt"));
         card.setId("recipe-run-card");
         RecipeForm form = new RecipeForm(recipe.inputs(), runner.me(), ja);
         if (form.isEmpty()) {
@@ -216,7 +217,7 @@ public class RecipeView extends Div implements HasDynamicTitle, BeforeEnterObser
     }
 
     private Div healthCard(Recipe recipe) {
-        Div card = card(getTranslation("recipes.stillWorks"));
+        Div card = new Card(getTranslation("recipes.stillWorks"));
         card.setId("recipe-health");
         RecipeStats stats = runner.stats(recipe.slug(), Formats.zone());
         UnorderedList facts = new UnorderedList();
@@ -242,7 +243,7 @@ public class RecipeView extends Div implements HasDynamicTitle, BeforeEnterObser
     }
 
     private Div ownerCard(Recipe recipe) {
-        Div card = card(getTranslation("recipes.forOwners"));
+        Div card = new Card(getTranslation("recipes.forOwners"));
         card.setId("recipe-owner-card");
         RecipeTarget target = recipes.target(recipe.slug());
         if (target == null) {
@@ -303,15 +304,6 @@ public class RecipeView extends Div implements HasDynamicTitle, BeforeEnterObser
         notice.addClassName("recipe-notice");
         notice.getElement().setAttribute("role", "status");
         return notice;
-    }
-
-    private static Div card(String heading) {
-        Div card = new Div();
-        card.addClassName("card");
-        H2 h = new H2(heading);
-        h.addClassName("card-title");
-        card.add(h);
-        return card;
     }
 
     @Override
