@@ -3,9 +3,12 @@ package engawa.portal.recipes;
 import engawa.db.recipes.RecipeRow;
 import engawa.db.recipes.RecipeStatus;
 import engawa.db.recipes.Recipes;
+import engawa.integrations.webhooks.TargetGuard;
+import engawa.integrations.webhooks.ZapierHooks;
 import engawa.portal.people.Callers.Caller;
 import engawa.portal.people.Ownership;
 import engawa.portal.shared.UserFacingException;
+import java.net.URI;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
@@ -25,8 +28,10 @@ class RecipeAccess {
     private final Recipes recipes;
     private final Ownership ownership;
     private final JsonMapper json;
+    private final TargetGuard guard;
 
-    RecipeAccess(Recipes recipes, Ownership ownership, JsonMapper json) {
+    RecipeAccess(Recipes recipes, Ownership ownership, JsonMapper json, TargetGuard guard) {
+        this.guard = guard;
         this.recipes = recipes;
         this.ownership = ownership;
         this.json = json;
@@ -53,6 +58,15 @@ class RecipeAccess {
 
     boolean mayEditOwnedBy(Caller caller, Long teamId, Long userId) {
         return ownership.mayChange(caller, teamId, userId);
+    }
+
+    /** What owners are told about where runs go. */
+    RecipeTarget target(RecipeRow row) {
+        if (row.targetUrl() == null) {
+            return null;
+        }
+        URI uri = URI.create(row.targetUrl());
+        return new RecipeTarget(row.targetUrl(), ZapierHooks.isCatchHook(uri), guard.isExempt(uri));
     }
 
     /** A form's fields from their stored JSON. */

@@ -36,16 +36,19 @@ public class RecipeRunner {
 
     private final RecipeAccess access;
     private final RecipeRuns runs;
+    private final engawa.db.recipes.Recipes recipes;
     private final RunStarter starter;
     private final RunPayloads payloads;
     private final Callers callers;
     private final JsonMapper json;
     private final Clock clock;
 
-    RecipeRunner(RecipeAccess access, RecipeRuns runs, RunStarter starter, RunPayloads payloads, Callers callers,
+    RecipeRunner(RecipeAccess access, RecipeRuns runs, engawa.db.recipes.Recipes recipes, RunStarter starter,
+            RunPayloads payloads, Callers callers,
             JsonMapper json, Clock clock) {
         this.access = access;
         this.runs = runs;
+        this.recipes = recipes;
         this.starter = starter;
         this.payloads = payloads;
         this.callers = callers;
@@ -167,11 +170,22 @@ public class RecipeRunner {
         return runs.countByRecipe(access.owned(callers.current(), slug).id());
     }
 
-    /** Success over the last 30 days and time saved this month, for the recipe page. */
+    /** The recipe's page: the recipe, the form's defaults, how it does, and for owners where it sends. */
     @Transactional(readOnly = true)
-    public RecipeStats stats(String slug, java.time.ZoneId zone) {
+    public RecipePage page(String slug, java.time.ZoneId zone) {
         Caller caller = callers.current();
-        RecipeRow recipe = access.visible(caller, slug);
+        RecipeRow row = access.visible(caller, slug);
+        boolean owner = access.mayEdit(caller, row);
+        Recipe recipe = Recipe.of(row, access.inputs(row.values().inputsJson()), owner);
+        if (!owner) {
+            return new RecipePage(recipe, me(caller), stats(row, zone), null, List.of(), List.of());
+        }
+        return new RecipePage(recipe, me(caller), stats(row, zone), access.target(row), recipes.versions(row.id(), 20),
+                runs.byRecipe(row.id(), 0, 8).stream().map(this::view).toList());
+    }
+
+    /** Success over the last 30 days and time saved this month. */
+    private RecipeStats stats(RecipeRow recipe, java.time.ZoneId zone) {
         Instant now = clock.instant();
         RecipeRuns.RecipeStats last30 = runs.stats(recipe.id(), TimeOrderedIds.first(now.minus(Duration.ofDays(30))));
         RecipeRuns.RecipeStats month = runs.stats(recipe.id(), TimeOrderedIds.first(TimeSaved.monthStart(now, zone)));

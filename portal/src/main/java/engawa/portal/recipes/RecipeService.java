@@ -11,9 +11,7 @@ import engawa.db.recipes.RecipeStatus;
 import engawa.db.recipes.RecipeValues;
 import engawa.db.recipes.Recipes;
 import engawa.db.webhooks.WebhookSubscriptions;
-import engawa.integrations.webhooks.TargetGuard;
 import engawa.integrations.webhooks.WebhookSecret;
-import engawa.integrations.webhooks.ZapierHooks;
 import engawa.portal.people.Callers;
 import engawa.portal.people.Callers.Caller;
 import engawa.portal.shared.SecretBox;
@@ -55,7 +53,6 @@ public class RecipeService {
     private final UserRepository users;
     private final RecipeAccess access;
     private final TeamTree teamIds;
-    private final TargetGuard guard;
     private final WebhookTargets targets;
     private final SecretBox secrets;
     private final Callers callers;
@@ -63,14 +60,14 @@ public class RecipeService {
     private final Clock clock;
 
     RecipeService(Recipes recipes, WebhookSubscriptions subscriptions, TeamRepository teams, UserRepository users,
-            RecipeAccess access, TeamTree teamIds, TargetGuard guard, WebhookTargets targets, SecretBox secrets, Callers callers, JsonMapper json, Clock clock) {
+            RecipeAccess access, TeamTree teamIds, WebhookTargets targets, SecretBox secrets, Callers callers,
+            JsonMapper json, Clock clock) {
         this.recipes = recipes;
         this.subscriptions = subscriptions;
         this.teams = teams;
         this.users = users;
         this.access = access;
         this.teamIds = teamIds;
-        this.guard = guard;
         this.targets = targets;
         this.secrets = secrets;
         this.callers = callers;
@@ -116,12 +113,7 @@ public class RecipeService {
     public RecipeTarget target(String slug) {
         Caller caller = callers.current();
         RecipeRow row = access.owned(caller, slug);
-        return row.targetUrl() == null ? null : targetAt(row.targetUrl());
-    }
-
-    RecipeTarget targetAt(String url) {
-        URI uri = URI.create(url);
-        return new RecipeTarget(url, ZapierHooks.isCatchHook(uri), guard.isExempt(uri));
+        return access.target(row);
     }
 
     @Transactional(readOnly = true)

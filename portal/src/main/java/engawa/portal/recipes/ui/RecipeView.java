@@ -23,10 +23,11 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import engawa.db.recipes.RecipeStatus;
+import engawa.portal.recipes.InputRules;
 import engawa.portal.recipes.Recipe;
+import engawa.portal.recipes.RecipePage;
 import engawa.portal.recipes.RecipeRun;
 import engawa.portal.recipes.RecipeRunner;
-import engawa.portal.recipes.RecipeService;
 import engawa.portal.recipes.RecipeStats;
 import engawa.portal.recipes.RecipeTarget;
 import engawa.portal.recipes.RunPreview;
@@ -50,14 +51,12 @@ import tools.jackson.databind.SerializationFeature;
 @PermitAll
 public class RecipeView extends Div implements HasDynamicTitle, BeforeEnterObserver {
 
-    private final RecipeService recipes;
     private final RecipeRunner runner;
     private final JsonMapper json;
     private final Clock clock;
     private String title = "";
 
-    RecipeView(RecipeService recipes, RecipeRunner runner, JsonMapper json, Clock clock) {
-        this.recipes = recipes;
+    RecipeView(RecipeRunner runner, JsonMapper json, Clock clock) {
         this.runner = runner;
         this.json = json;
         this.clock = clock;
@@ -70,7 +69,7 @@ public class RecipeView extends Div implements HasDynamicTitle, BeforeEnterObser
         String slug = event.getRouteParameters().get("slug").orElse("");
         removeAll();
         try {
-            show(recipes.get(slug));
+            show(runner.page(slug, Formats.zone()));
         } catch (UserFacingException e) {
             if (e.kind() != UserFacingException.Kind.NOT_FOUND) {
                 throw e;
@@ -81,7 +80,8 @@ public class RecipeView extends Div implements HasDynamicTitle, BeforeEnterObser
         }
     }
 
-    private void show(Recipe recipe) {
+    private void show(RecipePage page) {
+        Recipe recipe = page.recipe();
         boolean ja = RecipeLabels.japanese(this);
         title = recipe.title(ja);
         RouterLink back = new RouterLink(getTranslation("recipes.backToGallery"), RecipesView.class);
@@ -126,17 +126,17 @@ public class RecipeView extends Div implements HasDynamicTitle, BeforeEnterObser
             card.add(html);
             main.add(card);
         }
-        main.add(runCard(recipe, ja));
-        side.add(healthCard(recipe));
+        main.add(runCard(recipe, page.me(), ja));
+        side.add(healthCard(recipe, page.stats()));
         if (recipe.mayEdit()) {
-            side.add(ownerCard(recipe));
+            side.add(ownerCard(page));
         }
     }
 
-    private Div runCard(Recipe recipe, boolean ja) {
+    private Div runCard(Recipe recipe, InputRules.Me me, boolean ja) {
         Div card = new Card(getTranslation("recipes.runIt"));
         card.setId("recipe-run-card");
-        RecipeForm form = new RecipeForm(recipe.inputs(), runner.me(), ja);
+        RecipeForm form = new RecipeForm(recipe.inputs(), me, ja);
         if (form.isEmpty()) {
             card.add(new Paragraph(getTranslation("recipes.noInputs")));
         }
@@ -216,10 +216,9 @@ public class RecipeView extends Div implements HasDynamicTitle, BeforeEnterObser
                 .writeValueAsString(json.readTree(body));
     }
 
-    private Div healthCard(Recipe recipe) {
+    private Div healthCard(Recipe recipe, RecipeStats stats) {
         Div card = new Card(getTranslation("recipes.stillWorks"));
         card.setId("recipe-health");
-        RecipeStats stats = runner.stats(recipe.slug(), Formats.zone());
         UnorderedList facts = new UnorderedList();
         facts.addClassName("recipe-facts");
         facts.add(new ListItem(recipe.lastSuccessAt() == null ? getTranslation("recipes.lastSuccess.never")
@@ -242,10 +241,11 @@ public class RecipeView extends Div implements HasDynamicTitle, BeforeEnterObser
         return card;
     }
 
-    private Div ownerCard(Recipe recipe) {
+    private Div ownerCard(RecipePage page) {
+        Recipe recipe = page.recipe();
         Div card = new Card(getTranslation("recipes.forOwners"));
         card.setId("recipe-owner-card");
-        RecipeTarget target = recipes.target(recipe.slug());
+        RecipeTarget target = page.target();
         if (target == null) {
             card.add(new Paragraph(getTranslation("recipes.target.none")));
         } else {
@@ -262,7 +262,7 @@ public class RecipeView extends Div implements HasDynamicTitle, BeforeEnterObser
         }
         card.add(new Paragraph(recipe.version() == 0 ? getTranslation("recipes.version.none")
                 : getTranslation("recipes.version", recipe.version())));
-        List<engawa.db.recipes.Recipes.VersionRow> versions = recipes.versions(recipe.slug());
+        List<engawa.db.recipes.Recipes.VersionRow> versions = page.versions();
         if (versions.size() > 1) {
             UnorderedList history = new UnorderedList();
             history.addClassName("recipe-run-list");
@@ -278,7 +278,7 @@ public class RecipeView extends Div implements HasDynamicTitle, BeforeEnterObser
                 e -> getUI().ifPresent(ui -> ui.navigate(RecipeEditView.class, new RouteParameters("slug", recipe.slug()))));
         edit.setId("recipe-edit");
         card.add(edit);
-        List<RecipeRun> recent = runner.ofRecipe(recipe.slug(), 0, 8);
+        List<RecipeRun> recent = page.recentRuns();
         if (!recent.isEmpty()) {
             card.add(new H3(getTranslation("recipes.recentRuns")));
             UnorderedList list = new UnorderedList();
