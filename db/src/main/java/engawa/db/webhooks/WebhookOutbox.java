@@ -24,7 +24,7 @@ public class WebhookOutbox {
      * @return how many deliveries were created
      */
     public int append(UUID eventId, String type, Instant occurredAt, String dataJson) {
-        return append(eventId, type, occurredAt, dataJson, null);
+        return append(eventId, type, occurredAt, dataJson, List.of());
     }
 
     /**
@@ -32,14 +32,22 @@ public class WebhookOutbox {
      * {@code scope} only (e.g. {@code recipe:expense-reminder}); null reaches unscoped ones alone.
      */
     public int append(UUID eventId, String type, Instant occurredAt, String dataJson, String scope) {
+        return append(eventId, type, occurredAt, dataJson, scope == null ? List.of() : List.of(scope));
+    }
+
+    /**
+     * As {@link #append(UUID, String, Instant, String)}, also for the subscriptions that watch any
+     * of {@code scopes} (an office-hours event reaches its attendee and its hosts, {@code person:<id>}).
+     */
+    public int append(UUID eventId, String type, Instant occurredAt, String dataJson, List<String> scopes) {
         // one statement, one round trip: events are written on the path of the change that caused them
         return jdbc.sql("""
                 WITH e AS (INSERT INTO webhook_events (id, type, occurred_at, data) VALUES (?, ?, ?, CAST(? AS JSONB)) RETURNING id)
                 INSERT INTO webhook_deliveries (event_id, subscription_id, status, next_attempt_at, created_at)
                 SELECT e.id, s.id, 'PENDING', ?, ? FROM e, webhook_subscriptions s
-                WHERE s.event_type = ? AND s.enabled AND s.deleted_at IS NULL AND (s.scope IS NULL OR s.scope = ?)""")
+                WHERE s.event_type = ? AND s.enabled AND s.deleted_at IS NULL AND (s.scope IS NULL OR s.scope = ANY(?))""")
                 .params(eventId, type, Timestamps.of(occurredAt), dataJson, Timestamps.of(occurredAt), Timestamps.of(occurredAt),
-                        type, scope).update();
+                        type, scopes.toArray(String[]::new)).update();
     }
 
     /**

@@ -3,6 +3,7 @@ package engawa.portal.recipes;
 import engawa.db.recipes.RecipeHealth;
 import engawa.db.recipes.RecipeRow;
 import engawa.db.recipes.RecipeStatus;
+import engawa.portal.shared.SafeMarkdown;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -46,7 +47,7 @@ public record Recipe(long id, String slug, String titleEn, String titleJa, Strin
 
     /** The steps as safe HTML, in Japanese when written. */
     public String stepsHtml(boolean japanese) {
-        return RecipeMarkdown.toHtml(japanese && stepsJa != null && !stepsJa.isBlank() ? stepsJa : stepsEn);
+        return SafeMarkdown.toHtml(japanese && stepsJa != null && !stepsJa.isBlank() ? stepsJa : stepsEn);
     }
 
     public boolean broken() {

@@ -14,6 +14,7 @@ import engawa.db.webhooks.WebhookSubscriptions;
 import engawa.integrations.webhooks.WebhookSecret;
 import engawa.portal.people.Callers;
 import engawa.portal.people.Callers.Caller;
+import engawa.portal.shared.SafeMarkdown;
 import engawa.portal.shared.SecretBox;
 import engawa.portal.shared.UserFacingException;
 import engawa.portal.shared.UserFacingException.FieldProblem;
@@ -247,8 +248,8 @@ public class RecipeService {
         String titleJa = text(d.titleJa(), "titleJa", 120, false, problems);
         String summaryEn = text(d.summaryEn(), "summaryEn", 300, true, problems);
         String summaryJa = text(d.summaryJa(), "summaryJa", 300, false, problems);
-        String stepsEn = text(d.stepsEn(), "stepsEn", RecipeMarkdown.MAX_LENGTH, false, problems);
-        String stepsJa = text(d.stepsJa(), "stepsJa", RecipeMarkdown.MAX_LENGTH, false, problems);
+        String stepsEn = text(d.stepsEn(), "stepsEn", SafeMarkdown.MAX_LENGTH, false, problems);
+        String stepsJa = text(d.stepsJa(), "stepsJa", SafeMarkdown.MAX_LENGTH, false, problems);
         String category = d.category() == null ? "" : d.category().trim();
         if (!Categories.ALL.contains(category)) {
             problems.add(new FieldProblem("category", "recipes.category.unknown", String.join(", ", Categories.ALL)));

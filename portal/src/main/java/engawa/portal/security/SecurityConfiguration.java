@@ -52,6 +52,8 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         // a workflow's answer carries its run's own token; the demo echo workflow is the portal's
                         .requestMatchers(HttpMethod.POST, "/api/v1/runs/*/callback", "/api/v1/recipes/echo").permitAll()
+                        // a calendar feed's secret address is its key: calendar programs cannot sign in
+                        .requestMatchers(HttpMethod.GET, "/api/v1/calendar/*").permitAll()
                         .anyRequest().authenticated())
                 .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, problems, strategy), UsernamePasswordAuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
  * <p>{@link Audience} says who may subscribe: catalog and SLO events hold nothing beyond what every
  * member may read in the portal; office-hours events name attendees and recipe runs carry their
  * inputs, so those stay with admins, except that a recipe's owners may watch their own recipe's
- * events ({@link #recipeScoped()}, {@link EventScopes}).
+ * events ({@link #recipeScoped()}, {@link EventScopes}) and people their own office-hours events
+ * ({@link #personScoped()}).
  */
 public enum EventType {
 
@@ -117,6 +118,20 @@ public enum EventType {
     /** Recipe events: admins may watch all of them, a recipe's owners its own ({@link EventScopes}). */
     public boolean recipeScoped() {
         return id.startsWith("recipe.");
+    }
+
+    /**
+     * Office-hours events: admins may watch all of them; anyone else subscribes to their own
+     * ({@code person:<id>}): the sign-ups, promotions and reminders that name them, and every such
+     * event of the sessions they host.
+     */
+    public boolean personScoped() {
+        return id.startsWith("session.");
+    }
+
+    /** The scope a person's own subscription to a {@link #personScoped()} type watches. */
+    public static String personScope(long userId) {
+        return "person:" + userId;
     }
 
     public static Optional<EventType> byId(String id) {

@@ -38,7 +38,7 @@ public class WebhookEvents {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public UUID publish(EventType type, Object data) {
-        return publish(type, data, null);
+        return publish(type, data, List.of());
     }
 
     /**
@@ -47,8 +47,17 @@ public class WebhookEvents {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public UUID publish(EventType type, Object data, String scope) {
+        return publish(type, data, scope == null ? List.of() : List.of(scope));
+    }
+
+    /**
+     * As {@link #publish(EventType, Object)}, also to the subscriptions watching any of
+     * {@code scopes} (an office-hours event: its attendee's and its hosts' {@code person:<id>}).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public UUID publish(EventType type, Object data, List<String> scopes) {
         UUID id = TimeOrderedIds.next(clock);
-        int deliveries = outbox.append(id, type.id(), clock.instant(), json.writeValueAsString(data), scope);
+        int deliveries = outbox.append(id, type.id(), clock.instant(), json.writeValueAsString(data), scopes);
         if (deliveries > 0) {
             // this instance starts at once; others find the rows on their next poll
             dispatcher.wakeAfterCommit();

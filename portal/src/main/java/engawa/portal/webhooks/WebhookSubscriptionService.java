@@ -76,6 +76,9 @@ public class WebhookSubscriptionService {
                 throw UserFacingException.invalidField("recipe", "webhooks.recipe.notRecipeEvent", type.id());
             }
             scope = scopes.recipeScope(caller, recipe.trim());
+        } else if (type.personScoped() && !caller.admin() && caller.userId() != null) {
+            // a member's subscription to office-hours events watches their own sign-ups and hosted sessions
+            scope = EventType.personScope(caller.userId());
         } else {
             checkAudience(caller, type);
         }

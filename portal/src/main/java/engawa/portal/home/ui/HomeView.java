@@ -12,7 +12,10 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import engawa.portal.catalog.ui.CatalogView;
+import engawa.portal.officehours.OfficeHoursService;
+import engawa.portal.officehours.Session;
 import engawa.portal.officehours.ui.OfficeHoursView;
+import engawa.portal.officehours.ui.SessionCards;
 import engawa.portal.people.TeamSummary;
 import engawa.portal.people.UserAccountService;
 import engawa.portal.people.UserProfile;
@@ -22,6 +25,7 @@ import engawa.portal.recipes.ui.RecipesView;
 import engawa.portal.shared.ui.Formats;
 import engawa.portal.shared.ui.CurrentPerson;
 import jakarta.annotation.security.PermitAll;
+import java.time.Clock;
 import java.util.List;
 
 /** The veranda: what Engawa offers, in words anyone understands, and where the person belongs. */
@@ -29,7 +33,7 @@ import java.util.List;
 @PermitAll
 public class HomeView extends Div implements HasDynamicTitle {
 
-    HomeView(CurrentPerson person, UserAccountService users, TimeSaved timeSaved) {
+    HomeView(CurrentPerson person, UserAccountService users, TimeSaved timeSaved, OfficeHoursService sessions, Clock clock) {
         addClassName("page");
         addClassName("home-view");
         UserProfile profile = users.profile(person.username());
@@ -44,6 +48,7 @@ public class HomeView extends Div implements HasDynamicTitle {
                 card(VaadinIcon.MAGIC, "home.recipes.title", "home.recipes.text", RecipesView.class));
         cards.addClassName("home-cards");
         add(cards);
+        add(nextSessions(sessions, clock));
 
         add(new H2(getTranslation("home.yourTeams")));
         List<TeamSummary> teams = profile.teams();
@@ -60,6 +65,21 @@ public class HomeView extends Div implements HasDynamicTitle {
             });
             add(list);
         }
+    }
+
+    /** The next open doors: three sessions anyone may still come to. */
+    private Component nextSessions(OfficeHoursService sessions, Clock clock) {
+        Div box = new Div();
+        box.setId("home-sessions");
+        box.addClassName("home-sessions");
+        box.add(new H2(getTranslation("home.nextSessions")));
+        List<Session> next = sessions.list(new OfficeHoursService.Query(null, null, null, null, false), 0, 3);
+        if (next.isEmpty()) {
+            box.add(new Paragraph(getTranslation("home.nextSessions.none")));
+        }
+        next.forEach(s -> box.add(SessionCards.card(this, s, Formats.zone(), clock.instant())));
+        box.add(new RouterLink(getTranslation("home.nextSessions.all"), OfficeHoursView.class));
+        return box;
     }
 
     /** "You saved 2 h 15 min this month; everyone together 41 h": what persuades people to try a recipe. */

@@ -1,4 +1,4 @@
-package engawa.portal.recipes;
+package engawa.portal.shared;
 
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
@@ -7,12 +7,12 @@ import org.owasp.html.PolicyFactory;
 import org.owasp.html.Sanitizers;
 
 /**
- * How-to steps: Markdown rendered by commonmark, then sanitised by the OWASP policy, whatever the
+ * What people write (recipe steps, session descriptions): Markdown rendered by commonmark, then sanitised by the OWASP policy, whatever the
  * Markdown held. Raw HTML in the Markdown is escaped by the renderer already; the sanitiser is the
  * second wall, and the one that decides: only formatting, lists, tables, code, images over
  * https and links over http(s) or mailto survive, links open safely, nothing runs.
  */
-public final class RecipeMarkdown {
+public final class SafeMarkdown {
 
     public static final int MAX_LENGTH = 20_000;
 
@@ -28,7 +28,7 @@ public final class RecipeMarkdown {
                     .allowElements("pre", "code", "hr", "br")
                     .toFactory());
 
-    private RecipeMarkdown() {
+    private SafeMarkdown() {
     }
 
     /** Safe HTML for the browser and the API. */

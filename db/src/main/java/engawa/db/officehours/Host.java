@@ -1,0 +1,4 @@
+package engawa.db.officehours;
+
+public record Host(long userId, String username, String name, String email) {
+}

@@ -1,0 +1,5 @@
+package engawa.db.officehours;
+
+public enum SignupStatus {
+    CONFIRMED, WAITLISTED, CANCELLED
+}

@@ -1,0 +1,345 @@
+package engawa.portal.officehours;
+
+import engawa.db.catalog.CatalogServices;
+import engawa.db.officehours.Host;
+import engawa.db.officehours.OfficeHours;
+import engawa.db.officehours.OfficeHours.NewSession;
+import engawa.db.officehours.SeriesRow;
+import engawa.db.officehours.SessionKind;
+import engawa.db.officehours.SessionRow;
+import engawa.db.officehours.SignupRow;
+import engawa.db.officehours.SignupStatus;
+import engawa.db.officehours.Signups;
+import engawa.db.people.User;
+import engawa.db.people.UserRepository;
+import engawa.db.recipes.Recipes;
+import engawa.portal.people.Callers;
+import engawa.portal.people.Callers.Caller;
+import engawa.portal.shared.UserFacingException;
+import engawa.portal.shared.UserFacingException.FieldProblem;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Announcing and browsing office hours. Anyone signed in may announce a session (they host it);
+ * its hosts and admins change, move and cancel it. A series is stored with one row per date, so
+ * editing it "this and following" splits it in two (a new iCalendar UID from that date on, as
+ * calendar programs do) while everybody keeps their sign-up.
+ */
+@Service
+@PreAuthorize("isAuthenticated()")
+public class OfficeHoursService {
+
+    private final OfficeHours sessions;
+    private final Signups signups;
+    private final UserRepository users;
+    private final Recipes recipes;
+    private final CatalogServices services;
+    private final Seats seats;
+    private final Callers callers;
+    private final Clock clock;
+
+    OfficeHoursService(OfficeHours sessions, Signups signups, UserRepository users, Recipes recipes,
+            CatalogServices services, Seats seats, Callers callers, Clock clock) {
+        this.seats = seats;
+        this.sessions = sessions;
+        this.signups = signups;
+        this.users = users;
+        this.recipes = recipes;
+        this.services = services;
+        this.callers = callers;
+        this.clock = clock;
+    }
+
+    /**
+     * A saved session.
+     *
+     * @param warnings things worth knowing that do not stop the save (a host booked twice)
+     */
+    public record Saved(long sessionId, List<FieldProblem> warnings) {
+    }
+
+    /** What lists ask for; null fields do not filter. */
+    public record Query(Instant from, Instant to, String topic, String host, boolean mine) {
+    }
+
+    @Transactional(readOnly = true)
+    public List<Session> list(Query q, int offset, int limit) {
+        Caller caller = callers.current();
+        return sessions.list(filter(caller, q), offset, limit).stream().map(l -> Session.of(l, caller.admin())).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public long count(Query q) {
+        return sessions.count(filter(callers.current(), q));
+    }
+
+    private OfficeHours.Filter filter(Caller caller, Query q) {
+        Instant from = q.from() == null ? clock.instant() : q.from();
+        return new OfficeHours.Filter(from, q.to(), blankToNull(q.topic()), blankToNull(q.host()), q.mine(),
+                caller.userId() == null ? -1L : caller.userId(), false);
+    }
+
+    @Transactional(readOnly = true)
+    public List<String> topics() {
+        return sessions.topics(clock.instant());
+    }
+
+    @Transactional(readOnly = true)
+    public List<Host> hosts() {
+        return sessions.hosts(clock.instant());
+    }
+
+    /** One session with where the viewer stands. */
+    @Transactional(readOnly = true)
+    public Session get(long sessionId) {
+        Caller caller = callers.current();
+        SessionRow row = sessions.findSession(sessionId).orElseThrow(() -> notFound(sessionId));
+        SeriesRow series = sessions.findSeries(row.seriesId()).orElseThrow();
+        Optional<SignupRow> mine = caller.userId() == null ? Optional.empty() : signups.active(sessionId, caller.userId());
+        int position = mine.filter(s -> s.status() == SignupStatus.WAITLISTED).map(signups::position).orElse(0);
+        int waitlisted = series.values().kind() == SessionKind.SEATED
+                ? (int) (signups.countOfSession(sessionId) - row.confirmed()) : 0;
+        boolean hosting = series.hostedBy(caller.userId());
+        return new Session(row, series, waitlisted, mine.map(SignupRow::status).orElse(null), position, hosting,
+                hosting || caller.admin());
+    }
+
+    /** The other dates of a session's series, for "also on". */
+    @Transactional(readOnly = true)
+    public List<SessionRow> datesOf(long seriesId) {
+        return sessions.sessionsOf(seriesId);
+    }
+
+    @Transactional
+    public Saved create(SessionDraft draft) {
+        Caller caller = callers.current();
+        Instant now = clock.instant();
+        SessionRules.Checked checked = SessionRules.check(draft, now, false);
+        List<Long> hostIds = hostIds(draft.hosts(), caller);
+        checkLinks(checked);
+        long seriesId = sessions.insertSeries(UUID.randomUUID() + "@engawa", checked.values(), caller.userId(), null, now);
+        sessions.setHosts(seriesId, hostIds);
+        sessions.insertSessions(seriesId, dated(checked.starts(), checked.zone(), checked.values().durationMinutes()));
+        List<SessionRow> saved = sessions.sessionsOf(seriesId);
+        return new Saved(saved.getFirst().id(), doubleBooked(hostIds, saved, seriesId));
+    }
+
+    /**
+     * Changes a session's series: from this session on ({@code following}) or as a whole. A series
+     * that has already met keeps its past: "as a whole" then means from the next session on.
+     */
+    @Transactional
+    public Saved update(long sessionId, SessionDraft draft, boolean following) {
+        Caller caller = callers.current();
+        Instant now = clock.instant();
+        SessionRow session = lockForChange(sessionId, caller);
+        SeriesRow series = sessions.findSeries(session.seriesId()).orElseThrow();
+        List<SessionRow> all = sessions.sessionsOf(series.id());
+        SessionRow from = following ? session
+                : all.stream().filter(s -> s.endsAt().isAfter(now)).findFirst().orElse(session);
+        // a start that stays where it was may lie in the past (a series running now); a new one may not
+        boolean startKept = draft.start() != null
+                && draft.start().atZone(ZoneId.of(draft.timeZone() == null ? series.values().timeZone() : draft.timeZone()))
+                        .toInstant().equals(from.startsAt());
+        SessionRules.Checked checked = SessionRules.check(draft, now, startKept);
+        Integer capacity = checked.values().capacity();
+        int mostConfirmed = all.stream().filter(s -> s.endsAt().isAfter(now)).mapToInt(SessionRow::confirmed).max().orElse(0);
+        if (capacity != null && capacity < mostConfirmed) {
+            throw UserFacingException.invalidField("capacity", "officeHours.capacity.belowConfirmed", mostConfirmed);
+        }
+        List<Long> hostIds = hostIds(draft.hosts(), caller);
+        checkLinks(checked);
+        long target = series.id();
+        if (from.id() != all.getFirst().id()) {
+            // "this and following": the old series ends before this date, a new one carries on
+            Recurrence old = Recurrence.parse(series.values().rrule(), ZoneId.of(series.values().timeZone()));
+            sessions.updateRule(series.id(), old.endingBefore(from.recurrenceLocal(), ZoneId.of(series.values().timeZone())).rrule(), now);
+            target = sessions.insertSeries(UUID.randomUUID() + "@engawa", checked.values(), caller.userId(), series.id(), now);
+            sessions.moveSessionsToSeries(series.id(), from.recurrenceLocal(), target);
+        } else {
+            sessions.updateSeries(series.id(), checked.values(), now);
+        }
+        sessions.setHosts(target, hostIds);
+        reconcile(target, checked);
+        for (SessionRow date : sessions.sessionsOf(target)) {
+            if (date.endsAt().isAfter(now) && !date.cancelled()) {
+                seats.fill(date.id());
+            }
+        }
+        return new Saved(sessions.sessionsOf(target).getFirst().id(), doubleBooked(hostIds, sessions.sessionsOf(target), target));
+    }
+
+    /**
+     * The series' dates become those of its new rule, paired in order: a date that is no longer
+     * wanted goes away if nobody signed up to it and is cancelled otherwise, so no sign-up is lost.
+     */
+    private void reconcile(long seriesId, SessionRules.Checked checked) {
+        List<SessionRow> existing = sessions.sessionsOf(seriesId);
+        List<NewSession> wanted = dated(checked.starts(), checked.zone(), checked.values().durationMinutes());
+        for (int i = 0; i < Math.min(existing.size(), wanted.size()); i++) {
+            NewSession w = wanted.get(i);
+            SessionRow e = existing.get(i);
+            if (!w.recurrenceLocal().equals(e.recurrenceLocal()) || !w.startsAt().equals(e.startsAt())
+                    || !w.endsAt().equals(e.endsAt())) {
+                sessions.retime(e.id(), w.recurrenceLocal(), w.startsAt(), w.endsAt());
+            }
+        }
+        if (existing.size() > wanted.size()) {
+            List<Long> extra = existing.subList(wanted.size(), existing.size()).stream().map(SessionRow::id).toList();
+            Set<Long> kept = sessions.withSignups(extra);
+            sessions.deleteSessions(extra.stream().filter(id -> !kept.contains(id)).toList());
+            kept.forEach(id -> sessions.cancelSession(id, clock.instant()));
+        }
+        if (wanted.size() > existing.size()) {
+            sessions.insertSessions(seriesId, wanted.subList(existing.size(), wanted.size()));
+        }
+    }
+
+    /** One date of a series to another time; the rest stay (a RECURRENCE-ID exception in calendars). */
+    @Transactional
+    public Saved move(long sessionId, LocalDateTime start, LocalDateTime end) {
+        Caller caller = callers.current();
+        SessionRow session = lockForChange(sessionId, caller);
+        SeriesRow series = sessions.findSeries(session.seriesId()).orElseThrow();
+        ZoneId zone = ZoneId.of(series.values().timeZone());
+        List<FieldProblem> problems = new ArrayList<>();
+        if (start == null) {
+            problems.add(new FieldProblem("start", "officeHours.start.required"));
+        } else if (start.atZone(zone).toInstant().isBefore(clock.instant())) {
+            problems.add(new FieldProblem("start", "officeHours.start.past"));
+        }
+        if (end == null) {
+            problems.add(new FieldProblem("end", "officeHours.end.required"));
+        } else if (start != null && !end.atZone(zone).isAfter(start.atZone(zone))) {
+            problems.add(new FieldProblem("end", "officeHours.end.beforeStart"));
+        } else if (start != null && Duration.between(start, end).toHours() >= SessionRules.MAX_HOURS) {
+            problems.add(new FieldProblem("end", "officeHours.end.tooLong", SessionRules.MAX_HOURS));
+        }
+        if (!problems.isEmpty()) {
+            throw UserFacingException.invalidFields(problems);
+        }
+        Instant startsAt = start.atZone(zone).toInstant();
+        Instant endsAt = end.atZone(zone).toInstant();
+        sessions.moveSession(sessionId, startsAt, endsAt);
+        sessions.touch(series.id(), clock.instant());
+        List<Long> hostIds = series.hosts().stream().map(Host::userId).toList();
+        return new Saved(sessionId, doubleBooked(hostIds, List.of(new SessionRow(sessionId, series.id(),
+                session.recurrenceLocal(), startsAt, endsAt, true, null, session.confirmed())), series.id()));
+    }
+
+    /** One date off; the series goes on. People who signed up keep their sign-up and see it cancelled. */
+    @Transactional
+    public void cancel(long sessionId) {
+        SessionRow session = lockForChange(sessionId, callers.current());
+        sessions.cancelSession(sessionId, clock.instant());
+        sessions.touch(session.seriesId(), clock.instant());
+    }
+
+    /** Every date of the series, past ones included, as calendars see a cancelled series. */
+    @Transactional
+    public void cancelSeries(long sessionId) {
+        SessionRow session = lockForChange(sessionId, callers.current());
+        sessions.cancelSeries(session.seriesId(), clock.instant());
+    }
+
+    private SessionRow lockForChange(long sessionId, Caller caller) {
+        SessionRow session = sessions.lockSession(sessionId).orElseThrow(() -> notFound(sessionId));
+        SeriesRow series = sessions.findSeries(session.seriesId()).orElseThrow();
+        if (!caller.admin() && !series.hostedBy(caller.userId())) {
+            throw UserFacingException.forbidden("officeHours.notHost");
+        }
+        if (!session.endsAt().isAfter(clock.instant())) {
+            throw UserFacingException.invalid("officeHours.finished");
+        }
+        if (series.cancelledAt() != null) {
+            throw UserFacingException.invalid("officeHours.seriesCancelled");
+        }
+        return session;
+    }
+
+    private List<Long> hostIds(List<String> usernames, Caller caller) {
+        if (usernames.isEmpty()) {
+            if (caller.userId() == null) {
+                throw UserFacingException.invalidField("hosts", "officeHours.hosts.required");
+            }
+            return List.of(caller.userId());
+        }
+        List<Long> ids = new ArrayList<>();
+        List<FieldProblem> problems = new ArrayList<>();
+        for (String username : usernames) {
+            Optional<User> user = users.findByUsername(username.strip()).filter(User::isEnabled);
+            if (user.isEmpty()) {
+                problems.add(new FieldProblem("hosts", "officeHours.hosts.unknown", username));
+            } else if (!ids.contains(user.get().getId())) {
+                ids.add(user.get().getId());
+            }
+        }
+        if (ids.size() > 10) {
+            problems.add(new FieldProblem("hosts", "officeHours.tooMany", 10));
+        }
+        if (!problems.isEmpty()) {
+            throw UserFacingException.invalidFields(problems);
+        }
+        return ids;
+    }
+
+    private void checkLinks(SessionRules.Checked checked) {
+        List<FieldProblem> problems = new ArrayList<>();
+        for (String slug : checked.values().recipeSlugs()) {
+            if (recipes.find(slug).isEmpty()) {
+                problems.add(new FieldProblem("recipes", "officeHours.recipes.unknown", slug));
+            }
+        }
+        var found = services.findByNames(checked.values().serviceNames(), false);
+        for (String name : checked.values().serviceNames()) {
+            if (!found.containsKey(name)) {
+                problems.add(new FieldProblem("services", "officeHours.services.unknown", name));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw UserFacingException.invalidFields(problems);
+        }
+    }
+
+    /** Local starts to instants in the series' zone: the wall-clock time stays, the offset follows DST. */
+    static List<NewSession> dated(List<LocalDateTime> starts, ZoneId zone, int minutes) {
+        return starts.stream().map(local -> {
+            Instant start = local.atZone(zone).toInstant();
+            return new NewSession(local, start, local.plusMinutes(minutes).atZone(zone).toInstant());
+        }).toList();
+    }
+
+    private List<FieldProblem> doubleBooked(List<Long> hostIds, List<SessionRow> dates, long seriesId) {
+        Instant now = clock.instant();
+        for (SessionRow date : dates) {
+            if (date.cancelled() || date.endsAt().isBefore(now)) {
+                continue;
+            }
+            Optional<String> other = sessions.overlappingFor(hostIds, date.startsAt(), date.endsAt(), seriesId);
+            if (other.isPresent()) {
+                return List.of(new FieldProblem("hosts", "officeHours.hosts.doubleBooked", other.get()));
+            }
+        }
+        return List.of();
+    }
+
+    static UserFacingException notFound(long id) {
+        return UserFacingException.notFound("officeHours.notFound", id);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}
