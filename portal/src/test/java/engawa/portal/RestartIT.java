@@ -110,6 +110,36 @@ class RestartIT {
         }
     }
 
+    @Test
+    void a_sign_up_made_before_a_restart_gets_its_reminder_after_it_once() throws Exception {
+        try (engawa.portal.support.Receiver receiver = new engawa.portal.support.Receiver()) {
+            // the first run takes the sign-up but never looks for due reminders, as if it died first
+            try (ConfigurableApplicationContext first = start("engawa.office-hours.reminder-poll-interval=1h")) {
+                SystemAuthentication system = first.getBean(SystemAuthentication.class);
+                system.runAsSystem(() -> first.getBean(engawa.portal.webhooks.WebhookSubscriptionService.class)
+                        .subscribe("session.reminder", receiver.url("/reminder")));
+                java.time.LocalDateTime start = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Tokyo")).plusMinutes(40)
+                        .truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+                long session = system.runAsSystem(() -> first.getBean(engawa.portal.officehours.OfficeHoursService.class)
+                        .create(new engawa.portal.officehours.SessionDraft("Restart check", null, "", null, java.util.List.of("yuki"),
+                                "drop-in", null, "Room Sakura", null, "Asia/Tokyo", start, start.plusHours(1), null, 60,
+                                null, null)).sessionId());
+                as(first, "hana", () -> first.getBean(engawa.portal.officehours.SignupService.class)
+                        .join(session, "Expense reports", null));
+            }
+            assertThat(receiver.received()).isEmpty();
+
+            try (ConfigurableApplicationContext second = start("engawa.office-hours.reminder-poll-interval=500ms")) {
+                org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                        .until(() -> receiver.received().size() >= 1);
+                Thread.sleep(1500);
+                assertThat(receiver.received()).hasSize(1);
+                String body = receiver.received().getFirst().getBody().utf8();
+                assertThat(body).contains("session.reminder").contains("hana").contains("Restart check");
+            }
+        }
+    }
+
     private ConfigurableApplicationContext start(String... more) {
         return new SpringApplicationBuilder(EngawaApplication.class)
                 .properties("server.port=0", "engawa.data-dir=" + dataDir, "engawa.demo-data=true",

@@ -104,10 +104,11 @@ public class OfficeHours {
         }
         jdbc.sql("""
                 INSERT INTO office_sessions (series_id, recurrence_local, starts_at, ends_at)
-                SELECT ?, r, s, e FROM unnest(?::timestamp[], ?::timestamptz[], ?::timestamptz[]) AS t(r, s, e)""")
-                .params(seriesId, sessions.stream().map(NewSession::recurrenceLocal).toArray(LocalDateTime[]::new),
-                        sessions.stream().map(n -> Timestamps.of(n.startsAt())).toArray(java.time.OffsetDateTime[]::new),
-                        sessions.stream().map(n -> Timestamps.of(n.endsAt())).toArray(java.time.OffsetDateTime[]::new))
+                SELECT ?, r, s, e FROM unnest(CAST(? AS TIMESTAMP[]), CAST(? AS TIMESTAMPTZ[]), CAST(? AS TIMESTAMPTZ[])) AS t(r, s, e)""")
+                // the driver sends no arrays of java.time values: ISO text, cast by the server
+                .params(seriesId, sessions.stream().map(n -> n.recurrenceLocal().toString()).toArray(String[]::new),
+                        sessions.stream().map(n -> n.startsAt().toString()).toArray(String[]::new),
+                        sessions.stream().map(n -> n.endsAt().toString()).toArray(String[]::new))
                 .update();
     }
 
