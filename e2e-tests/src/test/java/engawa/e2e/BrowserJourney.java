@@ -5,6 +5,10 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Paths;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -15,6 +19,7 @@ import org.junit.jupiter.api.TestInfo;
 /** One browser per test class, a fresh context (cookies, storage) per journey. */
 abstract class BrowserJourney {
 
+    static final HttpClient HTTP = HttpClient.newHttpClient();
     static RunningPortal portal;
     static Playwright playwright;
     static Browser browser;
@@ -58,6 +63,32 @@ abstract class BrowserJourney {
     void closeContext() {
         screenshot("end");
         context.close();
+    }
+
+    /** The portal's REST API with the admin token: how journeys set the stage. */
+    static HttpResponse<String> adminApi(String method, String path, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(portal.baseUrl() + path))
+                .header("Authorization", "Bearer " + portal.adminToken())
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Presses Tab until the focus is in the element with this id. */
+    void tabUntil(String id) {
+        for (int i = 0; i < 40; i++) {
+            page.keyboard().press("Tab");
+            Object inside = page.evaluate("id => { let e = document.activeElement;"
+                    + " while (e && e.shadowRoot && e.shadowRoot.activeElement) { e = e.shadowRoot.activeElement; }"
+                    + " return !!document.activeElement && (document.activeElement.id === id"
+                    + " || !!document.activeElement.closest('#' + id)); }", id);
+            if (Boolean.TRUE.equals(inside)) {
+                return;
+            }
+        }
+        throw new AssertionError("Tab never reached #" + id);
     }
 
     /** Screenshots land in target/screenshots, to look at after a run. */

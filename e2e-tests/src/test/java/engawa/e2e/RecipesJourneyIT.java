@@ -38,7 +38,7 @@ class RecipesJourneyIT extends BrowserJourney {
     /** An invoices recipe of the SRE team (yuki's), sending to the local workflow. */
     private String recipe() throws Exception {
         String slug = "invoice-summary-" + NAMES.incrementAndGet();
-        HttpResponse<String> created = api("POST", "/api/v1/recipes", """
+        HttpResponse<String> created = adminApi("POST", "/api/v1/recipes", """
                 {"slug": "%s", "owner": "sre", "category": "reports", "title": "Summarise the invoices of a customer",
                  "titleJa": "顧客の請求書を要約する", "summary": "One page with every open invoice of a customer.",
                  "summaryJa": "顧客の未払い請求書を1ページにまとめます。", "minutesSaved": 45, "callsBack": true,
@@ -47,19 +47,9 @@ class RecipesJourneyIT extends BrowserJourney {
                             {"key": "month", "kind": "text", "label": "Month", "labelJa": "月", "required": true,
                              "help": "Like 2026-11", "pattern": "\\\\d{4}-\\\\d{2}"}]}""".formatted(slug, workflow.url("/zap")));
         org.assertj.core.api.Assertions.assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        org.assertj.core.api.Assertions.assertThat(api("POST", "/api/v1/recipes/" + slug + "/publish", null).statusCode())
+        org.assertj.core.api.Assertions.assertThat(adminApi("POST", "/api/v1/recipes/" + slug + "/publish", null).statusCode())
                 .isEqualTo(200);
         return slug;
-    }
-
-    private HttpResponse<String> api(String method, String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(portal.baseUrl() + path))
-                .header("Authorization", "Bearer " + portal.adminToken())
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** As the workflow's last step does: POST to the callback URL the run carried. */
@@ -221,20 +211,5 @@ class RecipesJourneyIT extends BrowserJourney {
         assertThat(page.locator("#run-status-label")).hasText("成功");
         Accessibility.assertNoSeriousViolations(page, "run page in Japanese");
         screenshot("keyboard-succeeded");
-    }
-
-    /** Presses Tab until the focus is in the element with this id. */
-    private void tabUntil(String id) {
-        for (int i = 0; i < 40; i++) {
-            page.keyboard().press("Tab");
-            Object inside = page.evaluate("id => { let e = document.activeElement;"
-                    + " while (e && e.shadowRoot && e.shadowRoot.activeElement) { e = e.shadowRoot.activeElement; }"
-                    + " return !!document.activeElement && (document.activeElement.id === id"
-                    + " || !!document.activeElement.closest('#' + id)); }", id);
-            if (Boolean.TRUE.equals(inside)) {
-                return;
-            }
-        }
-        throw new AssertionError("Tab never reached #" + id);
     }
 }

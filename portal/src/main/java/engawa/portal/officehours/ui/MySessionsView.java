@@ -47,7 +47,8 @@ public class MySessionsView extends Div implements HasDynamicTitle {
         }
         Instant now = clock.instant();
         mine.forEach(s -> list.add(SessionCards.card(this, s, Formats.zone(), now)));
-        add(list, feedCard(calendars));
+        // the feed first: the list of a host's weekly series can be long
+        add(feedCard(calendars), list);
     }
 
     private Div feedCard(CalendarService calendars) {
@@ -74,7 +75,7 @@ public class MySessionsView extends Div implements HasDynamicTitle {
             address.setValue(calendars.resetFeed());
             address.setVisible(true);
             once.setVisible(true);
-            state.setText(getTranslation("officeHours.feed.madeNow"));
+            state.setText(getTranslation(made.isPresent() ? "officeHours.feed.madeNow" : "officeHours.feed.madeFirst"));
             create.setText(getTranslation("officeHours.feed.reset"));
             FormErrors.notifySuccess(getTranslation("officeHours.feed.created"));
         });

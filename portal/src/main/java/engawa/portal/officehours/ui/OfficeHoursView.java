@@ -221,7 +221,7 @@ public class OfficeHoursView extends Div implements HasDynamicTitle, BeforeEnter
                 results.add(heading);
                 lastDay = day;
             }
-            results.add(SessionCards.card(this, session, zone, clock.instant()));
+            results.add(SessionCards.card(this, session, zone, clock.instant(), false));
         }
         shown += page.size();
         if (shown < sessions.count(q)) {

@@ -25,11 +25,17 @@ public final class SessionCards {
     private SessionCards() {
     }
 
+    /** A card that names its date: on Home and in "My sessions". */
     public static RouterLink card(Component ctx, Session s, ZoneId zone, Instant now) {
+        return card(ctx, s, zone, now, true);
+    }
+
+    /** @param withDate false under a heading that already names the day */
+    public static RouterLink card(Component ctx, Session s, ZoneId zone, Instant now, boolean withDate) {
         RouterLink link = new RouterLink(SessionView.class, new RouteParameters("id", String.valueOf(s.id())));
         link.addClassName("session-card");
         link.getElement().setAttribute("data-session", String.valueOf(s.id()));
-        Span when = new Span(VaadinIcon.CLOCK.create(), new Span(times(ctx, s, zone)));
+        Span when = new Span(VaadinIcon.CLOCK.create(), new Span(withDate ? times(ctx, s, zone) : hours(ctx, s, zone)));
         when.addClassName("session-when");
         H3 title = new H3(s.title(japanese(ctx)));
         Div meta = new Div();
@@ -85,6 +91,12 @@ public final class SessionCards {
                 + time.format(s.endsAt());
     }
 
+    /** "10:00–11:00" in the viewer's zone. */
+    static String hours(Component ctx, Session s, ZoneId zone) {
+        DateTimeFormatter time = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale(ctx)).withZone(zone);
+        return time.format(s.startsAt()) + "–" + time.format(s.endsAt());
+    }
+
     static String shortWhere(Component ctx, Session s) {
         var v = s.series().values();
         if (v.room() != null && v.videoUrl() != null) {
@@ -98,7 +110,7 @@ public final class SessionCards {
             return badge(ctx.getTranslation("officeHours.cancelled"), "error");
         }
         if (!s.seated()) {
-            return badge(ctx.getTranslation("officeHours.comingBy", s.coming()), "success");
+            return badge(ctx.getTranslation("officeHours.comingBy", s.coming()), s.coming() == 0 ? "contrast" : "success");
         }
         if (s.full()) {
             return badge(s.waitlisted() > 0 ? ctx.getTranslation("officeHours.fullWaiting", s.waitlisted())

@@ -159,14 +159,16 @@ public class SessionEditView extends Div implements HasDynamicTitle, BeforeEnter
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 2));
         form.add(title, titleJa);
         form.add(description, 2);
-        form.add(kind, capacity, room, videoUrl, timeZone, reminder, start, end, repeat, times, topics, hosts, recipes, services);
+        form.add(start, end, timeZone, reminder, repeat, times, kind, capacity, room, videoUrl, topics, hosts, recipes, services);
         add(form);
 
         Button save = new Button(getTranslation("officeHours.form.save"), e -> save());
         save.setId("session-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button cancel = new Button(getTranslation("officeHours.form.back"), e -> getUI().ifPresent(ui -> ui.getPage().getHistory().back()));
-        add(new HorizontalLayout(save, cancel));
+        HorizontalLayout buttons = new HorizontalLayout(save, cancel);
+        buttons.addClassName("form-buttons");
+        add(buttons);
     }
 
     private void label(com.vaadin.flow.component.HasValue<?, ?> field, String key, String textKey) {

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.Div;
@@ -180,13 +181,22 @@ public class SessionView extends Div implements HasDynamicTitle, BeforeEnterObse
             covers.add(list);
             main.add(covers);
         }
+        side.add(s.hosting() ? hostingCard() : joinCard(s, now, zone), calendarCard(s));
         if (s.mayManage()) {
-            main.add(hostCard(s, now));
+            add(hostCard(s, now));
         }
-        side.add(joinCard(s, now, zone), calendarCard(s));
     }
 
     // --- joining
+
+    private Div hostingCard() {
+        Div card = new Card(getTranslation("officeHours.join.title"));
+        card.setId("join-card");
+        Paragraph state = new Paragraph(VaadinIcon.USER_HEART.create(), new Span(getTranslation("officeHours.join.hosting")));
+        state.addClassName("join-state");
+        card.add(state);
+        return card;
+    }
 
     private Div joinCard(Session s, Instant now, ZoneId zone) {
         Div card = new Card(getTranslation("officeHours.join.title"));
@@ -373,6 +383,7 @@ public class SessionView extends Div implements HasDynamicTitle, BeforeEnterObse
         if (!s.finished(now) && !s.cancelled()) {
             TextField username = new TextField(getTranslation("officeHours.host.addLabel"));
             username.setId("host-add-username");
+            username.setWidth("20em");
             Button add = new Button(getTranslation("officeHours.host.add"), VaadinIcon.PLUS.create(), e -> {
                 try {
                     SignupService.Joined joined = signups.signUp(s.id(), username.getValue(), null);
@@ -396,6 +407,7 @@ public class SessionView extends Div implements HasDynamicTitle, BeforeEnterObse
         Grid<SignupRow> grid = new Grid<>();
         grid.setId("attendees");
         grid.setAllRowsVisible(true);
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addColumn(SignupRow::name).setHeader(getTranslation("officeHours.host.name")).setAutoWidth(true);
         grid.addComponentColumn(r -> SessionCards.badge(getTranslation(r.status() == SignupStatus.WAITLISTED
                 ? "officeHours.status.waitlisted" : "officeHours.status.confirmed"), r.status() == SignupStatus.WAITLISTED
