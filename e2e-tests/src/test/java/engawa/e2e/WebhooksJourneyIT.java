@@ -83,12 +83,14 @@ class WebhooksJourneyIT extends BrowserJourney {
     }
 
     @Test
-    void a_member_cannot_pick_events_about_people_and_an_admin_sees_everyones_subscriptions() {
+    void a_member_cannot_pick_everyones_recipe_runs_and_an_admin_sees_everyones_subscriptions() {
         new LoginPage(page).open(portal.baseUrl()).signInAs("sam", "engawa-demo-sam");
         WebhooksPage webhooks = new WebhooksPage(page, portal.baseUrl()).open();
         Locator choices = webhooks.eventChoices();
         assertThat(choices.filter(new Locator.FilterOptions().setHasText("service.updated"))).hasCount(1);
-        assertThat(choices.filter(new Locator.FilterOptions().setHasText("session.signup.created"))).hasCount(0);
+        assertThat(choices.filter(new Locator.FilterOptions().setHasText("recipe.run.requested"))).hasCount(0);
+        // office-hours events are offered: a member's subscription watches their own sign-ups only
+        assertThat(choices.filter(new Locator.FilterOptions().setHasText("session.signup.created"))).hasCount(1);
         webhooks.closeEventChoices();
         webhooks.add("service.updated", receiver.url("/sam"));
 

@@ -162,10 +162,12 @@ public class WebhookSubscriptionService {
     /** The event types the caller may subscribe to, in their order; the API and the page offer only those. */
     @Transactional(readOnly = true)
     public Set<EventType> subscribableTypes() {
-        boolean admin = callers.current().admin();
+        Caller caller = callers.current();
+        boolean admin = caller.admin();
         Set<EventType> types = EnumSet.noneOf(EventType.class);
         for (EventType type : EventType.values()) {
-            if (admin || type.audience() == EventType.Audience.MEMBERS) {
+            // a member's office-hours subscription watches their own sign-ups and hosted sessions
+            if (admin || type.audience() == EventType.Audience.MEMBERS || type.personScoped() && caller.userId() != null) {
                 types.add(type);
             }
         }

@@ -124,22 +124,28 @@ class WebhooksApiIT {
     }
 
     @Test
-    void members_subscribe_to_catalog_events_but_only_admins_to_events_about_people() throws Exception {
-        String signup = "{\"target_url\": \"" + receiver.url("/s") + "\", \"event\": \"session.signup.created\"}";
-
-        HttpResponse<String> member = send("POST", "/api/v1/hooks", hana, signup);
-        HttpResponse<String> byAdmin = send("POST", "/api/v1/hooks", admin, signup);
-
+    void members_subscribe_to_catalog_events_and_their_own_session_events_but_only_admins_to_everyones_runs() throws Exception {
+        String run = "{\"target_url\": \"" + receiver.url("/r") + "\", \"event\": \"recipe.run.requested\"}";
+        HttpResponse<String> member = send("POST", "/api/v1/hooks", hana, run);
+        HttpResponse<String> byAdmin = send("POST", "/api/v1/hooks", admin, run);
         assertThat(member.statusCode()).isEqualTo(403);
-        assertThat(member.body()).contains("Only admins can subscribe to \\\"session.signup.created\\\"");
+        assertThat(member.body()).contains("Only admins can subscribe to \\\"recipe.run.requested\\\"");
         assertThat(byAdmin.statusCode()).isEqualTo(201);
+
+        // office-hours events name people: a member's subscription is kept to their own (person scope)
+        String signup = "{\"target_url\": \"" + receiver.url("/s") + "\", \"event\": \"session.signup.created\"}";
+        assertThat(send("POST", "/api/v1/hooks", hana, signup).statusCode()).isEqualTo(201);
+        assertThat(jdbc.queryForObject("SELECT scope FROM webhook_subscriptions WHERE target_url = ?", String.class,
+                receiver.url("/s"))).startsWith("person:");
+
         JsonNode types = json.readTree(send("GET", "/api/v1/events", hana, null).body());
         assertThat(types).hasSize(11);
         assertThat(types.get(10).get("type").asString()).isEqualTo("recipe.health.changed");
         assertThat(types.get(0).get("type").asString()).isEqualTo("service.created");
         assertThat(types.get(0).get("may_subscribe").asBoolean()).isTrue();
         assertThat(types.get(0).at("/sample/service/name").asString()).isEqualTo("payments-api");
-        assertThat(types.get(4).get("may_subscribe").asBoolean()).isFalse();
+        assertThat(types.get(4).get("may_subscribe").asBoolean()).isTrue();
+        assertThat(types.get(8).get("may_subscribe").asBoolean()).isFalse();
         assertThat(send("GET", "/api/v1/events/session.signup.created/recent", hana, null).statusCode()).isEqualTo(403);
     }
 
