@@ -49,11 +49,12 @@ class SignInJourneyIT extends BrowserJourney {
     }
 
     @Test
-    void a_page_not_built_yet_says_so_plainly() {
+    void the_menu_leads_to_office_hours_in_the_readers_time_zone() {
         new LoginPage(page).open(portal.baseUrl()).signInAs("hana", "engawa-staff");
         new Shell(page).navItem("Office hours").click();
 
-        assertThat(page.locator(".not-built-yet")).containsText("Coming soon");
+        assertThat(page.locator("h1")).hasText("Office hours");
+        assertThat(page.locator("#zone-note")).containsText("Asia/Tokyo");
     }
 
     @Test
@@ -82,7 +83,8 @@ class SignInJourneyIT extends BrowserJourney {
 
         assertThat(shell.navItem("Office hours")).isInViewport();
         shell.navItem("Office hours").click();
-        assertThat(page.locator(".not-built-yet")).containsText("open door");
+        assertThat(page.locator("h1")).hasText("Office hours");
+        assertThat(page.locator("#sessions .session-card").first()).isInViewport();
         screenshot("phone-office-hours");
     }
 }
