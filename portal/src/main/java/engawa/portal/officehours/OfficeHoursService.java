@@ -151,8 +151,7 @@ public class OfficeHoursService {
                 : all.stream().filter(s -> s.endsAt().isAfter(now)).findFirst().orElse(session);
         // a start that stays where it was may lie in the past (a series running now); a new one may not
         boolean startKept = draft.start() != null
-                && draft.start().atZone(ZoneId.of(draft.timeZone() == null ? series.values().timeZone() : draft.timeZone()))
-                        .toInstant().equals(from.startsAt());
+                && draft.start().atZone(zoneOr(draft.timeZone(), series.values().timeZone())).toInstant().equals(from.startsAt());
         SessionRules.Checked checked = SessionRules.check(draft, now, startKept);
         Integer capacity = checked.values().capacity();
         int mostConfirmed = all.stream().filter(s -> s.endsAt().isAfter(now)).mapToInt(SessionRow::confirmed).max().orElse(0);
@@ -333,6 +332,15 @@ public class OfficeHoursService {
             }
         }
         return List.of();
+    }
+
+    /** The draft's zone when it is one; an unknown one is reported by the rules, field by field. */
+    private static ZoneId zoneOr(String zone, String fallback) {
+        try {
+            return ZoneId.of(zone == null || zone.isBlank() ? fallback : zone.strip());
+        } catch (java.time.DateTimeException e) {
+            return ZoneId.of(fallback);
+        }
     }
 
     static UserFacingException notFound(long id) {

@@ -154,6 +154,15 @@ class OfficeHoursApiIT {
         assertThat(ghosts.body()).contains("nobody-here");
 
         assertThat(jdbc.queryForObject("SELECT count(*) FROM office_series", Long.class)).isEqualTo(before);
+
+        // a change with an unknown zone is refused the same way and changes nothing
+        JsonNode session = create(yuki, "", 60);
+        HttpResponse<String> changed = api.send("PUT", "/api/v1/sessions/" + session.get("id").asString(), yuki, """
+                {"title": "Renamed", "room": "A", "timeZone": "Mars/Olympus", "start": "2030-01-10T10:00", "end": "2030-01-10T11:00"}""");
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(422);
+        assertThat(fields(json.readTree(changed.body()))).containsExactly("timeZone");
+        assertThat(json.readTree(api.send("GET", "/api/v1/sessions/" + session.get("id").asString(), yuki, null).body())
+                .get("title").asString()).isEqualTo("Automate your inbox");
     }
 
     @Test
