@@ -172,12 +172,14 @@ public class OfficeHoursService {
         }
         sessions.setHosts(target, hostIds);
         reconcile(target, checked);
-        for (SessionRow date : sessions.sessionsOf(target)) {
+        List<SessionRow> dates = sessions.sessionsOf(target);
+        for (SessionRow date : dates) {
             if (date.endsAt().isAfter(now) && !date.cancelled()) {
                 seats.fill(date.id());
             }
         }
-        return new Saved(sessions.sessionsOf(target).getFirst().id(), doubleBooked(hostIds, sessions.sessionsOf(target), target));
+        // filling seats changes no date or time, so the dates read above still hold
+        return new Saved(dates.getFirst().id(), doubleBooked(hostIds, dates, target));
     }
 
     /**

@@ -92,9 +92,7 @@ public class SignupService {
     @Transactional
     public void leave(long sessionId) {
         Caller caller = callers.current();
-        SignupRow mine = (caller.userId() == null ? java.util.Optional.<SignupRow>empty()
-                : signups.active(sessionId, caller.userId()))
-                .orElseThrow(() -> UserFacingException.notFound("officeHours.leave.none"));
+        SignupRow mine = mine(caller, sessionId);
         seats.release(mine, false);
     }
 
@@ -111,9 +109,7 @@ public class SignupService {
     @Transactional
     public void changeMine(long sessionId, String wish, Instant dropByAt) {
         Caller caller = callers.current();
-        SignupRow mine = (caller.userId() == null ? java.util.Optional.<SignupRow>empty()
-                : signups.active(sessionId, caller.userId()))
-                .orElseThrow(() -> UserFacingException.notFound("officeHours.leave.none"));
+        SignupRow mine = mine(caller, sessionId);
         signups.changeWish(mine.id(), wish(wish), dropBy(sessionId, dropByAt));
     }
 
@@ -146,9 +142,7 @@ public class SignupService {
     @Transactional
     public void linkRecipe(long sessionId, String slug) {
         Caller caller = callers.current();
-        SignupRow mine = (caller.userId() == null ? java.util.Optional.<SignupRow>empty()
-                : signups.active(sessionId, caller.userId()))
-                .orElseThrow(() -> UserFacingException.notFound("officeHours.leave.none"));
+        SignupRow mine = mine(caller, sessionId);
         if (slug == null || slug.isBlank()) {
             signups.linkRecipe(mine.id(), null);
             return;
@@ -227,6 +221,12 @@ public class SignupService {
             slug = base + "-" + i;
         }
         return slug;
+    }
+
+    /** The caller's own live sign-up, or a refusal that says they have none. */
+    private SignupRow mine(Caller caller, long sessionId) {
+        return (caller.userId() == null ? java.util.Optional.<SignupRow>empty() : signups.active(sessionId, caller.userId()))
+                .orElseThrow(() -> UserFacingException.notFound("officeHours.leave.none"));
     }
 
     private SessionRow mayManage(Caller caller, long sessionId) {

@@ -182,6 +182,11 @@ public class SessionView extends Div implements HasDynamicTitle, BeforeEnterObse
             main.add(covers);
         }
         side.add(s.hosting() ? hostingCard() : joinCard(s, now, zone), calendarCard(s));
+        if (main.getChildren().findAny().isEmpty()) {
+            // nothing described: the side cards sit side by side instead of beside an empty column
+            columns.removeClassName("recipe-columns");
+            side.addClassName("session-cards-row");
+        }
         if (s.mayManage()) {
             add(hostCard(s, now));
         }
@@ -192,9 +197,7 @@ public class SessionView extends Div implements HasDynamicTitle, BeforeEnterObse
     private Div hostingCard() {
         Div card = new Card(getTranslation("officeHours.join.title"));
         card.setId("join-card");
-        Paragraph state = new Paragraph(VaadinIcon.USER_HEART.create(), new Span(getTranslation("officeHours.join.hosting")));
-        state.addClassName("join-state");
-        card.add(state);
+        card.add(new Paragraph(getTranslation("officeHours.join.hosting")));
         return card;
     }
 
