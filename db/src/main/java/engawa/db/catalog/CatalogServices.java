@@ -322,7 +322,44 @@ public class CatalogServices {
             sql.append(" AND lower(s.system_name) = lower(?)");
             params.add(filter.systemName());
         }
+        if (filter.missing() != null) {
+            sql.append(" AND NOT ").append(rule(filter.missing(), filter, params));
+        }
+        if (filter.level() != null) {
+            sql.append(" AND ").append(level(filter.level(), filter, params));
+        }
+        if (filter.sloState() != null) {
+            sql.append(" AND EXISTS (SELECT 1 FROM slos o WHERE o.service_id = s.id AND o.state = ?)");
+            params.add(filter.sloState());
+        }
         return new Where(sql.toString(), params);
+    }
+
+    private static String rule(ScorecardRule rule, ServiceFilter filter, List<Object> params) {
+        if (rule.takesTime()) {
+            if (filter.freshSince() == null) {
+                throw new IllegalArgumentException("A filter on " + rule + " needs freshSince");
+            }
+            params.add(Timestamps.of(filter.freshSince()));
+        }
+        return rule.sql;
+    }
+
+    /** Exactly this level: all of its rules pass, and not all of the next level's. */
+    private static String level(ScorecardLevel level, ServiceFilter filter, List<Object> params) {
+        List<String> parts = new ArrayList<>();
+        for (ScorecardRule needed : level.needs) {
+            parts.add(rule(needed, filter, params));
+        }
+        if (level != ScorecardLevel.GOLD) {
+            ScorecardLevel next = ScorecardLevel.values()[level.ordinal() + 1];
+            List<String> nextParts = new ArrayList<>();
+            for (ScorecardRule needed : next.adds()) {
+                nextParts.add(rule(needed, filter, params));
+            }
+            parts.add("NOT (" + String.join(" AND ", nextParts) + ")");
+        }
+        return parts.isEmpty() ? "TRUE" : "(" + String.join(" AND ", parts) + ")";
     }
 
     /** @return the new service's id */

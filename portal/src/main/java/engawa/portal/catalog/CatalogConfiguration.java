@@ -4,6 +4,7 @@ import engawa.db.catalog.CatalogEntities;
 import engawa.db.catalog.CatalogPending;
 import engawa.db.catalog.CatalogRelations;
 import engawa.db.catalog.CatalogServices;
+import engawa.db.catalog.Scorecards;
 import engawa.db.catalog.ServiceChanges;
 import engawa.db.catalog.TeamLinkDefaults;
 import engawa.db.people.PeopleBatch;
@@ -14,6 +15,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** The catalog's plain-SQL parts from {@code db}. */
 @Configuration(proxyBeanMethods = false)
 class CatalogConfiguration {
+
+    @Bean
+    Scorecards scorecards(JdbcTemplate jdbc) {
+        return new Scorecards(jdbc);
+    }
 
     @Bean
     CatalogServices catalogServices(JdbcTemplate jdbc) {

@@ -6,6 +6,8 @@ import engawa.db.catalog.CatalogServices;
 import engawa.db.catalog.ChangeRow;
 import engawa.db.catalog.EntityRow;
 import engawa.db.catalog.Relation;
+import engawa.db.catalog.ScorecardRule;
+import engawa.db.catalog.Scorecards;
 import engawa.db.catalog.RelatedEntity;
 import engawa.db.catalog.ServiceChanges;
 import engawa.db.catalog.ServiceFilter;
@@ -20,6 +22,8 @@ import engawa.portal.people.TeamService;
 import engawa.portal.shared.UserFacingException;
 import jakarta.validation.Valid;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +48,7 @@ public class CatalogService {
 
     static final int CONTACTS_SHOWN = 12;
     static final int DEPENDANTS_SHOWN = 200;
+    static final Duration FRESH = Duration.ofHours(24);
 
     private final CatalogServices services;
     private final CatalogRelations relations;
@@ -57,10 +62,11 @@ public class CatalogService {
     private final ServiceEvents events;
     private final CatalogJson json;
     private final Clock clock;
+    private final Scorecards scorecards;
 
     CatalogService(CatalogServices services, CatalogRelations relations, CatalogEntities entities, ServiceChanges changes,
             TeamTree teamTree, Ownership ownership, CatalogOwners owners, TeamService teams, Callers callers, ServiceEvents events,
-            CatalogJson json, Clock clock) {
+            CatalogJson json, Clock clock, Scorecards scorecards) {
         this.services = services;
         this.relations = relations;
         this.entities = entities;
@@ -73,6 +79,7 @@ public class CatalogService {
         this.events = events;
         this.json = json;
         this.clock = clock;
+        this.scorecards = scorecards;
     }
 
     /** Resolves a search text and filter once, for all pages of a list. */
@@ -89,7 +96,8 @@ public class CatalogService {
         if (page.total() != null) {
             query.count = page.total();
         }
-        return page.rows().stream().map(CatalogService::summary).toList();
+        Map<Long, Scorecards.Result> scores = scorecards.of(page.rows().stream().map(ServiceRow::id).toList(), freshSince());
+        return page.rows().stream().map(r -> summary(r, scores.get(r.id()))).toList();
     }
 
     /** Counted once per query: its pages and its summary line agree, and the database is asked once. */
@@ -134,7 +142,8 @@ public class CatalogService {
         }
         String tag = filter.tag() == null || filter.tag().isBlank() ? null : filter.tag().strip();
         String system = filter.system() == null || filter.system().isBlank() ? null : filter.system().strip();
-        return new ServiceFilter(teamIds, userId, filter.lifecycle(), filter.tier(), tag, system);
+        return new ServiceFilter(teamIds, userId, filter.lifecycle(), filter.tier(), tag, system, filter.missing(),
+                filter.level(), filter.sloState(), freshSince());
     }
 
     @Transactional(readOnly = true)
@@ -266,22 +275,31 @@ public class CatalogService {
         }
     }
 
-    /** How complete the service's entry is: the checks a service page and the API show. */
+    /** The common minimum for one service, checked against the catalog and its SLOs now. */
     @Transactional(readOnly = true)
     public Scorecard scorecard(String name) {
-        return scorecard(details(name));
+        ServiceRow row = row(name);
+        Scorecards.Result result = scorecards.of(List.of(row.id()), freshSince()).get(row.id());
+        return scorecard(row.name(), result);
     }
 
-    public static Scorecard scorecard(ServiceDetails details) {
-        CatalogEntry entry = details.entry();
+    static Scorecard scorecard(String service, Scorecards.Result result) {
         List<Scorecard.Check> checks = new ArrayList<>();
-        checks.add(new Scorecard.Check("description", entry.description() != null));
-        checks.add(new Scorecard.Check("tier", entry.tier() != null));
-        checks.add(new Scorecard.Check("contact", details.contactCount() > 0));
-        for (engawa.db.catalog.OpsLinkKind kind : engawa.db.catalog.OpsLinkKind.values()) {
-            checks.add(new Scorecard.Check(kind.key, entry.opsLinks().containsKey(kind)));
+        for (ScorecardRule rule : ScorecardRule.values()) {
+            checks.add(new Scorecard.Check(rule, result.passed().contains(rule)));
         }
-        return new Scorecard(entry.name(), checks);
+        return new Scorecard(service, result.level(), checks);
+    }
+
+    /** The common minimum tallied per owning team, in one pass over the catalog. */
+    @Transactional(readOnly = true)
+    public List<Scorecards.Tally> scorecardReport() {
+        return scorecards.byTeam(freshSince());
+    }
+
+    /** SLO data counts as current when it arrived within the last 24 hours. */
+    Instant freshSince() {
+        return clock.instant().minus(FRESH);
     }
 
     /** Newest first. */
@@ -330,9 +348,10 @@ public class CatalogService {
         return CatalogEntries.of(row, refs, json);
     }
 
-    static ServiceSummary summary(ServiceRow row) {
+    static ServiceSummary summary(ServiceRow row, Scorecards.Result score) {
         return new ServiceSummary(row.name(), row.title(), row.description(), row.type(), row.lifecycle(), row.tier(),
-                ownerOf(row), row.systemName(), row.tags(), row.opsLinks().keySet(), row.updatedAt());
+                ownerOf(row), row.systemName(), row.tags(), row.opsLinks().keySet(), row.updatedAt(),
+                score == null ? null : score.level(), score == null ? null : score.worstSloState());
     }
 
     static Owner ownerOf(ServiceRow row) {

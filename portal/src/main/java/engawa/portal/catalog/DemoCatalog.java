@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,7 +18,9 @@ import org.springframework.stereotype.Component;
  * import its own), with incomplete entries among them, and the teams' standard links: SRE's
  * common minimum set once on Engineering, each team adding its runbooks.
  */
+/** Before the features that refer to its services (SLOs). */
 @Component
+@Order(10)
 class DemoCatalog implements DemoData {
 
     private static final Logger log = LoggerFactory.getLogger(DemoCatalog.class);

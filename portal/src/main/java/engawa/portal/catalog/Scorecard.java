@@ -1,17 +1,23 @@
 package engawa.portal.catalog;
 
+import engawa.db.catalog.ScorecardLevel;
+import engawa.db.catalog.ScorecardRule;
 import java.util.List;
 
 /**
- * The basics a service should have so that anyone can find who runs it and help when it breaks:
- * a description, a tier, someone to ask, and each standard ops link.
+ * The common minimum for one service: the few things every service must have so that operations
+ * can help any team (an owner, on-call, logs, metrics, error tracking, a runbook, an SLO and SLO
+ * data from the last 24 hours), and the level they add up to.
  *
- * @param checks in the order a page shows them
+ * @param checks in the order of {@link ScorecardRule}
  */
-public record Scorecard(String service, List<Check> checks) {
+public record Scorecard(String service, ScorecardLevel level, List<Check> checks) {
 
-    /** @param key {@code description}, {@code tier}, {@code contact} or an ops link's key */
-    public record Check(String key, boolean passed) {
+    public record Check(ScorecardRule rule, boolean passed) {
+
+        public String key() {
+            return rule.key;
+        }
     }
 
     public long passed() {
@@ -20,5 +26,10 @@ public record Scorecard(String service, List<Check> checks) {
 
     public int total() {
         return checks.size();
+    }
+
+    /** The level after this one and what it still lacks; null at Gold. */
+    public ScorecardLevel nextLevel() {
+        return level == ScorecardLevel.GOLD ? null : ScorecardLevel.values()[level.ordinal() + 1];
     }
 }

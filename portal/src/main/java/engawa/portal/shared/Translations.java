@@ -20,6 +20,12 @@ public final class Translations {
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
+    /** A text as the REST API speaks it (English), for answers that carry words for people. */
+    public static String english(String key) {
+        ResourceBundle bundle = bundle(ENGLISH);
+        return bundle.containsKey(key) ? bundle.getString(key) : key;
+    }
+
     /** The supported language closest to {@code locale}; English when there is none. */
     public static Locale supportedOrEnglish(Locale locale) {
         if (locale == null) {

@@ -37,6 +37,13 @@ public enum EventType {
              "slo": {"name": "checkout-availability", "objective_percent": 99.9, "window": "28d",
                      "budget_remaining_percent": 0},
              "message": "Checkout availability has used all of its error budget: reliability work comes first."}"""),
+    SLO_ALERT_CHANGED("slo.alert.changed", Audience.MEMBERS,
+            "An SLO's alert level changed (none, ticket, page), by the SRE workbook's multiwindow burn-rate rules.", """
+            {"service": {"name": "payments-api", "owner": "payments"},
+             "slo": {"name": "checkout-availability", "objective_percent": 99.9, "window": "28d",
+                     "budget_remaining_percent": 64.2, "url": "https://engawa.example.com/slos/12"},
+             "alert": {"from": "none", "to": "page", "burn_rate_1h": 16.2, "burn_rate_5m": 18.0},
+             "message": "Checkout availability is burning its error budget fast: at this pace it is gone in 1 day 17 hours."}"""),
     SESSION_SIGNUP_CREATED("session.signup.created", Audience.ADMINS, "Someone signed up for an office-hours session (a seat or the waitlist).", """
             {"session": {"id": "412", "title": "Automate your spreadsheets",
                          "starts_at": "2026-12-03T05:00:00Z", "ends_at": "2026-12-03T06:00:00Z", "time_zone": "Asia/Tokyo",

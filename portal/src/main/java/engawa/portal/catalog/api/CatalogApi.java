@@ -11,6 +11,13 @@ import engawa.portal.catalog.ChangeEntry;
 import engawa.portal.catalog.FieldChange;
 import engawa.portal.catalog.Refs;
 import engawa.portal.catalog.Scorecard;
+import engawa.db.catalog.ScorecardLevel;
+import engawa.db.catalog.ScorecardRule;
+import engawa.db.catalog.Scorecards;
+import engawa.portal.shared.Translations;
+import engawa.portal.slo.SloState;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import engawa.portal.catalog.ServiceDraft;
 import engawa.portal.catalog.ServiceEditConflict;
 import engawa.portal.catalog.ServiceLink;
@@ -66,12 +73,16 @@ class CatalogApi {
             Instant createdAt, Instant updatedAt, long version, String url) {
     }
 
+    /** @param sloState the worst state among its SLOs; null without SLOs */
     record SummaryJson(String name, String title, String description, String type, String lifecycle, Integer tier,
-            String owner, String ownerName, String system, List<String> tags, List<String> opsLinks, Instant updatedAt) {
+            String owner, String ownerName, String system, List<String> tags, List<String> opsLinks, Instant updatedAt,
+            String level, String sloState) {
         static SummaryJson of(ServiceSummary s) {
             return new SummaryJson(s.name(), s.title(), s.description(), s.type(), s.lifecycle().id(), s.tier(),
                     s.owner().ref(), s.owner().name(), s.system(), s.tags(),
-                    Arrays.stream(OpsLinkKind.values()).filter(s.opsLinks()::contains).map(k -> k.key).toList(), s.updatedAt());
+                    Arrays.stream(OpsLinkKind.values()).filter(s.opsLinks()::contains).map(k -> k.key).toList(), s.updatedAt(),
+                    s.level() == null ? null : s.level().key(),
+                    s.worstSloState() == null ? null : SloState.valueOf(s.worstSloState()).key());
         }
     }
 
@@ -91,7 +102,25 @@ class CatalogApi {
         }
     }
 
-    record ScorecardJson(String service, long passed, int total, List<Scorecard.Check> checks) {
+    record CheckJson(String key, boolean passed, String rule, String fix) {
+    }
+
+    record ScorecardJson(String service, String level, long passed, int total, List<CheckJson> checks, String url) {
+    }
+
+    record TallyJson(String team, String teamName, long services, Map<String, Long> levels, Map<String, Long> passing) {
+        static TallyJson of(Scorecards.Tally t) {
+            Map<String, Long> levels = new LinkedHashMap<>();
+            t.levels().forEach((level, n) -> levels.put(level.key(), n));
+            Map<String, Long> passing = new LinkedHashMap<>();
+            t.passing().forEach((rule, n) -> passing.put(rule.key, n));
+            return new TallyJson(t.teamSlug(), t.teamName(), t.services(), levels, passing);
+        }
+    }
+
+    /** Company-wide and per owning team; {@code rules} gives each rule's passing share in percent. */
+    record ReportJson(long services, Map<String, Long> levels, Map<String, Long> passing, Map<String, BigDecimal> rules,
+            List<TallyJson> teams) {
     }
 
     @GetMapping("/services")
@@ -100,10 +129,21 @@ class CatalogApi {
             @RequestParam(required = false) String tag, @RequestParam(required = false) String system,
             @RequestParam(defaultValue = "false") boolean mine,
             @RequestParam(defaultValue = "false") boolean includeChildTeams,
+            @RequestParam(required = false) String level, @RequestParam(required = false) String missing,
+            @RequestParam(required = false) String slo,
             @RequestParam(required = false) String sort, @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
         Pageable pageable = PageRequests.of(page, size);
-        CatalogQuery query = catalog.query(q, filter(owner, includeChildTeams, mine, lifecycle, tier, tag, system));
+        CatalogFilter base = filter(owner, includeChildTeams, mine, lifecycle, tier, tag, system);
+        CatalogFilter filter = new CatalogFilter(base.owner(), base.includeChildTeams(), base.mine(), base.lifecycle(),
+                base.tier(), base.tag(), base.system(),
+                blank(missing) ? null : ScorecardRule.byKey(missing.strip()).orElseThrow(
+                        () -> UserFacingException.invalidField("missing", "catalog.api.rule.unknown", missing)),
+                blank(level) ? null : ScorecardLevel.byKey(level.strip()).orElseThrow(
+                        () -> UserFacingException.invalidField("level", "catalog.api.level.unknown", level)),
+                blank(slo) ? null : SloState.byKey(slo.strip()).map(Enum::name).orElseThrow(
+                        () -> UserFacingException.invalidField("slo", "slo.state.unknown", slo)));
+        CatalogQuery query = catalog.query(q, filter);
         List<SummaryJson> items = catalog.list(query, sort(sort), pageable.getOffset(), pageable.getPageSize()).stream()
                 .map(SummaryJson::of).toList();
         return new SearchPageJson(items, pageable.getPageNumber(), pageable.getPageSize(), catalog.count(query),
@@ -184,7 +224,34 @@ class CatalogApi {
     @GetMapping("/services/{name}/scorecard")
     ScorecardJson scorecard(@PathVariable String name) {
         Scorecard card = catalog.scorecard(name);
-        return new ScorecardJson(card.service(), card.passed(), card.total(), card.checks());
+        List<CheckJson> checks = card.checks().stream().map(c -> new CheckJson(c.key(), c.passed(),
+                Translations.english("scorecard.rule." + c.rule().textKey()),
+                c.passed() ? null : Translations.english("scorecard.fix." + c.rule().textKey()))).toList();
+        return new ScorecardJson(card.service(), card.level().key(), card.passed(), card.total(), checks,
+                "/api/v1/services/" + card.service() + "/scorecard");
+    }
+
+    @GetMapping("/scorecard")
+    ReportJson report() {
+        List<Scorecards.Tally> teams = catalog.scorecardReport();
+        long services = teams.stream().mapToLong(Scorecards.Tally::services).sum();
+        Map<String, Long> levels = new LinkedHashMap<>();
+        for (ScorecardLevel level : ScorecardLevel.values()) {
+            levels.put(level.key(), teams.stream().mapToLong(t -> t.levels().getOrDefault(level, 0L)).sum());
+        }
+        Map<String, Long> passing = new LinkedHashMap<>();
+        Map<String, BigDecimal> rules = new LinkedHashMap<>();
+        for (ScorecardRule rule : ScorecardRule.values()) {
+            long n = teams.stream().mapToLong(t -> t.passing().getOrDefault(rule, 0L)).sum();
+            passing.put(rule.key, n);
+            rules.put(rule.key, services == 0 ? null
+                    : BigDecimal.valueOf(n * 100).divide(BigDecimal.valueOf(services), 1, RoundingMode.HALF_UP));
+        }
+        return new ReportJson(services, levels, passing, rules, teams.stream().map(TallyJson::of).toList());
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
     }
 
     /** A stale version answers 412 with the current ETag and what changed since the caller's version. */

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import engawa.db.catalog.Lifecycle;
 import engawa.db.catalog.OpsLinkKind;
+import engawa.db.catalog.ScorecardLevel;
 import engawa.portal.catalog.Owner;
 
 /** The words and badges every catalog page uses for the same things, so they read the same everywhere. */
@@ -45,6 +46,19 @@ final class CatalogLabels {
         Span badge = new Span(lifecycle(on, lifecycle));
         badge.getElement().getThemeList().add(theme);
         badge.addClassName("lifecycle-badge");
+        return badge;
+    }
+
+    static String level(Component on, ScorecardLevel level) {
+        return on.getTranslation("scorecard.level." + level.key());
+    }
+
+    /** Gold, Silver, Bronze or "Not yet": the word carries the meaning, the colour only helps. */
+    static Span levelBadge(Component on, ScorecardLevel level) {
+        Span badge = new Span(level(on, level));
+        badge.getElement().getThemeList().add(level == ScorecardLevel.NONE ? "badge contrast" : "badge");
+        badge.addClassNames("level-badge", "level-" + level.key());
+        badge.getElement().setAttribute("data-level", level.key());
         return badge;
     }
 

@@ -28,6 +28,10 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import engawa.db.catalog.CatalogServices;
 import engawa.db.catalog.Lifecycle;
 import engawa.db.catalog.OpsLinkKind;
+import engawa.db.catalog.ScorecardLevel;
+import engawa.db.catalog.ScorecardRule;
+import engawa.portal.slo.SloState;
+import engawa.portal.slo.ui.SloWords;
 import engawa.portal.catalog.CatalogExport;
 import engawa.portal.catalog.CatalogFilter;
 import engawa.portal.catalog.CatalogQuery;
@@ -62,6 +66,9 @@ public class CatalogView extends Div implements HasDynamicTitle, BeforeEnterObse
     private final Select<Lifecycle> lifecycle = new Select<>();
     private final Select<Integer> tier = new Select<>();
     private final ComboBox<String> tag = new ComboBox<>();
+    private final Select<ScorecardLevel> level = new Select<>();
+    private final Select<ScorecardRule> missing = new Select<>();
+    private final Select<SloState> sloState = new Select<>();
     private final Paragraph summary = new Paragraph();
     private final Grid<ServiceSummary> grid = new Grid<>();
     private final Span systemChip = new Span();
@@ -152,6 +159,29 @@ public class CatalogView extends Div implements HasDynamicTitle, BeforeEnterObse
         tag.setItems(filter -> catalog.tags(filter.getFilter().orElse(""), filter.getOffset() + filter.getLimit()).stream()
                 .skip(filter.getOffset()));
 
+        level.setId("catalog-level");
+        level.setLabel(getTranslation("catalog.filter.level"));
+        level.setItems(ScorecardLevel.GOLD, ScorecardLevel.SILVER, ScorecardLevel.BRONZE, ScorecardLevel.NONE);
+        level.setEmptySelectionAllowed(true);
+        level.setEmptySelectionCaption(getTranslation("catalog.filter.any"));
+        level.setItemLabelGenerator(l -> l == null ? getTranslation("catalog.filter.any") : CatalogLabels.level(this, l));
+        missing.setId("catalog-missing");
+        missing.setLabel(getTranslation("catalog.filter.missing"));
+        missing.setItems(ScorecardRule.values());
+        missing.setEmptySelectionAllowed(true);
+        missing.setEmptySelectionCaption(getTranslation("catalog.filter.nothing"));
+        missing.setItemLabelGenerator(r -> r == null ? getTranslation("catalog.filter.nothing")
+                : getTranslation("catalog.filter.without." + r.textKey()));
+        sloState.setId("catalog-slo-state");
+        sloState.setLabel(getTranslation("catalog.filter.sloState"));
+        sloState.setItems(SloState.SPENT, SloState.BURNING_FAST, SloState.AT_RISK, SloState.HEALTHY, SloState.NO_DATA);
+        sloState.setEmptySelectionAllowed(true);
+        sloState.setEmptySelectionCaption(getTranslation("catalog.filter.any"));
+        sloState.setItemLabelGenerator(st -> st == null ? getTranslation("catalog.filter.any") : SloWords.state(this, st));
+        level.addValueChangeListener(e -> changed());
+        missing.addValueChangeListener(e -> changed());
+        sloState.addValueChangeListener(e -> changed());
+
         search.addValueChangeListener(e -> changed());
         owner.addValueChangeListener(e -> changed());
         childTeams.addValueChangeListener(e -> changed());
@@ -163,7 +193,8 @@ public class CatalogView extends Div implements HasDynamicTitle, BeforeEnterObse
         systemChip.setId("catalog-system");
         systemChip.getElement().getThemeList().add("badge pill");
         systemChip.setVisible(false);
-        HorizontalLayout row = new HorizontalLayout(owner, childTeams, lifecycle, tier, tag, mine, systemChip);
+        HorizontalLayout row = new HorizontalLayout(owner, childTeams, lifecycle, tier, tag, level, missing, sloState, mine,
+                systemChip);
         row.setAlignItems(FlexComponent.Alignment.BASELINE);
         row.setWrap(true);
         row.addClassName("catalog-filters");
@@ -187,6 +218,10 @@ public class CatalogView extends Div implements HasDynamicTitle, BeforeEnterObse
         grid.addComponentColumn(s -> CatalogLabels.tierBadge(this, s.tier())).setHeader(getTranslation("catalog.column.tier"))
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(this::opsCell).setHeader(getTranslation("catalog.column.opsLinks")).setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addComponentColumn(s -> s.level() == null ? new Span() : CatalogLabels.levelBadge(this, s.level()))
+                .setHeader(getTranslation("catalog.column.level")).setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(this::sloCell).setHeader(getTranslation("catalog.column.slo")).setAutoWidth(true)
                 .setFlexGrow(0);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
         grid.setEmptyStateText(getTranslation("catalog.empty"));
@@ -233,6 +268,15 @@ public class CatalogView extends Div implements HasDynamicTitle, BeforeEnterObse
         return count;
     }
 
+    private Component sloCell(ServiceSummary s) {
+        if (s.worstSloState() == null) {
+            Span none = new Span(getTranslation("catalog.slo.none"));
+            none.addClassName("missing-text");
+            return none;
+        }
+        return SloWords.stateBadge(this, SloState.valueOf(s.worstSloState()));
+    }
+
     /** A filter changed: list again, update the counts, put the choice in the address. */
     private void changed() {
         if (reading) {
@@ -255,6 +299,9 @@ public class CatalogView extends Div implements HasDynamicTitle, BeforeEnterObse
         put(p, "tier", tier.getValue() == null ? null : tier.getValue().toString());
         put(p, "tag", tag.getValue());
         put(p, "system", system);
+        put(p, "level", level.getValue() == null ? null : level.getValue().key());
+        put(p, "missing", missing.getValue() == null ? null : missing.getValue().key);
+        put(p, "slo", sloState.getValue() == null ? null : sloState.getValue().key());
         if (mine.getValue()) {
             p.put("mine", "true");
         }
@@ -269,7 +316,8 @@ public class CatalogView extends Div implements HasDynamicTitle, BeforeEnterObse
 
     private void refresh() {
         CatalogFilter filter = new CatalogFilter(owner.getValue(), childTeams.getValue(), mine.getValue(),
-                lifecycle.getValue(), tier.getValue(), tag.getValue(), system);
+                lifecycle.getValue(), tier.getValue(), tag.getValue(), system, missing.getValue(), level.getValue(),
+                sloState.getValue() == null ? null : sloState.getValue().name());
         try {
             query = catalog.query(search.getValue(), filter);
             // the counts leave out the lifecycle and tier filters themselves, so one query serves both
@@ -329,6 +377,9 @@ public class CatalogView extends Div implements HasDynamicTitle, BeforeEnterObse
             lifecycle.setValue(first(p, "lifecycle").flatMap(Lifecycle::parse).orElse(null));
             tier.setValue(first(p, "tier").flatMap(CatalogView::tier).orElse(null));
             tag.setValue(first(p, "tag").orElse(null));
+            level.setValue(first(p, "level").flatMap(ScorecardLevel::byKey).orElse(null));
+            missing.setValue(first(p, "missing").flatMap(ScorecardRule::byKey).orElse(null));
+            sloState.setValue(first(p, "slo").flatMap(SloState::byKey).orElse(null));
         } finally {
             reading = false;
         }

@@ -32,6 +32,8 @@ import engawa.portal.catalog.ChangeEntry;
 import engawa.portal.catalog.FieldChange;
 import engawa.portal.catalog.Owner;
 import engawa.portal.catalog.Scorecard;
+import engawa.portal.slo.SloService;
+import engawa.portal.slo.ui.ServiceReliability;
 import engawa.portal.catalog.ServiceDetails;
 import engawa.portal.catalog.ServiceLink;
 import engawa.portal.people.Member;
@@ -51,10 +53,12 @@ import java.util.Map;
 public class ServiceView extends Div implements HasDynamicTitle, BeforeEnterObserver {
 
     private final CatalogService catalog;
+    private final SloService slos;
     private String title = "";
 
-    ServiceView(CatalogService catalog) {
+    ServiceView(CatalogService catalog, SloService slos) {
         this.catalog = catalog;
+        this.slos = slos;
         addClassName("page");
         addClassName("service-view");
     }
@@ -92,9 +96,10 @@ public class ServiceView extends Div implements HasDynamicTitle, BeforeEnterObse
         }
         Div columns = new Div();
         columns.addClassName("service-columns");
-        Div main = new Div(opsLinks(details), reliability(), relations(details));
+        Div main = new Div(opsLinks(details), new ServiceReliability(slos, entry.name(), entry.owner().name(), details.mayEdit()),
+                relations(details));
         main.addClassName("service-main");
-        Div side = new Div(ownerCard(details), scorecard(details), facts(entry));
+        Div side = new Div(ownerCard(details), scorecard(details, catalog.scorecard(entry.name())), facts(entry));
         side.addClassName("service-side");
         columns.add(main, side);
         add(columns, history(entry));
@@ -173,14 +178,6 @@ public class ServiceView extends Div implements HasDynamicTitle, BeforeEnterObse
             }
             card.add(new Span(getTranslation("service.links.other")), other);
         }
-        return card;
-    }
-
-    private Component reliability() {
-        Paragraph text = new Paragraph(getTranslation("service.slo.none"));
-        text.addClassName("hint");
-        Card card = new Card(getTranslation("service.slo.title"), text);
-        card.setId("service-slo");
         return card;
     }
 
@@ -279,26 +276,50 @@ public class ServiceView extends Div implements HasDynamicTitle, BeforeEnterObse
         return line;
     }
 
-    private Component scorecard(ServiceDetails details) {
-        Scorecard score = CatalogService.scorecard(details);
+    /**
+     * The common minimum as a checklist: what is in place, and for each gap how to fix it and who
+     * can, so that a reader who is not an owner knows whom to ask.
+     */
+    private Component scorecard(ServiceDetails details, Scorecard score) {
+        Div level = new Div(CatalogLabels.levelBadge(this, score.level()));
+        level.addClassName("score-level");
+        level.setId("service-level");
         ProgressBar bar = new ProgressBar(0, score.total(), score.passed());
+        bar.getElement().setAttribute("aria-label", getTranslation("service.score.text", score.passed(), score.total()));
         Paragraph text = new Paragraph(getTranslation("service.score.text", score.passed(), score.total()));
         text.setId("service-score");
-        UnorderedList missing = new UnorderedList();
-        missing.addClassName("score-missing");
-        score.checks().stream().filter(c -> !c.passed()).forEach(c -> missing.add(new ListItem(checkLabel(c.key()))));
-        Card card = new Card(getTranslation("service.score.title"), text, bar);
-        if (missing.getChildren().findAny().isPresent()) {
-            card.add(new Span(getTranslation("service.score.missing")), missing);
+        UnorderedList checks = new UnorderedList();
+        checks.addClassName("score-checks");
+        checks.setId("service-score-checks");
+        for (Scorecard.Check check : score.checks()) {
+            ListItem item = new ListItem();
+            item.getElement().setAttribute("data-rule", check.key());
+            item.getElement().setAttribute("data-passed", String.valueOf(check.passed()));
+            item.addClassName(check.passed() ? "score-pass" : "score-gap");
+            var icon = check.passed() ? VaadinIcon.CHECK_CIRCLE.create() : VaadinIcon.CIRCLE_THIN.create();
+            icon.getElement().setAttribute("aria-hidden", "true");
+            Span label = new Span(getTranslation("scorecard.rule." + check.rule().textKey()) + (check.passed() ? ""
+                    : " – " + getTranslation("service.score.missingWord")));
+            label.addClassName("score-label");
+            item.add(icon, label);
+            if (!check.passed()) {
+                Span fix = new Span(getTranslation("scorecard.fix." + check.rule().textKey()) + " "
+                        + (details.mayEdit() ? getTranslation("scorecard.who.you")
+                                : getTranslation("scorecard.who.owner", details.entry().owner().name())));
+                fix.addClassName("score-fix");
+                item.add(fix);
+            }
+            checks.add(item);
         }
+        Card card = new Card(getTranslation("service.score.title"), level, text, bar, checks);
+        if (score.nextLevel() != null) {
+            Paragraph next = new Paragraph(getTranslation("service.score.next", CatalogLabels.level(this, score.nextLevel())));
+            next.addClassName("hint");
+            card.add(next);
+        }
+        card.add(new Anchor("scorecard", getTranslation("service.score.company")));
+        card.setId("service-scorecard");
         return card;
-    }
-
-    private String checkLabel(String key) {
-        return switch (key) {
-            case "description", "tier", "contact" -> getTranslation("service.score." + key);
-            default -> CatalogLabels.opsLink(this, OpsLinkKind.byKey(key));
-        };
     }
 
     private Component facts(CatalogEntry entry) {

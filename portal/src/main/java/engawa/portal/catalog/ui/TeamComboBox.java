@@ -12,12 +12,12 @@ import org.springframework.data.domain.PageRequest;
  * Picks a team by name, fetched a page at a time as the person types; the value is the team's
  * short name. A person as owner can be typed as {@code user:name} where {@code allowPeople}.
  */
-class TeamComboBox extends ComboBox<String> {
+public class TeamComboBox extends ComboBox<String> {
 
     private final transient TeamService teams;
     private final Map<String, String> names = new HashMap<>();
 
-    TeamComboBox(TeamService teams, boolean allowPeople) {
+    public TeamComboBox(TeamService teams, boolean allowPeople) {
         this.teams = teams;
         setItems(query -> teams.search(query.getFilter().orElse(""), PageRequest.of(query.getPage(), query.getPageSize()))
                 .stream().peek(t -> names.put(t.slug(), t.name())).map(TeamSummary::slug));
@@ -30,7 +30,7 @@ class TeamComboBox extends ComboBox<String> {
     }
 
     /** Sets a value that may not have been fetched yet, with its name for the label. */
-    void select(String slug) {
+    public void select(String slug) {
         if (slug != null && !slug.startsWith("user:") && !names.containsKey(slug)) {
             try {
                 names.put(slug, teams.details(slug).team().name());

@@ -22,6 +22,8 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import engawa.portal.catalog.ui.CatalogView;
+import engawa.portal.catalog.ui.ScorecardView;
+import engawa.portal.slo.ui.SloOverviewView;
 import engawa.portal.home.ui.HomeView;
 import engawa.portal.officehours.ui.OfficeHoursView;
 import engawa.portal.people.UserAccountService;
@@ -75,6 +77,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver, Be
         nav.setId("main-nav");
         nav.addItem(new SideNavItem(getTranslation("nav.home"), HomeView.class, VaadinIcon.HOME_O.create()),
                 new SideNavItem(getTranslation("nav.catalog"), CatalogView.class, VaadinIcon.CLUSTER.create()),
+                new SideNavItem(getTranslation("nav.slos"), SloOverviewView.class, VaadinIcon.DASHBOARD.create()),
+                new SideNavItem(getTranslation("nav.scorecard"), ScorecardView.class, VaadinIcon.CHECK_SQUARE_O.create()),
                 new SideNavItem(getTranslation("nav.officeHours"), OfficeHoursView.class, VaadinIcon.COFFEE.create()),
                 new SideNavItem(getTranslation("nav.recipes"), RecipesView.class, VaadinIcon.MAGIC.create()),
                 new SideNavItem(getTranslation("nav.myRuns"), MyRunsView.class, VaadinIcon.TIME_FORWARD.create()));

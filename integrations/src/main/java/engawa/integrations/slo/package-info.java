@@ -1,0 +1,2 @@
+/** Reading SLO measurements from monitoring systems: Prometheus's HTTP API. */
+package engawa.integrations.slo;

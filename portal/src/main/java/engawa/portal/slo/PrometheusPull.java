@@ -1,0 +1,172 @@
+package engawa.portal.slo;
+
+import engawa.db.slo.SloRow;
+import engawa.db.slo.Slos;
+import engawa.integrations.slo.PrometheusClient;
+import engawa.integrations.slo.PrometheusClient.Sample;
+import engawa.integrations.slo.PrometheusException;
+import engawa.portal.shared.UserFacingException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Reads the SLOs that have Prometheus queries every few minutes, so that no team needs a cron
+ * job to feed them. Each query is a counter of events (e.g.
+ * {@code sum(http_server_requests_seconds_count{status!~"5.."})}); a slice's events are the
+ * counter's increase over it (a counter that went down was restarted: the new value is the
+ * increase). A slice where either counter has no value is left out, never counted as good.
+ *
+ * <p>Several instances share the work: each takes due SLOs with a lease ({@link Slos#claimPulls}),
+ * reads Prometheus outside any transaction, and writes through {@link MeasurementIngest} under
+ * the SLO's row lock. The outcome, and the error if any, is stored for the owners to see.
+ */
+@Component
+class PrometheusPull {
+
+    private static final Logger log = LoggerFactory.getLogger(PrometheusPull.class);
+    /** A new SLO is read back this far; Prometheus keeps 15 days by default. */
+    static final Duration BACKFILL = Duration.ofDays(3);
+    static final int BATCH = 20;
+
+    private final Slos slos;
+    private final MeasurementIngest ingest;
+    private final SloConfiguration.PrometheusSource source;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final Duration slice;
+    private final Duration interval;
+    private final Duration lag;
+
+    PrometheusPull(Slos slos, MeasurementIngest ingest, SloConfiguration.PrometheusSource source,
+            PlatformTransactionManager transactions, Clock clock,
+            @Value("${engawa.slo.prometheus-slice:5m}") Duration slice,
+            @Value("${engawa.slo.prometheus-interval:5m}") Duration interval,
+            @Value("${engawa.slo.prometheus-lag:1m}") Duration lag) {
+        this.slos = slos;
+        this.ingest = ingest;
+        this.source = source;
+        this.transactions = new TransactionTemplate(transactions);
+        this.clock = clock;
+        this.slice = slice;
+        this.interval = interval;
+        this.lag = lag;
+    }
+
+    @Scheduled(fixedDelayString = "${engawa.slo.pull-poll-interval:30s}", initialDelayString = "${engawa.slo.pull-poll-interval:30s}")
+    public void scheduled() {
+        try {
+            pullDue();
+        } catch (RuntimeException e) {
+            log.warn("Pulling SLO measurements from Prometheus failed: {}", e.toString());
+        }
+    }
+
+    /** @return how many SLOs were read */
+    int pullDue() {
+        Instant now = clock.instant();
+        List<SloRow> due = transactions.execute(s -> slos.claimPulls(now, now.plus(Duration.ofMinutes(2)), BATCH));
+        for (SloRow slo : due) {
+            pull(slo, now);
+        }
+        return due.size();
+    }
+
+    private void pull(SloRow slo, Instant now) {
+        Instant next = now.plus(interval);
+        if (source.client().isEmpty()) {
+            done(slo, now, null, "No Prometheus is configured: the portal's operator sets ENGAWA_PROMETHEUS_URL.", next);
+            return;
+        }
+        long step = slice.toMillis();
+        Instant end = Instant.ofEpochMilli(Math.floorDiv(now.minus(lag).toEpochMilli(), step) * step);
+        Instant start = slo.pulledUntil() != null && slo.pulledUntil().isAfter(end.minus(BACKFILL)) ? slo.pulledUntil()
+                : end.minus(BACKFILL);
+        if (!start.isBefore(end)) {
+            done(slo, now, null, null, next);
+            return;
+        }
+        try {
+            PrometheusClient client = source.client().get();
+            Map<Instant, Double> good = values(client.range(slo.values().goodQuery(), start, end, slice), "good", start, end);
+            Map<Instant, Double> total = values(client.range(slo.values().totalQuery(), start, end, slice), "total", start, end);
+            List<SliceInput> slices = slices(good, total, start, end);
+            if (slices.isEmpty()) {
+                done(slo, now, null, "The queries have no values two steps apart between %s and %s yet.".formatted(start, end), next);
+                return;
+            }
+            Instant until = Instant.parse(slices.getLast().end());
+            String error = transactions.execute(s -> {
+                try {
+                    ingest.record(slo, slices);
+                    return null;
+                } catch (UserFacingException e) {
+                    s.setRollbackOnly();
+                    return "The values read do not fit the measurements stored: " + e.getMessage();
+                }
+            });
+            done(slo, now, error == null ? until : null, error, next);
+        } catch (PrometheusException e) {
+            done(slo, now, null, e.getMessage(), next);
+        }
+    }
+
+    private void done(SloRow slo, Instant at, Instant until, String error, Instant next) {
+        transactions.executeWithoutResult(s -> slos.pulled(slo.id(), at, until, error, next));
+    }
+
+    private static Map<Instant, Double> values(List<Sample> samples, String which, Instant start, Instant end) {
+        if (samples.isEmpty()) {
+            throw new PrometheusException("The query for %s events returned no data between %s and %s.".formatted(which,
+                    start, end));
+        }
+        Map<Instant, Double> byTime = new HashMap<>();
+        for (Sample s : samples) {
+            if (!Double.isNaN(s.value())) {
+                byTime.put(s.at(), s.value());
+            }
+        }
+        return byTime;
+    }
+
+    /** The increase of both counters over each step where both have values at both ends. */
+    private List<SliceInput> slices(Map<Instant, Double> good, Map<Instant, Double> total, Instant start, Instant end) {
+        List<SliceInput> slices = new ArrayList<>();
+        for (Instant from = start; from.isBefore(end); from = from.plus(slice)) {
+            Instant to = from.plus(slice);
+            Double g0 = good.get(from);
+            Double g1 = good.get(to);
+            Double t0 = total.get(from);
+            Double t1 = total.get(to);
+            if (g0 == null || g1 == null || t0 == null || t1 == null) {
+                continue;
+            }
+            long t = Math.round(increase(t0, t1));
+            // the two counters are read from the same scrapes; rounding must not make good exceed total
+            long g = Math.min(t, Math.round(increase(g0, g1)));
+            slices.add(new SliceInput(from.toString(), to.toString(), g, t));
+        }
+        return slices;
+    }
+
+    private static double increase(double before, double after) {
+        return after >= before ? after - before : after;
+    }
+
+    @Override
+    public String toString() {
+        return "PrometheusPull every " + interval.toString().toLowerCase(Locale.ROOT);
+    }
+}

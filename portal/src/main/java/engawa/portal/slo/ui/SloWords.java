@@ -1,0 +1,119 @@
+package engawa.portal.slo.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Span;
+import engawa.db.slo.SloValues;
+import engawa.portal.slo.SloRules;
+import engawa.portal.slo.SloState;
+import engawa.portal.slo.SloStatus;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.NumberFormat;
+import java.time.Duration;
+import java.util.Locale;
+
+/** How SLO numbers read in the reader's language: states, windows, time left, percentages. */
+public final class SloWords {
+
+    private SloWords() {
+    }
+
+    public static String state(Component on, SloState state) {
+        return on.getTranslation("slo.state." + state.textKey());
+    }
+
+    /** A coloured badge with the state's name; colour is never the only sign (the word is there). */
+    public static Span stateBadge(Component on, SloState state) {
+        Span badge = new Span(state(on, state));
+        String theme = switch (state) {
+            case HEALTHY -> "badge success";
+            case AT_RISK -> "badge warning";
+            case BURNING_FAST, SPENT -> "badge error primary";
+            case NO_DATA -> "badge contrast";
+        };
+        badge.getElement().getThemeList().add(theme);
+        badge.addClassName("slo-state");
+        badge.getElement().setAttribute("data-state", state.key());
+        return badge;
+    }
+
+    /** "this month", "the last 30 days". */
+    public static String window(Component on, SloValues slo) {
+        return slo.calendarMonth() ? on.getTranslation("slo.window.month")
+                : on.getTranslation("slo.window.rolling", slo.windowDays());
+    }
+
+    public static String objective(Component on, SloValues slo) {
+        return percent(SloRules.percent(slo.objective()), 6);
+    }
+
+    /** The two largest units: "1 day 17 hours", "21 minutes" / "1日17時間", "21分". */
+    public static String duration(Component on, Duration d) {
+        long days = d.toDays();
+        long hours = d.toHoursPart();
+        long minutes = d.toMinutesPart();
+        if (days > 0) {
+            return hours > 0 ? on.getTranslation("slo.duration.daysHours", days, hours) : on.getTranslation("slo.duration.days", days);
+        }
+        if (hours > 0) {
+            return minutes > 0 ? on.getTranslation("slo.duration.hoursMinutes", hours, minutes)
+                    : on.getTranslation("slo.duration.hours", hours);
+        }
+        if (minutes > 0) {
+            return on.getTranslation("slo.duration.minutes", minutes);
+        }
+        return on.getTranslation("slo.duration.seconds", d.toSecondsPart());
+    }
+
+    /** The headline: what a non-engineer needs in one sentence. */
+    public static String sentence(Component on, String title, SloValues slo, SloStatus status) {
+        String window = window(on, slo);
+        if (!status.hasData()) {
+            return on.getTranslation("slo.sentence.noData", title, window);
+        }
+        return switch (status.state()) {
+            case SPENT -> on.getTranslation("slo.sentence.spent", title, window);
+            case BURNING_FAST -> status.exhaustedIn() != null
+                    ? on.getTranslation("slo.sentence.burning", title, duration(on, status.exhaustedIn()))
+                    : on.getTranslation("slo.sentence.burningPlain", title);
+            default -> on.getTranslation("slo.sentence.left", duration(on, status.remainingTime()), window,
+                    percent(status.remainingPercent(), 1));
+        };
+    }
+
+    /** What the state asks of people: the team, and everyone else. */
+    public static String advice(Component on, SloState state) {
+        return on.getTranslation("slo.advice." + state.textKey());
+    }
+
+    /** A percentage as people read it: at most {@code decimals} places, rounded down, no trailing zeros. */
+    public static String percent(BigDecimal value, int decimals) {
+        if (value == null) {
+            return "–";
+        }
+        NumberFormat format = NumberFormat.getNumberInstance(locale());
+        format.setMaximumFractionDigits(decimals);
+        format.setRoundingMode(RoundingMode.DOWN);
+        return format.format(value) + "%";
+    }
+
+    public static String number(BigDecimal value, int decimals) {
+        if (value == null) {
+            return "–";
+        }
+        NumberFormat format = NumberFormat.getNumberInstance(locale());
+        format.setMaximumFractionDigits(decimals);
+        format.setRoundingMode(RoundingMode.HALF_UP);
+        return format.format(value);
+    }
+
+    public static String count(long value) {
+        return NumberFormat.getIntegerInstance(locale()).format(value);
+    }
+
+    static Locale locale() {
+        UI ui = UI.getCurrent();
+        return ui == null ? Locale.ENGLISH : ui.getLocale();
+    }
+}
