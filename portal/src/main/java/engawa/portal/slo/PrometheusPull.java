@@ -39,6 +39,8 @@ class PrometheusPull {
     private static final Logger log = LoggerFactory.getLogger(PrometheusPull.class);
     /** A new SLO is read back this far; Prometheus keeps 15 days by default. */
     static final Duration BACKFILL = Duration.ofDays(3);
+    /** Prometheus answers at most 11,000 points per series in one range query. */
+    static final int MAX_POINTS = 10_000;
     static final int BATCH = 20;
 
     private final Slos slos;
@@ -92,8 +94,9 @@ class PrometheusPull {
         }
         long step = slice.toMillis();
         Instant end = Instant.ofEpochMilli(Math.floorDiv(now.minus(lag).toEpochMilli(), step) * step);
-        Instant start = slo.pulledUntil() != null && slo.pulledUntil().isAfter(end.minus(BACKFILL)) ? slo.pulledUntil()
-                : end.minus(BACKFILL);
+        Duration backfill = slice.multipliedBy(MAX_POINTS).compareTo(BACKFILL) < 0 ? slice.multipliedBy(MAX_POINTS) : BACKFILL;
+        Instant oldest = end.minus(backfill);
+        Instant start = slo.pulledUntil() != null && slo.pulledUntil().isAfter(oldest) ? slo.pulledUntil() : oldest;
         if (!start.isBefore(end)) {
             done(slo, now, null, null, next);
             return;
