@@ -117,6 +117,8 @@ public class SloEditView extends Div implements HasDynamicTitle, BeforeEnterObse
         displayName.setHelperText(getTranslation("slo.field.displayName.helper"));
         displayName.setId("slo-display-name");
         displayName.setMaxLength(200);
+        // the name follows the title as it is typed
+        displayName.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.EAGER);
         displayName.addValueChangeListener(e -> {
             if (!nameTouched && editing == null && e.isFromClient()) {
                 name.setValue(slug(e.getValue()));

@@ -29,7 +29,7 @@ import java.util.Locale;
  */
 public class SloPanel extends Div {
 
-    /** @param link whether the title leads to the SLO's own page (on a service page it does) */
+    /** @param link whether to show the title leading to the SLO's own page (on a service page) */
     public SloPanel(Slo slo, List<Bucket> history, boolean link) {
         addClassName("slo-panel");
         setId("slo-" + slo.id());
@@ -37,11 +37,15 @@ public class SloPanel extends Div {
         SloStatus status = slo.status();
         var values = slo.row().values();
 
-        Component title = link ? new Anchor("slos/" + slo.id(), slo.title()) : new Span(slo.title());
-        H3 heading = new H3(title);
-        heading.addClassName("slo-title");
-        Div head = new Div(heading, SloWords.stateBadge(this, status.state()));
+        Div head = new Div();
         head.addClassName("slo-head");
+        if (link) {
+            // on its own page the SLO's title is the page's heading already
+            H3 heading = new H3(new Anchor("slos/" + slo.id(), slo.title()));
+            heading.addClassName("slo-title");
+            head.add(heading);
+        }
+        head.add(SloWords.stateBadge(this, status.state()));
         add(head);
 
         Paragraph sentence = new Paragraph(SloWords.sentence(this, slo.title(), values, status));

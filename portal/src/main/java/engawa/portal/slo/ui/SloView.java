@@ -50,6 +50,7 @@ public class SloView extends Div implements HasDynamicTitle, BeforeEnterObserver
     private long id;
     private List<SliceInput> pending;
     private final Div preview = new Div();
+    private Upload upload;
 
     SloView(SloService slos) {
         this.slos = slos;
@@ -144,9 +145,8 @@ public class SloView extends Div implements HasDynamicTitle, BeforeEnterObserver
         Span example = new Span("start,end,good,total\n2026-12-01T10:00:00Z,2026-12-01T10:05:00Z,9981,10000");
         example.addClassName("csv-example");
         card.add(example);
-        Upload upload = new Upload(this::receive);
+        upload = new Upload(this::receive);
         upload.setId("slo-upload");
-        upload.setMaxFiles(1);
         upload.setMaxFileSize(MAX_UPLOAD);
         upload.setAcceptedFileTypes(".csv", "text/csv", "text/plain");
         upload.setDropLabel(new Span(getTranslation("slo.upload.drop")));
@@ -175,7 +175,11 @@ public class SloView extends Div implements HasDynamicTitle, BeforeEnterObserver
             return;
         }
         String text = new String(bytes, StandardCharsets.UTF_8);
-        ui.access(() -> showPreview(text));
+        ui.access(() -> {
+            // one file at a time: the next upload replaces what this one showed
+            upload.clearFileList();
+            showPreview(text);
+        });
     }
 
     private void showPreview(String text) {
