@@ -140,6 +140,44 @@ class RestartIT {
         }
     }
 
+    @Test
+    void an_slo_keeps_its_measurements_and_the_crossing_it_told_across_a_restart() throws Exception {
+        java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        java.time.Instant end = now.minus(now.getEpochSecond() / 60 % 5, java.time.temporal.ChronoUnit.MINUTES);
+        java.util.List<engawa.portal.slo.SliceInput> slices = new java.util.ArrayList<>();
+        for (int i = 12; i > 0; i--) {
+            java.time.Instant start = end.minus(java.time.Duration.ofMinutes(5L * i));
+            // 6 bad of 1,000 against 1% allowed: 60% of the budget spent
+            slices.add(new engawa.portal.slo.SliceInput(start.toString(), start.plusSeconds(300).toString(), 994L, 1000L));
+        }
+        long id;
+        try (engawa.portal.support.Receiver receiver = new engawa.portal.support.Receiver()) {
+            try (ConfigurableApplicationContext first = start("engawa.webhooks.dispatch=false")) {
+                first.getBean(SystemAuthentication.class).runAsSystem(() -> first.getBean(
+                        engawa.portal.webhooks.WebhookSubscriptionService.class).subscribe("slo.budget.warning", receiver.url("/w")));
+                engawa.portal.slo.SloService slos = first.getBean(engawa.portal.slo.SloService.class);
+                id = as(first, "kenji", () -> slos.create("refunds", new engawa.portal.slo.SloDraft("restart-check", null, null,
+                        "A refund is answered.", new java.math.BigDecimal("99"), "7d", null, null, null)).id());
+                as(first, "kenji", () -> slos.record(id, slices));
+            }
+            assertThat(receiver.received()).isEmpty();
+
+            try (ConfigurableApplicationContext second = start()) {
+                org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> receiver.received().size() == 1);
+                engawa.portal.slo.SloService slos = second.getBean(engawa.portal.slo.SloService.class);
+                engawa.portal.slo.SloStatus status = as(second, "hana", () -> slos.get(id).status());
+                assertThat(status.total()).isEqualTo(12_000);
+                assertThat(status.consumedEvents()).isEqualTo(72);
+                assertThat(status.remainingPercent()).isEqualByComparingTo("40");
+                // the same slices again after the restart: the crossing was told already
+                as(second, "kenji", () -> slos.record(id, slices));
+                Thread.sleep(1500);
+                assertThat(receiver.received()).hasSize(1);
+                assertThat(receiver.received().getFirst().getBody().utf8()).contains("restart-check").contains("\"crossed_percent\": 50").contains("has 40% of its error budget left (below 50%)");
+            }
+        }
+    }
+
     private ConfigurableApplicationContext start(String... more) {
         return new SpringApplicationBuilder(EngawaApplication.class)
                 .properties("server.port=0", "engawa.data-dir=" + dataDir, "engawa.demo-data=true",

@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -166,10 +165,5 @@ class PrometheusPull {
 
     private static double increase(double before, double after) {
         return after >= before ? after - before : after;
-    }
-
-    @Override
-    public String toString() {
-        return "PrometheusPull every " + interval.toString().toLowerCase(Locale.ROOT);
     }
 }

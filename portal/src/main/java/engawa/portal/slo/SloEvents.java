@@ -27,7 +27,7 @@ class SloEvents {
         Map<String, Object> data = base(slo, status);
         data.put("crossed_percent", mark);
         data.put("message", "%s has %s%% of its error budget left (below %d%%) for %s.".formatted(title(slo),
-                percent(status.remainingPercent()), mark, SloTexts.windowEnglish(slo.values())));
+                percent(status.remainingPercent()).toPlainString(), mark, SloTexts.windowEnglish(slo.values())));
         events.publish(EventType.SLO_BUDGET_WARNING, data);
     }
 
@@ -86,6 +86,6 @@ class SloEvents {
     }
 
     private static BigDecimal percent(BigDecimal value) {
-        return value.setScale(1, RoundingMode.DOWN).stripTrailingZeros();
+        return SloRules.plain(value.setScale(1, RoundingMode.DOWN));
     }
 }

@@ -111,6 +111,12 @@ public final class SloRules {
 
     /** The objective as a percent, e.g. 99.9. */
     public static BigDecimal percent(BigDecimal objective) {
-        return objective.movePointRight(2).stripTrailingZeros();
+        return plain(objective.movePointRight(2));
+    }
+
+    /** Without trailing zeros and never in exponent form: 90, not 9E+1 (JSON and messages show it). */
+    public static BigDecimal plain(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 }

@@ -120,10 +120,11 @@ public class SloService {
         slos.delete(id);
     }
 
-    /** Writes measurements (all or none) and answers the status they lead to. */
+    /** Writes measurements (all or none) and answers the SLO with the status they lead to. */
     @Transactional
-    public SloStatus record(long id, List<SliceInput> slices) {
-        return ingest.record(editable(id), slices);
+    public Slo record(long id, List<SliceInput> slices) {
+        SloRow row = editable(id);
+        return new Slo(row, ingest.record(row, slices), true);
     }
 
     /** What {@link #record} would write, for the upload's preview; nothing is written. */

@@ -28,7 +28,7 @@ public record SloStatus(SloWindow window, BigDecimal objective, long good, long 
         return achieved != null;
     }
 
-    /** The share of the budget left in whole percent (rounded down, so 0.4% left is not told as none). */
+    /** The share of the budget left in percent (0 to 100); null without data. */
     public BigDecimal remainingPercent() {
         return remainingShare == null ? null : remainingShare.movePointRight(2);
     }

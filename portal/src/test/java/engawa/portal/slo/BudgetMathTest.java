@@ -176,6 +176,12 @@ class BudgetMathTest {
         assertThat(SloEvaluator.mark(share("0"))).isEqualTo(0);
     }
 
+    @Test
+    void percentages_are_written_plainly() {
+        assertThat(SloRules.percent(new BigDecimal("0.9")).toString()).isEqualTo("90");
+        assertThat(SloRules.percent(new BigDecimal("0.99950")).toString()).isEqualTo("99.95");
+    }
+
     private static SloStatus share(String share) {
         BigDecimal s = new BigDecimal(share);
         return new SloStatus(days(30), THREE_NINES, 0, 1, BigDecimal.ONE, BigDecimal.ONE, 0, s, BigDecimal.ZERO, s,

@@ -49,7 +49,7 @@ public class ScorecardView extends Div implements HasDynamicTitle {
         heading.addClassName("card-title");
         company.add(heading);
         for (ScorecardRule rule : ScorecardRule.values()) {
-            company.add(ruleRow(rule, passing.getOrDefault(rule, 0L), services, null));
+            company.add(ruleRow(rule, passing.getOrDefault(rule, 0L), services));
         }
         add(company);
 
@@ -118,7 +118,7 @@ public class ScorecardView extends Div implements HasDynamicTitle {
         return new Div(box, explain);
     }
 
-    private Component ruleRow(ScorecardRule rule, long passing, long services, String team) {
+    private Component ruleRow(ScorecardRule rule, long passing, long services) {
         Div row = new Div();
         row.addClassName("scorecard-rule");
         row.getElement().setAttribute("data-rule", rule.key);

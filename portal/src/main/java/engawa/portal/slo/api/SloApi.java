@@ -187,8 +187,7 @@ class SloApi {
     /** {@code [{"start","end","good","total"}]}: all written or none; a slice sent again replaces the one before. */
     @PostMapping("/slos/{id}/measurements")
     MeasurementsJson measurements(@PathVariable long id, @RequestBody List<SliceInput> body) {
-        slos.record(id, body);
-        return new MeasurementsJson(body.size(), StatusJson.of(slos.get(id)));
+        return new MeasurementsJson(body.size(), StatusJson.of(slos.record(id, body)));
     }
 
     @GetMapping("/slos/{id}/status")
@@ -226,7 +225,7 @@ class SloApi {
     }
 
     private static BigDecimal percent(BigDecimal share) {
-        return share.movePointRight(2).setScale(2, RoundingMode.DOWN).stripTrailingZeros();
+        return SloRules.plain(share.movePointRight(2).setScale(2, RoundingMode.DOWN));
     }
 
     static final class OpenSloLimit {

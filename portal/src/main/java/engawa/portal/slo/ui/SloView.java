@@ -7,7 +7,7 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -141,7 +141,7 @@ public class SloView extends Div implements HasDynamicTitle, BeforeEnterObserver
         } else {
             card.add(new Paragraph(getTranslation("slo.source.push", "/api/v1/slos/" + slo.id() + "/measurements")));
         }
-        card.add(new H2(getTranslation("slo.upload.title")), new Paragraph(getTranslation("slo.upload.intro")));
+        card.add(new H3(getTranslation("slo.upload.title")), new Paragraph(getTranslation("slo.upload.intro")));
         Span example = new Span("start,end,good,total\n2026-12-01T10:00:00Z,2026-12-01T10:05:00Z,9981,10000");
         example.addClassName("csv-example");
         card.add(example);
