@@ -139,13 +139,15 @@ class WebhooksApiIT {
                 receiver.url("/s"))).startsWith("person:");
 
         JsonNode types = json.readTree(send("GET", "/api/v1/events", hana, null).body());
-        assertThat(types).hasSize(11);
-        assertThat(types.get(10).get("type").asString()).isEqualTo("recipe.health.changed");
+        assertThat(types).hasSize(12);
+        assertThat(types.get(4).get("type").asString()).isEqualTo("slo.alert.changed");
+        assertThat(types.get(4).get("may_subscribe").asBoolean()).isTrue();
+        assertThat(types.get(11).get("type").asString()).isEqualTo("recipe.health.changed");
         assertThat(types.get(0).get("type").asString()).isEqualTo("service.created");
         assertThat(types.get(0).get("may_subscribe").asBoolean()).isTrue();
         assertThat(types.get(0).at("/sample/service/name").asString()).isEqualTo("payments-api");
         assertThat(types.get(4).get("may_subscribe").asBoolean()).isTrue();
-        assertThat(types.get(8).get("may_subscribe").asBoolean()).isFalse();
+        assertThat(types.get(9).get("may_subscribe").asBoolean()).isFalse();
         assertThat(send("GET", "/api/v1/events/session.signup.created/recent", hana, null).statusCode()).isEqualTo(403);
     }
 
