@@ -26,7 +26,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * job to feed them. Each query is a counter of events (e.g.
  * {@code sum(http_server_requests_seconds_count{status!~"5.."})}); a slice's events are the
  * counter's increase over it (a counter that went down was restarted: the new value is the
- * increase). A slice where either counter has no value is left out, never counted as good.
+ * increase). Where either counter has no value (a failed scrape marks its series stale), the
+ * events are not dropped: the slice stretches from the last step with values to the next one, so
+ * what happened in between is counted, as bad or good as it was; a gap longer than a day (the
+ * longest slice) is left out, never counted as good.
  *
  * <p>Several instances share the work: each takes due SLOs with a lease ({@link Slos#claimPulls}),
  * reads Prometheus outside any transaction, and writes through {@link MeasurementIngest} under
@@ -143,22 +146,26 @@ class PrometheusPull {
         return byTime;
     }
 
-    /** The increase of both counters over each step where both have values at both ends. */
+    /**
+     * The increase of both counters from each step where both have values to the next such step:
+     * one slice per step, or a longer one across a gap.
+     */
     private List<SliceInput> slices(Map<Instant, Double> good, Map<Instant, Double> total, Instant start, Instant end) {
         List<SliceInput> slices = new ArrayList<>();
-        for (Instant from = start; from.isBefore(end); from = from.plus(slice)) {
-            Instant to = from.plus(slice);
-            Double g0 = good.get(from);
-            Double g1 = good.get(to);
-            Double t0 = total.get(from);
-            Double t1 = total.get(to);
-            if (g0 == null || g1 == null || t0 == null || t1 == null) {
+        Instant previous = null;
+        for (Instant at = start; !at.isAfter(end); at = at.plus(slice)) {
+            Double g = good.get(at);
+            Double t = total.get(at);
+            if (g == null || t == null) {
                 continue;
             }
-            long t = Math.round(increase(t0, t1));
-            // the two counters are read from the same scrapes; rounding must not make good exceed total
-            long g = Math.min(t, Math.round(increase(g0, g1)));
-            slices.add(new SliceInput(from.toString(), to.toString(), g, t));
+            if (previous != null && !Duration.between(previous, at).minus(MeasurementIngest.MAX_LENGTH).isPositive()) {
+                long events = Math.round(increase(total.get(previous), t));
+                // the two counters are read from the same scrapes; rounding must not make good exceed total
+                long goodEvents = Math.min(events, Math.round(increase(good.get(previous), g)));
+                slices.add(new SliceInput(previous.toString(), at.toString(), goodEvents, events));
+            }
+            previous = at;
         }
         return slices;
     }
