@@ -139,6 +139,10 @@ class MeasurementIngest {
 
     private static Slice read(int row, SliceInput in, Instant now, List<FieldProblem> problems) {
         int before = problems.size();
+        if (in == null) {
+            problems.add(row(row, "start", "slo.measurement.required", "start"));
+            return null;
+        }
         Instant start = instant(row, "start", in.start(), problems);
         Instant end = instant(row, "end", in.end(), problems);
         if (in.good() == null) {

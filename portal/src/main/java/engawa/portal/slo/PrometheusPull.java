@@ -129,7 +129,9 @@ class PrometheusPull {
     }
 
     private void done(SloRow slo, Instant at, Instant until, String error, Instant next) {
-        transactions.executeWithoutResult(s -> slos.pulled(slo.id(), at, until, error, next));
+        // Prometheus's own messages can be long (a query echoed back); the column keeps 2,000 characters
+        String kept = error == null || error.length() <= 2000 ? error : error.substring(0, 1997) + "...";
+        transactions.executeWithoutResult(s -> slos.pulled(slo.id(), at, until, kept, next));
     }
 
     private static Map<Instant, Double> values(List<Sample> samples, String which, Instant start, Instant end) {

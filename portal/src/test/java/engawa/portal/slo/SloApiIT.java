@@ -197,6 +197,7 @@ class SloApiIT {
                 .formatted(a, a.plusSeconds(60), a, a.plusSeconds(60)), 422);
         assertThat(repeated.get("errors").get(0).get("message").asString()).contains("same slice as row 1");
         send("POST", "/api/v1/slos/" + id + "/measurements", kenji, "[]", 422);
+        send("POST", "/api/v1/slos/" + id + "/measurements", kenji, "[null]", 422);
 
         Long rows = jdbc.queryForObject("SELECT count(*) FROM slo_measurements WHERE slo_id = ?", Long.class, Long.parseLong(id));
         assertThat(rows).as("only the first, good batch is stored").isEqualTo(2);
