@@ -60,10 +60,11 @@ class RestartIT {
                 SystemAuthentication system = first.getBean(SystemAuthentication.class);
                 secret = system.runAsSystem(() -> first.getBean(engawa.portal.webhooks.WebhookSubscriptionService.class)
                         .subscribe("service.created", receiver.url("/after-restart"))).secret();
-                eventId = new org.springframework.transaction.support.TransactionTemplate(
-                        first.getBean(org.springframework.transaction.PlatformTransactionManager.class))
-                        .execute(s -> first.getBean(engawa.portal.webhooks.WebhookEvents.class)
-                                .publish(engawa.portal.webhooks.EventType.SERVICE_CREATED, java.util.Map.of("service", "billing")));
+                eventId = new engawa.portal.support.TestEvents(first,
+                        first.getBean(org.springframework.transaction.PlatformTransactionManager.class),
+                        first.getBean(org.springframework.jdbc.core.JdbcTemplate.class),
+                        first.getBean(engawa.portal.webhooks.EventJson.class))
+                        .publish(engawa.portal.support.TestEvents.serviceCreated("billing"));
             }
             assertThat(receiver.received()).isEmpty();
 

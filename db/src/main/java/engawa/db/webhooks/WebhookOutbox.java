@@ -64,24 +64,60 @@ public class WebhookOutbox {
     }
 
     /**
-     * Stores many events of one type at once, with their deliveries: one statement each, whatever
-     * their number (an import publishes thousands).
+     * An event to store: {@code scopes} name who, besides the subscribers to the whole type, gets
+     * it ({@code recipe:expense-reminder}, {@code person:12}).
+     */
+    public record NewEvent(UUID id, String type, Instant occurredAt, String dataJson, List<String> scopes) {
+
+        public NewEvent {
+            for (String scope : scopes) {
+                if (scope.contains(",")) {
+                    throw new IllegalArgumentException("A scope has no commas: " + scope);
+                }
+            }
+        }
+    }
+
+    /**
+     * Stores events of any types at once, each with a pending delivery for every live subscription
+     * to its type (and to its scopes): one statement for one event, two for any number.
      *
      * @return how many deliveries were created
      */
-    public int appendAll(List<UUID> eventIds, String type, Instant occurredAt, List<String> dataJson) {
-        if (eventIds.isEmpty()) {
+    public int appendAll(List<NewEvent> events) {
+        if (events.isEmpty()) {
             return 0;
         }
-        String[] ids = eventIds.stream().map(UUID::toString).toArray(String[]::new);
-        jdbc.sql("INSERT INTO webhook_events (id, type, occurred_at, data) SELECT CAST(e.id AS UUID), ?, ?,"
-                        + " CAST(e.data AS JSONB) FROM unnest(CAST(? AS TEXT[]), CAST(? AS TEXT[])) AS e(id, data)")
-                .params(type, Timestamps.of(occurredAt), ids, dataJson.toArray(String[]::new)).update();
+        if (events.size() == 1) {
+            NewEvent e = events.getFirst();
+            return append(e.id(), e.type(), e.occurredAt(), e.dataJson(), e.scopes());
+        }
+        int n = events.size();
+        String[] ids = new String[n];
+        String[] types = new String[n];
+        String[] times = new String[n];
+        String[] data = new String[n];
+        String[] scopes = new String[n];
+        for (int i = 0; i < n; i++) {
+            NewEvent e = events.get(i);
+            ids[i] = e.id().toString();
+            types[i] = e.type();
+            times[i] = e.occurredAt().toString();
+            data[i] = e.dataJson();
+            scopes[i] = String.join(",", e.scopes());
+        }
+        jdbc.sql("INSERT INTO webhook_events (id, type, occurred_at, data) SELECT CAST(e.id AS UUID), e.type,"
+                        + " CAST(e.at AS TIMESTAMPTZ), CAST(e.data AS JSONB)"
+                        + " FROM unnest(CAST(? AS TEXT[]), CAST(? AS TEXT[]), CAST(? AS TEXT[]), CAST(? AS TEXT[]))"
+                        + " AS e(id, type, at, data)")
+                .params(ids, types, times, data).update();
         return jdbc.sql("INSERT INTO webhook_deliveries (event_id, subscription_id, status, next_attempt_at, created_at)"
-                        + " SELECT CAST(e.id AS UUID), s.id, 'PENDING', ?, ? FROM unnest(CAST(? AS TEXT[])) AS e(id)"
-                        + " JOIN webhook_subscriptions s ON s.event_type = ? AND s.enabled AND s.deleted_at IS NULL"
-                        + " AND s.scope IS NULL")
-                .params(Timestamps.of(occurredAt), Timestamps.of(occurredAt), ids, type).update();
+                        + " SELECT CAST(e.id AS UUID), s.id, 'PENDING', CAST(e.at AS TIMESTAMPTZ), CAST(e.at AS TIMESTAMPTZ)"
+                        + " FROM unnest(CAST(? AS TEXT[]), CAST(? AS TEXT[]), CAST(? AS TEXT[]), CAST(? AS TEXT[]))"
+                        + " AS e(id, type, at, scopes)"
+                        + " JOIN webhook_subscriptions s ON s.event_type = e.type AND s.enabled AND s.deleted_at IS NULL"
+                        + " AND (s.scope IS NULL OR s.scope = ANY(string_to_array(NULLIF(e.scopes, ''), ',')))")
+                .params(ids, types, times, scopes).update();
     }
 
     /** A test event for one subscription only, kept out of the recent-events list. */

@@ -8,6 +8,7 @@ import engawa.db.catalog.Scorecards;
 import engawa.db.catalog.ServiceChanges;
 import engawa.db.catalog.TeamLinkDefaults;
 import engawa.db.people.PeopleBatch;
+import engawa.portal.webhooks.EventType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -15,6 +16,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** The catalog's plain-SQL parts from {@code db}. */
 @Configuration(proxyBeanMethods = false)
 class CatalogConfiguration {
+
+    @Bean
+    EventType serviceCreatedEvents() {
+        return ServiceCreated.TYPE;
+    }
+
+    @Bean
+    EventType serviceUpdatedEvents() {
+        return ServiceUpdated.TYPE;
+    }
 
     @Bean
     Scorecards scorecards(JdbcTemplate jdbc) {

@@ -4,83 +4,54 @@ import engawa.db.officehours.Host;
 import engawa.db.officehours.SeriesRow;
 import engawa.db.officehours.SessionRow;
 import engawa.db.officehours.SignupRow;
+import engawa.portal.officehours.SessionEventParts.Attendee;
+import engawa.portal.officehours.SessionEventParts.SessionInfo;
 import engawa.portal.shared.PublicUrl;
-import engawa.portal.webhooks.EventType;
-import engawa.portal.webhooks.WebhookEvents;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
-/**
- * Office-hours events through the outbox, in the transaction of the change. Each reaches admins'
- * subscriptions, the attendee's own and the hosts' ({@code person:<id>} scopes).
- */
+/** Publishes the office-hours events in the transaction of the change. */
 @Component
 class SessionEvents {
 
-    private final WebhookEvents events;
+    private final ApplicationEventPublisher publisher;
     private final PublicUrl urls;
 
-    SessionEvents(WebhookEvents events, PublicUrl urls) {
-        this.events = events;
+    SessionEvents(ApplicationEventPublisher publisher, PublicUrl urls) {
+        this.publisher = publisher;
         this.urls = urls;
     }
 
     void signupCreated(SessionRow session, SeriesRow series, SignupRow signup, int position) {
-        Map<String, Object> data = base(session, series, signup);
-        data.put("status", signup.status().name().toLowerCase(Locale.ROOT));
-        if (position > 0) {
-            data.put("waitlist_position", position);
-        }
-        data.put("wants_to_automate", signup.wish() == null ? "" : signup.wish());
-        publish(EventType.SESSION_SIGNUP_CREATED, data, series, signup);
+        publisher.publishEvent(new SignupCreated(session(session, series), attendee(signup),
+                signup.status().name().toLowerCase(Locale.ROOT), position > 0 ? position : null,
+                signup.wish() == null ? "" : signup.wish()));
     }
 
     void signupCancelled(SessionRow session, SeriesRow series, SignupRow signup, boolean byHost) {
-        Map<String, Object> data = base(session, series, signup);
-        data.put("cancelled_by", byHost ? "host" : "attendee");
-        publish(EventType.SESSION_SIGNUP_CANCELLED, data, series, signup);
+        publisher.publishEvent(new SignupCancelled(session(session, series), attendee(signup), byHost ? "host" : "attendee"));
     }
 
     void promoted(SessionRow session, SeriesRow series, SignupRow signup) {
-        publish(EventType.SESSION_WAITLIST_PROMOTED, base(session, series, signup), series, signup);
+        publisher.publishEvent(new WaitlistPromoted(session(session, series), attendee(signup)));
     }
 
     void reminder(SessionRow session, SeriesRow series, SignupRow signup, long startsInMinutes) {
-        Map<String, Object> data = base(session, series, signup);
-        data.put("starts_in_minutes", startsInMinutes);
-        publish(EventType.SESSION_REMINDER, data, series, signup);
+        publisher.publishEvent(new SessionReminderDue(session(session, series), attendee(signup), startsInMinutes));
     }
 
-    private void publish(EventType type, Map<String, Object> data, SeriesRow series, SignupRow signup) {
-        List<String> scopes = new ArrayList<>();
-        scopes.add(EventType.personScope(signup.userId()));
-        series.hosts().forEach(h -> scopes.add(EventType.personScope(h.userId())));
-        events.publish(type, data, scopes);
+    private SessionInfo session(SessionRow session, SeriesRow series) {
+        return new SessionInfo(String.valueOf(session.id()), series.values().titleEn(), session.startsAt(),
+                session.endsAt(), series.values().timeZone(), Locations.text(series.values()),
+                series.hosts().isEmpty() ? "" : series.hosts().getFirst().username(),
+                series.hosts().stream().map(Host::name).collect(Collectors.joining(", ")),
+                urls.of("/office-hours/sessions/" + session.id()), session.id(),
+                series.hosts().stream().map(Host::userId).toList());
     }
 
-    private Map<String, Object> base(SessionRow session, SeriesRow series, SignupRow signup) {
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("id", String.valueOf(session.id()));
-        s.put("title", series.values().titleEn());
-        s.put("starts_at", session.startsAt().toString());
-        s.put("ends_at", session.endsAt().toString());
-        s.put("time_zone", series.values().timeZone());
-        s.put("location", Locations.text(series.values()));
-        s.put("host", series.hosts().isEmpty() ? "" : series.hosts().getFirst().username());
-        s.put("hosts", series.hosts().stream().map(Host::name).collect(Collectors.joining(", ")));
-        s.put("url", urls.of("/office-hours/sessions/" + session.id()));
-        Map<String, Object> attendee = new LinkedHashMap<>();
-        attendee.put("username", signup.username());
-        attendee.put("name", signup.name());
-        attendee.put("email", signup.email() == null ? "" : signup.email());
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("session", s);
-        data.put("attendee", attendee);
-        return data;
+    private static Attendee attendee(SignupRow signup) {
+        return new Attendee(signup.username(), signup.name(), signup.email() == null ? "" : signup.email(), signup.userId());
     }
 }

@@ -10,7 +10,7 @@ import engawa.db.recipes.Recipes;
 import engawa.db.recipes.RunStatus;
 import engawa.portal.shared.DemoData;
 import engawa.portal.shared.PublicUrl;
-import engawa.portal.webhooks.TimeOrderedIds;
+import engawa.portal.shared.TimeOrderedIds;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -4,10 +4,11 @@ import engawa.db.recipes.RecipeRow;
 import engawa.db.recipes.RecipeRuns;
 import engawa.db.recipes.RecipeStatus;
 import engawa.db.recipes.RunRow;
+import engawa.portal.webhooks.PrivateTargets;
 import engawa.portal.people.Callers;
 import engawa.portal.people.Callers.Caller;
 import engawa.portal.shared.UserFacingException;
-import engawa.portal.webhooks.TimeOrderedIds;
+import engawa.portal.shared.TimeOrderedIds;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -116,7 +117,7 @@ public class RecipeRunner {
         Map<String, Object> data = payloads.target(recipe, Math.max(1, recipe.publishedVersion()), runId, me, inputs, test,
                 now, MASK);
         String eventId = "(a new id for every run)";
-        String body = "{\"id\":\"" + eventId + "\",\"type\":\"" + RunPayloads.TARGET_EVENT + "\",\"timestamp\":\""
+        String body = "{\"id\":\"" + eventId + "\",\"type\":\"" + PrivateTargets.TYPE + "\",\"timestamp\":\""
                 + DateTimeFormatter.ISO_INSTANT.format(now) + "\",\"data\":" + json.writeValueAsString(data) + "}";
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("content-type", "application/json");

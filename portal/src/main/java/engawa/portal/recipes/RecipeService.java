@@ -10,15 +10,13 @@ import engawa.db.recipes.RecipeSort;
 import engawa.db.recipes.RecipeStatus;
 import engawa.db.recipes.RecipeValues;
 import engawa.db.recipes.Recipes;
-import engawa.db.webhooks.WebhookSubscriptions;
-import engawa.integrations.webhooks.WebhookSecret;
 import engawa.portal.people.Callers;
 import engawa.portal.people.Callers.Caller;
 import engawa.portal.shared.SafeMarkdown;
-import engawa.portal.shared.SecretBox;
 import engawa.portal.shared.UserFacingException;
 import engawa.portal.shared.UserFacingException.FieldProblem;
-import engawa.portal.webhooks.TimeOrderedIds;
+import engawa.portal.webhooks.PrivateTargets;
+import engawa.portal.webhooks.WebhookEvent;
 import engawa.portal.webhooks.WebhookTargets;
 import java.net.URI;
 import java.time.Clock;
@@ -49,28 +47,26 @@ public class RecipeService {
     static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     private final Recipes recipes;
-    private final WebhookSubscriptions subscriptions;
+    private final PrivateTargets privateTargets;
     private final TeamRepository teams;
     private final UserRepository users;
     private final RecipeAccess access;
     private final TeamTree teamIds;
     private final WebhookTargets targets;
-    private final SecretBox secrets;
     private final Callers callers;
     private final JsonMapper json;
     private final Clock clock;
 
-    RecipeService(Recipes recipes, WebhookSubscriptions subscriptions, TeamRepository teams, UserRepository users,
-            RecipeAccess access, TeamTree teamIds, WebhookTargets targets, SecretBox secrets, Callers callers,
+    RecipeService(Recipes recipes, PrivateTargets privateTargets, TeamRepository teams, UserRepository users,
+            RecipeAccess access, TeamTree teamIds, WebhookTargets targets, Callers callers,
             JsonMapper json, Clock clock) {
         this.recipes = recipes;
-        this.subscriptions = subscriptions;
+        this.privateTargets = privateTargets;
         this.teams = teams;
         this.users = users;
         this.access = access;
         this.teamIds = teamIds;
         this.targets = targets;
-        this.secrets = secrets;
         this.callers = callers;
         this.json = json;
         this.clock = clock;
@@ -216,18 +212,14 @@ public class RecipeService {
         recipes.publish(id, json.writeValueAsString(content), caller.username(), clock.instant());
     }
 
-    /** A new target (or secret) is a new subscription; the old one is retired, so queued runs keep signing as queued. */
+    /** A new target (or secret) is a new private target; the old one is retired, so queued runs keep signing as queued. */
     private String replaceTarget(long recipeId, String slug, UUID previous, URI target) {
-        WebhookSecret secret = WebhookSecret.generate();
-        UUID id = TimeOrderedIds.next(clock);
-        Instant now = clock.instant();
-        subscriptions.insert(id, WebhookSubscriptions.RECIPE_TARGET_TYPE, target.toString(), secrets.seal(secret.key()),
-                null, now, "recipe:" + slug);
+        PrivateTargets.NewTarget created = privateTargets.create(WebhookEvent.recipeScope(slug), target);
         if (previous != null) {
-            subscriptions.markDeleted(previous, now);
+            privateTargets.retire(previous);
         }
-        recipes.setTarget(recipeId, id, now);
-        return secret.encoded();
+        recipes.setTarget(recipeId, created.id(), clock.instant());
+        return created.secret();
     }
 
     /** Null keeps the current target; otherwise the address must be one webhooks may go to. */

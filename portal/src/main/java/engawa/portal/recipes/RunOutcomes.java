@@ -7,11 +7,8 @@ import engawa.db.recipes.RecipeRuns.Finished;
 import engawa.db.recipes.Recipes;
 import engawa.db.recipes.RunRow;
 import engawa.db.recipes.RunStatus;
-import engawa.db.webhooks.DeliveryStatus;
 import engawa.portal.shared.UserFacingException;
 import engawa.portal.webhooks.DeliveryListener;
-import engawa.portal.webhooks.EventType;
-import engawa.portal.webhooks.WebhookEvents;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +20,8 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import engawa.portal.webhooks.DeliveryListener.Outcome;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,23 +43,18 @@ public class RunOutcomes implements DeliveryListener {
     private final RecipeRuns runs;
     private final Recipes recipes;
     private final RunPayloads payloads;
-    private final WebhookEvents events;
+    private final ApplicationEventPublisher publisher;
     private final JsonMapper json;
     private final Clock clock;
 
-    RunOutcomes(RecipeRuns runs, Recipes recipes, RunPayloads payloads, WebhookEvents events, JsonMapper json,
-            Clock clock) {
+    RunOutcomes(RecipeRuns runs, Recipes recipes, RunPayloads payloads, ApplicationEventPublisher publisher,
+            JsonMapper json, Clock clock) {
         this.runs = runs;
         this.recipes = recipes;
         this.payloads = payloads;
-        this.events = events;
+        this.publisher = publisher;
         this.json = json;
         this.clock = clock;
-    }
-
-    @Override
-    public String eventType() {
-        return RunPayloads.TARGET_EVENT;
     }
 
     /** In the dispatcher's transaction: a run is sent when its delivery is, failed when the outbox gives up. */
@@ -69,9 +63,9 @@ public class RunOutcomes implements DeliveryListener {
         List<UUID> delivered = new ArrayList<>();
         Map<UUID, String> dead = new LinkedHashMap<>();
         for (Settled s : deliveries) {
-            if (s.status() == DeliveryStatus.DELIVERED) {
+            if (s.outcome() == Outcome.DELIVERED) {
                 delivered.add(s.eventId());
-            } else if (s.status() == DeliveryStatus.DEAD) {
+            } else if (s.outcome() == Outcome.GAVE_UP) {
                 dead.put(s.eventId(), whyUndeliverable(s));
             }
         }
@@ -186,18 +180,16 @@ public class RunOutcomes implements DeliveryListener {
                 }
             }
             recipes.recordOutcomes(recipeId, health, failures, lastSuccess, list.getLast().at(), real);
-            String scope = "recipe:" + recipe.slug();
             // one read for the whole batch: the dispatcher finishes up to a batch of runs at a time
             for (RunRow run : runs.findAll(list.stream().map(Finished::runId).toList())) {
-                events.publish(EventType.RECIPE_RUN_COMPLETED, payloads.completed(recipe, run), scope);
+                publisher.publishEvent(payloads.completed(recipe, run));
             }
             boolean changed = (health == RecipeHealth.BROKEN) != (recipe.health() == RecipeHealth.BROKEN)
                     && !(recipe.health() == RecipeHealth.UNKNOWN && health == RecipeHealth.HEALTHY);
             if (changed) {
                 log.info("Recipe {} is now {} ({} failures in a row)", recipe.slug(), health, failures);
-                events.publish(EventType.RECIPE_HEALTH_CHANGED,
-                        payloads.health(recipe, recipe.health(), health, failures,
-                                lastSuccess != null ? lastSuccess : recipe.lastSuccessAt()), scope);
+                publisher.publishEvent(payloads.health(recipe, recipe.health(), health, failures,
+                        lastSuccess != null ? lastSuccess : recipe.lastSuccessAt()));
             }
         });
     }

@@ -2,7 +2,10 @@ package engawa.portal.recipes;
 
 import engawa.db.recipes.RecipeHealth;
 import engawa.db.recipes.RecipeRow;
+import engawa.db.recipes.RunRow;
 import engawa.db.recipes.RunStatus;
+import engawa.portal.recipes.RecipeEventParts.RecipeInfo;
+import engawa.portal.recipes.RecipeEventParts.RunInfo;
 import engawa.portal.shared.PublicUrl;
 import engawa.portal.shared.SecretBox;
 import java.nio.charset.StandardCharsets;
@@ -23,8 +26,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class RunPayloads {
 
-    /** The workflow's own event type: addressed to one recipe's target, never fanned out. */
-    public static final String TARGET_EVENT = "recipe.run";
     private static final String TOKEN_PURPOSE = "recipe-run-callback";
 
     private final PublicUrl publicUrl;
@@ -92,59 +93,37 @@ public class RunPayloads {
         return data;
     }
 
-    Map<String, Object> requested(RecipeRow recipe, int version, UUID runId, String username, Map<String, Object> inputs,
+    RunRequested requested(RecipeRow recipe, int version, UUID runId, String username, Map<String, Object> inputs,
             boolean test, Instant at) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("recipe", recipeJson(recipe, version));
-        Map<String, Object> run = new LinkedHashMap<>();
-        run.put("id", runId.toString());
-        run.put("status", "queued");
-        run.put("test", test);
-        run.put("requested_by", username);
-        run.put("requested_at", at.toString());
-        run.put("url", runUrl(runId));
-        data.put("run", run);
-        data.put("inputs", inputs);
-        return data;
+        return new RunRequested(recipeInfo(recipe, version), new RunInfo(runId.toString(), "queued", test, username, at,
+                null, null, runUrl(runId)), inputs);
     }
 
-    Map<String, Object> completed(RecipeRow recipe, engawa.db.recipes.RunRow finished) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("recipe", recipeJson(recipe, finished.version()));
-        Map<String, Object> run = new LinkedHashMap<>();
-        run.put("id", finished.id().toString());
-        run.put("status", status(finished.status()));
-        run.put("test", finished.test());
-        run.put("requested_by", finished.requestedBy());
-        run.put("requested_at", finished.requestedAt().toString());
-        run.put("finished_at", finished.finishedAt() == null ? null : finished.finishedAt().toString());
-        run.put("message", finished.message());
-        run.put("url", runUrl(finished.id()));
-        data.put("run", run);
-        return data;
+    RunCompleted completed(RecipeRow recipe, RunRow finished) {
+        return new RunCompleted(recipeInfo(recipe, finished.version()), new RunInfo(finished.id().toString(),
+                status(finished.status()), finished.test(), finished.requestedBy(), finished.requestedAt(),
+                finished.finishedAt(), finished.message(), runUrl(finished.id())), finished.id());
     }
 
-    Map<String, Object> health(RecipeRow recipe, RecipeHealth from, RecipeHealth to, int failures, Instant lastSuccess) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        Map<String, Object> r = recipeJson(recipe, recipe.publishedVersion());
-        r.put("owner", recipe.ownerKey());
-        data.put("recipe", r);
-        Map<String, Object> health = new LinkedHashMap<>();
-        health.put("from", from.name().toLowerCase(Locale.ROOT));
-        health.put("to", to.name().toLowerCase(Locale.ROOT));
-        health.put("failures_in_a_row", failures);
-        health.put("last_success_at", lastSuccess == null ? null : lastSuccess.toString());
-        data.put("health", health);
-        data.put("message", to == RecipeHealth.BROKEN
-                ? recipe.values().titleEn() + " failed " + failures + " times in a row."
-                : recipe.values().titleEn() + " works again.");
-        return data;
+    RecipeHealthChanged health(RecipeRow recipe, RecipeHealth from, RecipeHealth to, int failures, Instant lastSuccess) {
+        return new RecipeHealthChanged(recipeInfo(recipe, recipe.publishedVersion()),
+                new RecipeHealthChanged.Health(from.name().toLowerCase(Locale.ROOT), to.name().toLowerCase(Locale.ROOT),
+                        failures, lastSuccess),
+                to == RecipeHealth.BROKEN
+                        ? recipe.values().titleEn() + " failed " + failures + " times in a row."
+                        : recipe.values().titleEn() + " works again.");
     }
 
     static String status(RunStatus status) {
         return status.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
+    private RecipeInfo recipeInfo(RecipeRow recipe, int version) {
+        return new RecipeInfo(recipe.slug(), recipe.values().titleEn(), version, recipeUrl(recipe.slug()), recipe.ownerKey(),
+                recipe.id());
+    }
+
+    /** The recipe as its workflow receives it. */
     private Map<String, Object> recipeJson(RecipeRow recipe, int version) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("slug", recipe.slug());

@@ -3,13 +3,13 @@ package engawa.portal.recipes;
 import engawa.db.recipes.RecipeRow;
 import engawa.db.recipes.RecipeRuns;
 import engawa.db.recipes.RecipeRuns.NewRun;
-import engawa.portal.webhooks.EventType;
-import engawa.portal.webhooks.TimeOrderedIds;
-import engawa.portal.webhooks.WebhookEvents;
+import engawa.portal.shared.TimeOrderedIds;
+import engawa.portal.webhooks.PrivateTargets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,14 +25,17 @@ class RunStarter {
 
     private final RecipeRuns runs;
     private final RunPayloads payloads;
-    private final WebhookEvents events;
+    private final PrivateTargets targets;
+    private final ApplicationEventPublisher publisher;
     private final JsonMapper json;
     private final Clock clock;
 
-    RunStarter(RecipeRuns runs, RunPayloads payloads, WebhookEvents events, JsonMapper json, Clock clock) {
+    RunStarter(RecipeRuns runs, RunPayloads payloads, PrivateTargets targets, ApplicationEventPublisher publisher,
+            JsonMapper json, Clock clock) {
         this.runs = runs;
         this.payloads = payloads;
-        this.events = events;
+        this.targets = targets;
+        this.publisher = publisher;
         this.json = json;
         this.clock = clock;
     }
@@ -47,9 +50,8 @@ class RunStarter {
                 payloads.callbackToken(runId));
         runs.insert(new NewRun(runId, recipe.id(), version, userId, now, json.writeValueAsString(inputs), test, eventId,
                 recipe.values().minutesSaved(), retryOf));
-        events.sendTo(eventId, RunPayloads.TARGET_EVENT, data, now, recipe.targetSubscriptionId());
-        events.publish(EventType.RECIPE_RUN_REQUESTED,
-                payloads.requested(recipe, version, runId, me.username(), inputs, test, now), "recipe:" + recipe.slug());
+        targets.send(recipe.targetSubscriptionId(), eventId, data, now);
+        publisher.publishEvent(payloads.requested(recipe, version, runId, me.username(), inputs, test, now));
         return runId;
     }
 }

@@ -1,5 +1,6 @@
 package engawa.portal.slo;
 
+import engawa.portal.catalog.SloState;
 import engawa.db.slo.Counts;
 import java.math.BigDecimal;
 import java.math.MathContext;

@@ -3,6 +3,7 @@ package engawa.portal.slo;
 import engawa.db.slo.Measurements;
 import engawa.db.slo.Slos;
 import engawa.integrations.slo.PrometheusClient;
+import engawa.portal.webhooks.EventType;
 import java.time.Duration;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
@@ -13,6 +14,21 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** The plain-SQL parts of SLOs and the scorecard, and the Prometheus client when one is configured. */
 @Configuration(proxyBeanMethods = false)
 class SloConfiguration {
+
+    @Bean
+    EventType budgetWarningEvents() {
+        return ErrorBudgetWarning.TYPE;
+    }
+
+    @Bean
+    EventType budgetExhaustedEvents() {
+        return ErrorBudgetExhausted.TYPE;
+    }
+
+    @Bean
+    EventType alertChangedEvents() {
+        return SloAlertChanged.TYPE;
+    }
 
     @Bean
     Slos slos(JdbcTemplate jdbc) {

@@ -1,5 +1,6 @@
 package engawa.portal.slo;
 
+import engawa.portal.catalog.SloState;
 import engawa.db.people.TeamRepository;
 import engawa.db.people.TeamTree;
 import engawa.db.slo.Bucket;

@@ -1,5 +1,6 @@
 package engawa.portal.slo;
 
+import engawa.portal.catalog.SloState;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;

@@ -66,7 +66,7 @@ public class WebhookDispatcher implements SmartLifecycle {
     private final MeterRegistry meters;
     /** Looked up at first use: listeners publish events, which needs this dispatcher (a cycle at construction). */
     private final org.springframework.beans.factory.ObjectProvider<DeliveryListener> listenerProvider;
-    private volatile Map<String, List<DeliveryListener>> listeners;
+    private volatile List<DeliveryListener> listeners;
     private final ExecutorService sends = Executors.newVirtualThreadPerTaskExecutor();
     /** All workers' sends together; beyond a few dozen in flight the CPU only juggles connections. */
     private final Semaphore inFlight;
@@ -237,36 +237,44 @@ public class WebhookDispatcher implements SmartLifecycle {
         health.values().stream().sorted(Comparator.comparing(h -> h.subscription)).forEach(this::updateHealth);
     }
 
+    /** Tells the owners of private targets (recipe runs) what became of their deliveries. */
     private void tellListeners(List<DueDelivery> due, List<AttemptRecord> records, Map<Long, String> offline) {
-        Map<String, List<DeliveryListener>> listeners = this.listeners;
+        List<DeliveryListener> listeners = this.listeners;
         if (listeners == null) {
-            listeners = listenerProvider.orderedStream()
-                    .collect(java.util.stream.Collectors.groupingBy(DeliveryListener::eventType));
+            listeners = listenerProvider.orderedStream().toList();
             this.listeners = listeners;
         }
         if (listeners.isEmpty()) {
             return;
         }
-        Map<String, List<DeliveryListener>> heard = listeners;
         Map<Long, DueDelivery> byId = new LinkedHashMap<>();
         due.forEach(d -> byId.put(d.id(), d));
-        Map<String, List<DeliveryListener.Settled>> byType = new LinkedHashMap<>();
+        List<DeliveryListener.Settled> settled = new ArrayList<>();
         for (AttemptRecord r : records) {
             DueDelivery d = byId.get(r.deliveryId());
-            if (heard.containsKey(d.eventType())) {
-                byType.computeIfAbsent(d.eventType(), t -> new ArrayList<>()).add(new DeliveryListener.Settled(d.eventId(),
-                        r.newStatus(), r.statusCode(), r.newStatus() == DeliveryStatus.DEAD ? r.stoppedReason() : r.error(),
-                        r.attemptedAt()));
+            if (PrivateTargets.TYPE.equals(d.eventType())) {
+                settled.add(new DeliveryListener.Settled(d.eventId(), outcome(r.newStatus()), r.statusCode(),
+                        r.newStatus() == DeliveryStatus.DEAD ? r.stoppedReason() : r.error(), r.attemptedAt()));
             }
         }
         offline.forEach((id, reason) -> {
             DueDelivery d = byId.get(id);
-            if (heard.containsKey(d.eventType())) {
-                byType.computeIfAbsent(d.eventType(), t -> new ArrayList<>()).add(new DeliveryListener.Settled(d.eventId(),
-                        DeliveryStatus.DEAD, 0, reason, clock.instant()));
+            if (PrivateTargets.TYPE.equals(d.eventType())) {
+                settled.add(new DeliveryListener.Settled(d.eventId(), DeliveryListener.Outcome.GAVE_UP, 0, reason,
+                        clock.instant()));
             }
         });
-        byType.forEach((type, settled) -> heard.get(type).forEach(l -> l.settled(settled)));
+        if (!settled.isEmpty()) {
+            listeners.forEach(l -> l.settled(settled));
+        }
+    }
+
+    private static DeliveryListener.Outcome outcome(DeliveryStatus status) {
+        return switch (status) {
+            case DELIVERED -> DeliveryListener.Outcome.DELIVERED;
+            case DEAD -> DeliveryListener.Outcome.GAVE_UP;
+            default -> DeliveryListener.Outcome.WILL_RETRY;
+        };
     }
 
     private Sent sendWhenAllowed(DueDelivery delivery) {

@@ -1,5 +1,6 @@
 package engawa.portal.webhooks;
 
+import engawa.portal.shared.TimeOrderedIds;
 import engawa.db.webhooks.WebhookOutbox;
 import java.time.Clock;
 import java.time.Instant;

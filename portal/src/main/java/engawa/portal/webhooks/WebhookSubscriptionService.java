@@ -1,5 +1,6 @@
 package engawa.portal.webhooks;
 
+import engawa.portal.shared.TimeOrderedIds;
 import engawa.db.webhooks.WebhookDeliveries;
 import engawa.db.webhooks.WebhookOutbox;
 import engawa.db.webhooks.WebhookSubscriptionRow;
@@ -12,7 +13,7 @@ import engawa.portal.shared.UserFacingException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -42,11 +43,15 @@ public class WebhookSubscriptionService {
     private final Callers callers;
     private final Clock clock;
     private final EventScopes scopes;
+    private final EventTypes types;
+    private final EventJson eventJson;
 
     WebhookSubscriptionService(WebhookSubscriptions subscriptions, WebhookOutbox outbox, WebhookDeliveries deliveries,
             WebhookDispatcher dispatcher, WebhookTargets targets, SecretBox secrets, Callers callers, Clock clock,
-            EventScopes scopes) {
+            EventScopes scopes, EventTypes types, EventJson eventJson) {
         this.scopes = scopes;
+        this.types = types;
+        this.eventJson = eventJson;
         this.subscriptions = subscriptions;
         this.outbox = outbox;
         this.deliveries = deliveries;
@@ -72,13 +77,13 @@ public class WebhookSubscriptionService {
         EventType type = eventType(event);
         String scope = null;
         if (recipe != null && !recipe.isBlank()) {
-            if (!type.recipeScoped()) {
+            if (type.scoping() != EventType.Scoping.RECIPE) {
                 throw UserFacingException.invalidField("recipe", "webhooks.recipe.notRecipeEvent", type.id());
             }
             scope = scopes.recipeScope(caller, recipe.trim());
-        } else if (type.personScoped() && !caller.admin() && caller.userId() != null) {
+        } else if (type.scoping() == EventType.Scoping.PERSON && !caller.admin() && caller.userId() != null) {
             // a member's subscription to office-hours events watches their own sign-ups and hosted sessions
-            scope = EventType.personScope(caller.userId());
+            scope = WebhookEvent.personScope(caller.userId());
         } else {
             checkAudience(caller, type);
         }
@@ -143,9 +148,12 @@ public class WebhookSubscriptionService {
                 && outbox.testsSince(id, clock.instant().minus(Duration.ofMinutes(1))) >= TESTS_PER_MINUTE) {
             throw UserFacingException.tooMany("webhooks.test.tooMany", TESTS_PER_MINUTE);
         }
-        EventType type = EventType.byId(row.eventType()).orElseThrow();
-        String data = "{\"test\": true, " + type.sampleJson().strip().substring(1);
-        long delivery = outbox.appendTest(TimeOrderedIds.next(clock), type.id(), clock.instant(), data, id);
+        EventType type = types.byId(row.eventType()).orElseThrow();
+        // the sample is a real event record of the type: a Zap built on it gets every field the real ones carry
+        tools.jackson.databind.node.ObjectNode data = eventJson.tree(type.sampleEvent());
+        tools.jackson.databind.node.ObjectNode marked = data.objectNode().put("test", true);
+        marked.setAll(data);
+        long delivery = outbox.appendTest(TimeOrderedIds.next(clock), type.id(), clock.instant(), marked.toString(), id);
         dispatcher.wakeAfterCommit();
         return delivery;
     }
@@ -164,14 +172,20 @@ public class WebhookSubscriptionService {
     public Set<EventType> subscribableTypes() {
         Caller caller = callers.current();
         boolean admin = caller.admin();
-        Set<EventType> types = EnumSet.noneOf(EventType.class);
-        for (EventType type : EventType.values()) {
+        Set<EventType> allowed = new LinkedHashSet<>();
+        for (EventType type : types.all()) {
             // a member's office-hours subscription watches their own sign-ups and hosted sessions
-            if (admin || type.audience() == EventType.Audience.MEMBERS || type.personScoped() && caller.userId() != null) {
-                types.add(type);
+            if (admin || type.audience() == EventType.Audience.MEMBERS
+                    || type.scoping() == EventType.Scoping.PERSON && caller.userId() != null) {
+                allowed.add(type);
             }
         }
-        return types;
+        return allowed;
+    }
+
+    /** Every event type, with its description and sample: what the API lists and the page explains. */
+    public List<EventType> allTypes() {
+        return types.all();
     }
 
     private WebhookSubscriptionRow manageable(UUID id) {
@@ -195,12 +209,12 @@ public class WebhookSubscriptionService {
         }
     }
 
-    private static EventType eventType(String event) {
+    private EventType eventType(String event) {
         if (event == null || event.isBlank()) {
-            throw UserFacingException.invalid("webhooks.event.missing", EventType.allIds());
+            throw UserFacingException.invalid("webhooks.event.missing", types.allIds());
         }
-        return EventType.byId(event.trim())
-                .orElseThrow(() -> UserFacingException.invalid("webhooks.event.unknown", event.trim(), EventType.allIds()));
+        return types.byId(event.trim())
+                .orElseThrow(() -> UserFacingException.invalid("webhooks.event.unknown", event.trim(), types.allIds()));
     }
 
     private URI target(String targetUrl) {

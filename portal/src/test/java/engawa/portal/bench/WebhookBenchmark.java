@@ -3,9 +3,9 @@ package engawa.portal.bench;
 import engawa.integrations.webhooks.WebhookSecret;
 import engawa.integrations.webhooks.WebhookSigner;
 import engawa.portal.shared.SystemAuthentication;
-import engawa.portal.webhooks.EventType;
+import engawa.portal.support.TestEvents;
+import engawa.portal.webhooks.EventJson;
 import engawa.portal.webhooks.WebhookDispatcher;
-import engawa.portal.webhooks.WebhookEvents;
 import engawa.portal.webhooks.WebhookSubscriptionService;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -135,7 +135,6 @@ public final class WebhookBenchmark {
     static Result durableThroughput(ConfigurableApplicationContext context, Receiver receiver, int events) throws Exception {
         SystemAuthentication system = context.getBean(SystemAuthentication.class);
         WebhookSubscriptionService subscriptions = context.getBean(WebhookSubscriptionService.class);
-        WebhookEvents outbox = context.getBean(WebhookEvents.class);
         TransactionTemplate transactions = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
         JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
         system.runAsSystem(() -> subscriptions.subscribe("service.updated", receiver.url("/durable")));
@@ -145,8 +144,7 @@ public final class WebhookBenchmark {
             int size = Math.min(1000, events - done);
             transactions.executeWithoutResult(s -> {
                 for (int i = 0; i < size; i++) {
-                    outbox.publish(EventType.SERVICE_UPDATED, Map.of("service", Map.of("name", "payments-api", "tier", 1,
-                            "owner", "payments"), "changed_fields", "tier"));
+                    context.publishEvent(TestEvents.serviceUpdated("payments-api"));
                 }
             });
         }
@@ -172,8 +170,8 @@ public final class WebhookBenchmark {
     static Delay steadyDelay(ConfigurableApplicationContext context, Receiver receiver, int seconds) throws Exception {
         SystemAuthentication system = context.getBean(SystemAuthentication.class);
         WebhookSubscriptionService subscriptions = context.getBean(WebhookSubscriptionService.class);
-        WebhookEvents outbox = context.getBean(WebhookEvents.class);
-        TransactionTemplate transactions = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
+        TestEvents events = new TestEvents(context, context.getBean(PlatformTransactionManager.class),
+                context.getBean(JdbcTemplate.class), context.getBean(EventJson.class));
         system.runAsSystem(() -> subscriptions.subscribe("service.created", receiver.url("/steady")));
         Map<String, Long> committed = new ConcurrentHashMap<>();
         int total = seconds * 100;
@@ -185,9 +183,9 @@ public final class WebhookBenchmark {
             if (published.getAndIncrement() >= total) {
                 return;
             }
+            int n = published.get();
             publishers.submit(() -> {
-                UUID id = transactions.execute(s -> outbox.publish(EventType.SERVICE_CREATED,
-                        Map.of("service", Map.of("name", "billing", "tier", 2))));
+                UUID id = events.publish(TestEvents.serviceCreated("billing-" + n));
                 committed.put(id.toString(), System.nanoTime());
                 all.countDown();
             });

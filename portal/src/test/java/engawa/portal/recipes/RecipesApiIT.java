@@ -315,7 +315,9 @@ class RecipesApiIT {
             }
         }
         await().atMost(WAIT).until(() -> watcher.received().size() == 2);
-        Thread.sleep(300);
+        // each change is one event in the outbox: a change told twice would be two
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM webhook_events WHERE type = 'recipe.health.changed'"
+                + " AND data -> 'recipe' ->> 'slug' = ?", Long.class, slug)).isEqualTo(2);
         List<JsonNode> changes = watcher.received().stream().map(r -> json.readTree(r.getBody().utf8())).toList();
         assertThat(changes).extracting(c -> c.at("/data/health/to").asString()).containsExactly("broken", "healthy");
         assertThat(changes.getFirst().at("/data/health/failures_in_a_row").asInt()).isEqualTo(3);

@@ -1,5 +1,6 @@
 package engawa.portal.slo;
 
+import engawa.portal.catalog.SloState;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import engawa.db.slo.Counts;

@@ -39,6 +39,13 @@ public @interface PortalTest {
         }
 
         @Bean
+        TestEvents testEvents(org.springframework.context.ApplicationEventPublisher publisher,
+                org.springframework.transaction.PlatformTransactionManager transactions,
+                org.springframework.jdbc.core.JdbcTemplate jdbc, engawa.portal.webhooks.EventJson json) {
+            return new TestEvents(publisher, transactions, jdbc, json);
+        }
+
+        @Bean
         SignedIn signedIn(org.springframework.security.core.context.SecurityContextHolderStrategy contexts) {
             return new SignedIn(contexts);
         }

@@ -39,7 +39,7 @@ class WebhooksApiIT {
     @Autowired
     JsonMapper json;
     @Autowired
-    WebhookEvents events;
+    engawa.portal.support.TestEvents events;
     @Autowired
     PlatformTransactionManager transactions;
     @Autowired
@@ -104,7 +104,7 @@ class WebhooksApiIT {
     @Test
     void bad_subscriptions_get_422_saying_what_is_allowed_and_nothing_is_stored() throws Exception {
         Map<String, String> refusals = Map.of(
-                "{\"target_url\": \"https://example.com/x\", \"event\": \"service.deleted\"}", "Allowed: service.created, service.updated",
+                "{\"target_url\": \"https://example.com/x\", \"event\": \"service.deleted\"}", "Allowed: recipe.health.changed, recipe.run.completed",
                 "{\"target_url\": \"not a url\", \"event\": \"service.created\"}", "is not a complete URL",
                 "{\"event\": \"service.created\"}", "Give \\\"target_url\\\"",
                 "{\"target_url\": \"https://169.254.169.254/latest/meta-data\", \"event\": \"service.created\"}", "internal address",
@@ -139,15 +139,18 @@ class WebhooksApiIT {
                 receiver.url("/s"))).startsWith("person:");
 
         JsonNode types = json.readTree(send("GET", "/api/v1/events", hana, null).body());
-        assertThat(types).hasSize(12);
-        assertThat(types.get(4).get("type").asString()).isEqualTo("slo.alert.changed");
-        assertThat(types.get(4).get("may_subscribe").asBoolean()).isTrue();
-        assertThat(types.get(11).get("type").asString()).isEqualTo("recipe.health.changed");
-        assertThat(types.get(0).get("type").asString()).isEqualTo("service.created");
-        assertThat(types.get(0).get("may_subscribe").asBoolean()).isTrue();
-        assertThat(types.get(0).at("/sample/service/name").asString()).isEqualTo("payments-api");
-        assertThat(types.get(4).get("may_subscribe").asBoolean()).isTrue();
-        assertThat(types.get(9).get("may_subscribe").asBoolean()).isFalse();
+        // every type the features declare, by name
+        assertThat(types).extracting(t -> t.get("type").asString()).containsExactly("recipe.health.changed",
+                "recipe.run.completed", "recipe.run.requested", "service.created", "service.updated", "session.reminder",
+                "session.signup.cancelled", "session.signup.created", "session.waitlist.promoted", "slo.alert.changed",
+                "slo.budget.exhausted", "slo.budget.warning");
+        java.util.Map<String, JsonNode> byType = new java.util.HashMap<>();
+        types.forEach(t -> byType.put(t.get("type").asString(), t));
+        assertThat(byType.get("slo.alert.changed").get("may_subscribe").asBoolean()).isTrue();
+        assertThat(byType.get("service.created").get("may_subscribe").asBoolean()).isTrue();
+        assertThat(byType.get("service.created").at("/sample/service/name").asString()).isEqualTo("payments-api");
+        assertThat(byType.get("session.signup.created").get("may_subscribe").asBoolean()).as("their own").isTrue();
+        assertThat(byType.get("recipe.run.requested").get("may_subscribe").asBoolean()).isFalse();
         assertThat(send("GET", "/api/v1/events/session.signup.created/recent", hana, null).statusCode()).isEqualTo(403);
     }
 
@@ -168,8 +171,7 @@ class WebhooksApiIT {
     @Test
     void recent_events_feed_zapiers_polling_trigger_newest_first() throws Exception {
         for (String name : new String[] {"first", "second", "third"}) {
-            new TransactionTemplate(transactions).execute(s -> events.publish(EventType.SERVICE_CREATED,
-                    Map.of("service", Map.of("name", name))));
+            events.publish(engawa.portal.support.TestEvents.serviceCreated(name));
             clock.advance(Duration.ofMillis(1));
         }
 

@@ -15,7 +15,7 @@ import engawa.db.catalog.ScorecardLevel;
 import engawa.db.catalog.ScorecardRule;
 import engawa.db.catalog.Scorecards;
 import engawa.portal.shared.Translations;
-import engawa.portal.slo.SloState;
+import engawa.portal.catalog.SloState;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import engawa.portal.catalog.ServiceDraft;

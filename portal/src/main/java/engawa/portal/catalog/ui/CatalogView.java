@@ -30,7 +30,7 @@ import engawa.db.catalog.Lifecycle;
 import engawa.db.catalog.OpsLinkKind;
 import engawa.db.catalog.ScorecardLevel;
 import engawa.db.catalog.ScorecardRule;
-import engawa.portal.slo.SloState;
+import engawa.portal.catalog.SloState;
 import engawa.portal.slo.ui.SloWords;
 import engawa.portal.catalog.CatalogExport;
 import engawa.portal.catalog.CatalogFilter;

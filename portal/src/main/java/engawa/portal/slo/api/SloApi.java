@@ -12,7 +12,7 @@ import engawa.portal.slo.SloDraft;
 import engawa.portal.slo.SloFiles;
 import engawa.portal.slo.SloRules;
 import engawa.portal.slo.SloService;
-import engawa.portal.slo.SloState;
+import engawa.portal.catalog.SloState;
 import engawa.portal.slo.SloStatus;
 import engawa.portal.slo.SloTexts;
 import jakarta.servlet.http.HttpServletRequest;

@@ -25,7 +25,7 @@ import engawa.portal.shared.UserFacingException;
 import engawa.portal.shared.ui.FormErrors;
 import engawa.portal.slo.SloRules;
 import engawa.portal.slo.SloService;
-import engawa.portal.slo.SloState;
+import engawa.portal.catalog.SloState;
 import jakarta.annotation.security.PermitAll;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;

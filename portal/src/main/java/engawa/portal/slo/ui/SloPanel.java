@@ -14,7 +14,7 @@ import engawa.db.slo.Bucket;
 import engawa.portal.shared.ui.Formats;
 import engawa.portal.slo.BurnWindow;
 import engawa.portal.slo.Slo;
-import engawa.portal.slo.SloState;
+import engawa.portal.catalog.SloState;
 import engawa.portal.slo.SloStatus;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;

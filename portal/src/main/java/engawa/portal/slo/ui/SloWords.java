@@ -5,7 +5,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Span;
 import engawa.db.slo.SloValues;
 import engawa.portal.slo.SloRules;
-import engawa.portal.slo.SloState;
+import engawa.portal.catalog.SloState;
 import engawa.portal.slo.SloStatus;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -9,13 +9,13 @@ import engawa.portal.shared.api.PageRequests;
 import engawa.portal.shared.api.PageResponse;
 import engawa.portal.webhooks.DeliveryDetails;
 import engawa.portal.webhooks.DeliveryLog;
+import engawa.portal.webhooks.EventJson;
 import engawa.portal.webhooks.EventType;
 import engawa.portal.webhooks.NewSubscription;
 import engawa.portal.webhooks.Subscription;
 import engawa.portal.webhooks.WebhookSubscriptionService;
 import java.net.URI;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -49,11 +49,13 @@ class WebhooksApi {
     private final WebhookSubscriptionService subscriptions;
     private final DeliveryLog log;
     private final JsonMapper json;
+    private final EventJson eventJson;
 
-    WebhooksApi(WebhookSubscriptionService subscriptions, DeliveryLog log, JsonMapper json) {
+    WebhooksApi(WebhookSubscriptionService subscriptions, DeliveryLog log, JsonMapper json, EventJson eventJson) {
         this.subscriptions = subscriptions;
         this.log = log;
         this.json = json;
+        this.eventJson = eventJson;
     }
 
     record CreatedJson(String id, String event, @JsonProperty("target_url") String targetUrl, String secret) {
@@ -73,7 +75,7 @@ class WebhooksApi {
             JsonNode sample) {
     }
 
-    record EventJson(String id, String type, Instant timestamp, JsonNode data) {
+    record RecentEventJson(String id, String type, Instant timestamp, JsonNode data) {
     }
 
     record DeliveryJson(long id, @JsonProperty("event_id") String eventId, @JsonProperty("event_type") String eventType,
@@ -151,20 +153,20 @@ class WebhooksApi {
     @GetMapping("/events")
     List<EventTypeJson> events() {
         Set<EventType> subscribable = subscriptions.subscribableTypes();
-        return Arrays.stream(EventType.values())
-                .map(t -> new EventTypeJson(t.id(), t.description(), subscribable.contains(t), json.readTree(t.sampleJson())))
+        return subscriptions.allTypes().stream()
+                .map(t -> new EventTypeJson(t.id(), t.description(), subscribable.contains(t), eventJson.tree(t.sampleEvent())))
                 .toList();
     }
 
     /** Zapier's polling trigger and sample data: a plain array, newest first, each with an {@code id}. */
     @GetMapping("/events/{type}/recent")
-    List<EventJson> recent(@PathVariable String type, @RequestParam(required = false) Integer limit) {
+    List<RecentEventJson> recent(@PathVariable String type, @RequestParam(required = false) Integer limit) {
         int n = limit == null ? 25 : limit;
         if (n < 1 || n > MAX_RECENT) {
             throw UserFacingException.invalid("webhooks.limit.range", MAX_RECENT);
         }
         return subscriptions.recentEvents(type, n).stream()
-                .map(e -> new EventJson(e.id().toString(), e.type(), e.occurredAt(), json.readTree(e.dataJson())))
+                .map(e -> new RecentEventJson(e.id().toString(), e.type(), e.occurredAt(), json.readTree(e.dataJson())))
                 .toList();
     }
 

@@ -1,4 +1,4 @@
-package engawa.portal.webhooks;
+package engawa.portal.shared;
 
 import java.security.SecureRandom;
 import java.time.Clock;

@@ -1,7 +1,11 @@
-package engawa.portal.slo;
+package engawa.portal.catalog;
 
 /**
- * What an SLO's numbers mean, for anyone to read. Spent: no budget left. Burning fast: a page
+ * What an SLO's numbers mean, for anyone to read. The {@code slo} feature decides which state an SLO
+ * is in; the catalog keeps the states of each service's SLOs for its list, filter and scorecard,
+ * so the words live here, below both.
+ *
+ * <p> Spent: no budget left. Burning fast: a page
  * alert fires (at this pace the budget is gone within days). At risk: a ticket alert fires, or
  * less than a quarter of the budget is left. Healthy otherwise; no data while the window holds
  * no measurement at all.
