@@ -92,15 +92,17 @@ public class CatalogPending {
                 + " ON CONFLICT DO NOTHING", rows);
     }
 
-    /** Turns every pending membership whose team and person are both here into a membership. */
-    public int resolveMemberships(Instant at) {
+    /**
+     * Stops waiting for every membership whose team and person are both here now.
+     *
+     * @return (team id, user id) of each, for people to add
+     */
+    public List<long[]> takeArrivedMemberships() {
         return jdbc.sql("""
-                WITH arrived AS (
-                    DELETE FROM catalog_pending_memberships p USING teams t, users u
-                    WHERE t.slug = p.team_slug AND u.username = p.username
-                    RETURNING t.id AS team_id, u.id AS user_id)
-                INSERT INTO team_memberships (team_id, user_id, joined_at)
-                SELECT team_id, user_id, ? FROM arrived ON CONFLICT DO NOTHING""").param(Timestamps.of(at)).update();
+                DELETE FROM catalog_pending_memberships p USING teams t, users u
+                WHERE t.slug = p.team_slug AND u.username = p.username
+                RETURNING t.id AS team_id, u.id AS user_id""")
+                .query((rs, n) -> new long[] {rs.getLong("team_id"), rs.getLong("user_id")}).list();
     }
 
     /** Pending memberships of these people, as {@code team-slug/username}. */

@@ -329,7 +329,8 @@ public class CatalogServices {
             sql.append(" AND ").append(level(filter.level(), filter, params));
         }
         if (filter.sloState() != null) {
-            sql.append(" AND EXISTS (SELECT 1 FROM slos o WHERE o.service_id = s.id AND o.state = ?)");
+            sql.append(" AND EXISTS (SELECT 1 FROM catalog_service_slos o WHERE o.service_id = s.id"
+                    + " AND o.states @> ARRAY[CAST(? AS VARCHAR(16))])");
             params.add(filter.sloState());
         }
         return new Where(sql.toString(), params);

@@ -2,8 +2,9 @@ package engawa.db.catalog;
 
 /**
  * The common minimum every service must have so that operations can help any team, each as a
- * condition on a catalog row {@code s}. The two SLO rules look at the {@code slos} table; "data
- * received" compares with a time the caller passes (the portal's clock, not the database's).
+ * condition on a catalog row {@code s}. The two SLO rules look at what the catalog keeps of the
+ * service's SLOs ({@code catalog_service_slos}); "data received" compares with a time the caller
+ * passes (the portal's clock, not the database's).
  */
 public enum ScorecardRule {
 
@@ -13,8 +14,8 @@ public enum ScorecardRule {
     METRICS("metrics", "s.metrics_url IS NOT NULL"),
     ERRORS("errors", "s.errors_url IS NOT NULL"),
     RUNBOOK("runbook", "s.runbook_url IS NOT NULL"),
-    SLO("slo", "EXISTS (SELECT 1 FROM slos o WHERE o.service_id = s.id)"),
-    SLO_DATA("slo-data", "EXISTS (SELECT 1 FROM slos o WHERE o.service_id = s.id AND o.received_at > ?)");
+    SLO("slo", "EXISTS (SELECT 1 FROM catalog_service_slos o WHERE o.service_id = s.id)"),
+    SLO_DATA("slo-data", "EXISTS (SELECT 1 FROM catalog_service_slos o WHERE o.service_id = s.id AND o.data_received_at > ?)");
 
     /** The name in the API and in addresses. */
     public final String key;

@@ -38,9 +38,8 @@ public class Scorecards {
         List<Object> params = new ArrayList<>();
         String columns = ruleColumns(params, freshSince);
         params.add(serviceIds.toArray(Long[]::new));
-        jdbc.sql("SELECT s.id, " + columns + ", (SELECT o.state FROM slos o WHERE o.service_id = s.id ORDER BY CASE o.state"
-                        + " WHEN 'SPENT' THEN 0 WHEN 'BURNING_FAST' THEN 1 WHEN 'AT_RISK' THEN 2 WHEN 'HEALTHY' THEN 3"
-                        + " ELSE 4 END LIMIT 1) AS worst FROM catalog_services s WHERE s.id = ANY(?)")
+        jdbc.sql("SELECT s.id, " + columns + ", (SELECT o.worst_state FROM catalog_service_slos o WHERE o.service_id = s.id)"
+                        + " AS worst FROM catalog_services s WHERE s.id = ANY(?)")
                 .params(params).query((ResultSet rs) -> {
                     Set<ScorecardRule> passed = EnumSet.noneOf(ScorecardRule.class);
                     for (ScorecardRule rule : ScorecardRule.values()) {

@@ -72,6 +72,19 @@ public class Slos {
                 .query(Long.class).optional();
     }
 
+    /** The SLOs of one service as the catalog summarises them: how many, their states, the newest data. */
+    public record ServiceSummary(int count, java.util.List<String> states, Instant receivedAt) {
+    }
+
+    public ServiceSummary summaryOf(long serviceId) {
+        return jdbc.sql("SELECT count(*) AS n, COALESCE(array_agg(DISTINCT state) FILTER (WHERE state IS NOT NULL), '{}')"
+                        + " AS states, max(received_at) AS received FROM slos WHERE service_id = ?")
+                .param(serviceId)
+                .query((rs, n) -> new ServiceSummary(rs.getInt("n"), java.util.List.of((String[]) rs.getArray("states").getArray()),
+                        Timestamps.read(rs, "received")))
+                .single();
+    }
+
     public boolean delete(long id) {
         return jdbc.sql("DELETE FROM slos WHERE id = ?").param(id).update() == 1;
     }

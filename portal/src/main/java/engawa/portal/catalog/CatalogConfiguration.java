@@ -6,8 +6,9 @@ import engawa.db.catalog.CatalogRelations;
 import engawa.db.catalog.CatalogServices;
 import engawa.db.catalog.Scorecards;
 import engawa.db.catalog.ServiceChanges;
+import engawa.db.catalog.ServiceSlos;
 import engawa.db.catalog.TeamLinkDefaults;
-import engawa.db.people.PeopleBatch;
+import engawa.db.catalog.CatalogPeople;
 import engawa.portal.webhooks.EventType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -63,7 +64,12 @@ class CatalogConfiguration {
     }
 
     @Bean
-    PeopleBatch peopleBatch(JdbcTemplate jdbc) {
-        return new PeopleBatch(jdbc);
+    ServiceSlos serviceSlos(JdbcTemplate jdbc) {
+        return new ServiceSlos(jdbc);
+    }
+
+    @Bean
+    CatalogPeople catalogPeople(JdbcTemplate jdbc) {
+        return new CatalogPeople(jdbc);
     }
 }

@@ -7,7 +7,8 @@ import engawa.db.catalog.EntityRow;
 import engawa.db.catalog.OpsLinkKind;
 import engawa.db.catalog.Relation;
 import engawa.db.catalog.ServiceRow;
-import engawa.db.people.PeopleBatch;
+import engawa.db.catalog.CatalogPeople;
+import engawa.portal.people.PeopleImport;
 import engawa.portal.catalog.backstage.OpsLinks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -44,15 +45,18 @@ public class CatalogExport {
     private final CatalogServices services;
     private final CatalogRelations relations;
     private final CatalogEntities entities;
-    private final PeopleBatch people;
+    private final CatalogPeople catalogPeople;
+    private final PeopleImport people;
     private final CatalogJson json;
     private final JsonMapper jsonMapper;
 
-    CatalogExport(CatalogServices services, CatalogRelations relations, CatalogEntities entities, PeopleBatch people,
+    CatalogExport(CatalogServices services, CatalogRelations relations, CatalogEntities entities,
+            CatalogPeople catalogPeople, PeopleImport people,
             CatalogJson json, JsonMapper jsonMapper) {
         this.services = services;
         this.relations = relations;
         this.entities = entities;
+        this.catalogPeople = catalogPeople;
         this.people = people;
         this.json = json;
         this.jsonMapper = jsonMapper;
@@ -65,7 +69,7 @@ public class CatalogExport {
         try {
             out.write("# The Engawa catalog, as Backstage catalog-info.yaml documents.\n");
             writeTeams(yaml, out);
-            for (PeopleBatch.PersonInTeams person : people.peopleForCatalog()) {
+            for (CatalogPeople.PersonInTeams person : catalogPeople.peopleForCatalog()) {
                 document(yaml, out, user(person));
             }
             String after = "";
@@ -92,13 +96,13 @@ public class CatalogExport {
     }
 
     private void writeTeams(Yaml yaml, Writer out) throws IOException {
-        Map<String, PeopleBatch.TeamRow> teams = people.teams();
+        Map<String, PeopleImport.Team> teams = people.teams();
         Map<Long, String> slugs = new HashMap<>();
         Map<Long, List<String>> children = new HashMap<>();
         teams.values().forEach(t -> slugs.put(t.id(), t.slug()));
         teams.values().stream().filter(t -> t.parentId() != null)
                 .forEach(t -> children.computeIfAbsent(t.parentId(), id -> new ArrayList<>()).add("group:default/" + t.slug()));
-        for (PeopleBatch.TeamRow team : teams.values().stream().sorted(java.util.Comparator.comparing(PeopleBatch.TeamRow::slug)).toList()) {
+        for (PeopleImport.Team team : teams.values().stream().sorted(java.util.Comparator.comparing(PeopleImport.Team::slug)).toList()) {
             Map<String, Object> metadata = metadata(team.slug(), null, team.description(), List.of(), List.of(), Map.of(),
                     Map.of());
             Map<String, Object> spec = new LinkedHashMap<>();
@@ -112,7 +116,7 @@ public class CatalogExport {
         }
     }
 
-    private Map<String, Object> user(PeopleBatch.PersonInTeams person) {
+    private Map<String, Object> user(CatalogPeople.PersonInTeams person) {
         Map<String, Object> profile = new LinkedHashMap<>();
         profile.put("displayName", person.displayName());
         if (person.email() != null) {

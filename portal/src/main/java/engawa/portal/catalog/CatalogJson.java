@@ -28,6 +28,11 @@ class CatalogJson {
         return json.writeValueAsString(value);
     }
 
+    /** Whether two stored JSON texts hold the same value, whatever their spacing and key order. */
+    boolean same(String a, String b) {
+        return json.readTree(a == null ? "null" : a).equals(json.readTree(b == null ? "null" : b));
+    }
+
     List<ServiceLink> readLinks(String text) {
         return text == null || text.isBlank() ? List.of() : json.readValue(text, LINKS);
     }

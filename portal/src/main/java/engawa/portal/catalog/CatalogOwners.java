@@ -1,41 +1,34 @@
 package engawa.portal.catalog;
 
-import engawa.db.people.TeamRepository;
-import engawa.db.people.UserRepository;
 import engawa.portal.people.Member;
+import engawa.portal.people.PeopleDirectory;
+import engawa.portal.people.OwnerRef;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
-/** Finds owners one at a time, for edits and filters. */
+/** Finds owners one at a time, for edits and filters, in people's directory. */
 @Component
 class CatalogOwners implements OwnerDirectory {
 
-    private final TeamRepository teams;
-    private final UserRepository users;
+    private final PeopleDirectory people;
 
-    CatalogOwners(TeamRepository teams, UserRepository users) {
-        this.teams = teams;
-        this.users = users;
+    CatalogOwners(PeopleDirectory people) {
+        this.people = people;
     }
 
     @Override
-    @Transactional(readOnly = true)
     public Optional<Owner> team(String slug) {
-        return teams.findBySlug(slug).map(t -> new Owner(Owner.Kind.TEAM, t.getId(), t.getSlug(), t.getName()));
+        return people.owner(new OwnerRef(false, slug, false)).map(t -> new Owner(Owner.Kind.TEAM, t.id(), t.key(), t.name()));
     }
 
     @Override
-    @Transactional(readOnly = true)
     public Optional<Owner> person(String username) {
-        return users.findByUsername(username)
-                .map(u -> new Owner(Owner.Kind.PERSON, u.getId(), u.getUsername(), u.getDisplayName()));
+        return people.owner(new OwnerRef(true, username, false))
+                .map(u -> new Owner(Owner.Kind.PERSON, u.id(), u.key(), u.name()));
     }
 
     /** The owning person as a contact. */
-    @Transactional(readOnly = true)
     Optional<Member> member(String username) {
-        return users.findByUsername(username).map(u -> new Member(u.getUsername(), u.getDisplayName(), u.getEmail(),
-                u.getCreatedAt()));
+        return people.person(username).map(p -> new Member(p.username(), p.displayName(), p.email(), null));
     }
 }

@@ -13,9 +13,9 @@ import engawa.db.catalog.ServiceChanges;
 import engawa.db.catalog.ServiceFilter;
 import engawa.db.catalog.ServiceRow;
 import engawa.db.catalog.ServiceValues;
-import engawa.db.people.TeamTree;
 import engawa.portal.people.Callers;
 import engawa.portal.people.Ownership;
+import engawa.portal.people.PeopleDirectory;
 import engawa.portal.people.Callers.Caller;
 import engawa.portal.people.Member;
 import engawa.portal.people.TeamService;
@@ -54,7 +54,7 @@ public class CatalogService {
     private final CatalogRelations relations;
     private final CatalogEntities entities;
     private final ServiceChanges changes;
-    private final TeamTree teamTree;
+    private final PeopleDirectory people;
     private final Ownership ownership;
     private final CatalogOwners owners;
     private final TeamService teams;
@@ -65,13 +65,13 @@ public class CatalogService {
     private final Scorecards scorecards;
 
     CatalogService(CatalogServices services, CatalogRelations relations, CatalogEntities entities, ServiceChanges changes,
-            TeamTree teamTree, Ownership ownership, CatalogOwners owners, TeamService teams, Callers callers, ServiceEvents events,
+            PeopleDirectory people, Ownership ownership, CatalogOwners owners, TeamService teams, Callers callers, ServiceEvents events,
             CatalogJson json, Clock clock, Scorecards scorecards) {
         this.services = services;
         this.relations = relations;
         this.entities = entities;
         this.changes = changes;
-        this.teamTree = teamTree;
+        this.people = people;
         this.ownership = ownership;
         this.owners = owners;
         this.teams = teams;
@@ -121,7 +121,7 @@ public class CatalogService {
             Owner owner = DraftChecks.findOwner(filter.owner(), owners)
                     .orElseThrow(() -> UserFacingException.invalidField("owner", "catalog.owner.unknown", filter.owner()));
             if (owner.kind() == Owner.Kind.TEAM) {
-                teamIds = filter.includeChildTeams() ? teamTree.subtree(owner.id()) : List.of(owner.id());
+                teamIds = filter.includeChildTeams() ? people.subtree(owner.id()) : List.of(owner.id());
             } else {
                 userId = owner.id();
             }
@@ -129,7 +129,7 @@ public class CatalogService {
         if (filter.mine()) {
             // mine: owned by one of my teams or by me; together with an owner, both must hold
             Caller caller = callers.current();
-            List<Long> myTeams = caller.userId() == null ? List.of() : teamTree.teamIdsOf(caller.userId());
+            List<Long> myTeams = caller.userId() == null ? List.of() : people.teamIdsOf(caller.userId());
             if (teamIds == null && userId == null) {
                 teamIds = myTeams;
                 userId = caller.userId();
@@ -199,6 +199,12 @@ public class CatalogService {
 
     boolean mayEditOwnedBy(Caller caller, Long teamId, Long userId) {
         return ownership.mayChange(caller, teamId, userId);
+    }
+
+    /** Whether the caller may make {@code owner} the owner of something: one in Engawa that they may change for. */
+    boolean mayOwn(Caller caller, Owner owner) {
+        return owner.id() > 0 && mayEditOwnedBy(caller, owner.kind() == Owner.Kind.TEAM ? owner.id() : null,
+                owner.kind() == Owner.Kind.PERSON ? owner.id() : null);
     }
 
     @Transactional

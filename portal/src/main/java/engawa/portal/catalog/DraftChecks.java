@@ -2,7 +2,7 @@ package engawa.portal.catalog;
 
 import engawa.db.catalog.OpsLinkKind;
 import engawa.db.catalog.Relation;
-import engawa.portal.catalog.backstage.EntityRef;
+import engawa.portal.people.OwnerRef;
 import engawa.portal.shared.UserFacingException;
 import engawa.portal.shared.UserFacingException.FieldProblem;
 import engawa.portal.shared.WebUrls;
@@ -57,16 +57,10 @@ final class DraftChecks {
      * does, it is that person (older catalogs write {@code owner: guest} for a user).
      */
     static Optional<Owner> findOwner(String text, OwnerDirectory owners) {
-        boolean bare = text != null && !text.contains(":");
-        return EntityRef.parse(text, "group", Refs.DEFAULT_NAMESPACE).flatMap(ref -> {
-            String name = ref.name().toLowerCase(Locale.ROOT);
-            Optional<Owner> found = switch (ref.kind()) {
-                case "group" -> owners.team(name).or(() -> bare ? owners.person(name) : Optional.empty());
-                case "user" -> owners.person(name);
-                default -> Optional.empty();
-            };
-            return found.isPresent() || !(ref.kind().equals("group") || ref.kind().equals("user")) ? found
-                    : owners.pending(ref.kind(), name, bare);
+        return OwnerRef.parse(text).flatMap(ref -> {
+            Optional<Owner> found = ref.person() ? owners.person(ref.name())
+                    : owners.team(ref.name()).or(() -> ref.bare() ? owners.person(ref.name()) : Optional.empty());
+            return found.isPresent() ? found : owners.pending(ref.person() ? "user" : "group", ref.name(), ref.bare());
         });
     }
 

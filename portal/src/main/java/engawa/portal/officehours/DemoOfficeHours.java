@@ -4,9 +4,8 @@ import engawa.db.officehours.OfficeHours;
 import engawa.db.officehours.SessionRow;
 import engawa.db.officehours.SignupStatus;
 import engawa.db.officehours.Signups;
-import engawa.db.people.User;
-import engawa.db.people.UserRepository;
-import engawa.db.recipes.Recipes;
+import engawa.portal.people.PeopleDirectory;
+import engawa.portal.recipes.RecipeLookup;
 import engawa.portal.shared.DemoData;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -33,14 +32,14 @@ class DemoOfficeHours implements DemoData {
 
     private final OfficeHours sessions;
     private final Signups signups;
-    private final UserRepository users;
-    private final Recipes recipes;
+    private final PeopleDirectory people;
+    private final RecipeLookup recipes;
     private final Clock clock;
 
-    DemoOfficeHours(OfficeHours sessions, Signups signups, UserRepository users, Recipes recipes, Clock clock) {
+    DemoOfficeHours(OfficeHours sessions, Signups signups, PeopleDirectory people, RecipeLookup recipes, Clock clock) {
         this.sessions = sessions;
         this.signups = signups;
-        this.users = users;
+        this.people = people;
         this.recipes = recipes;
         this.clock = clock;
     }
@@ -125,6 +124,6 @@ class DemoOfficeHours implements DemoData {
     }
 
     private long id(String username) {
-        return users.findByUsername(username).map(User::getId).orElseThrow();
+        return people.person(username).orElseThrow().id();
     }
 }

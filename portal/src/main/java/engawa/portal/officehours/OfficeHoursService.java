@@ -1,6 +1,5 @@
 package engawa.portal.officehours;
 
-import engawa.db.catalog.CatalogServices;
 import engawa.db.officehours.Host;
 import engawa.db.officehours.OfficeHours;
 import engawa.db.officehours.OfficeHours.NewSession;
@@ -10,11 +9,12 @@ import engawa.db.officehours.SessionRow;
 import engawa.db.officehours.SignupRow;
 import engawa.db.officehours.SignupStatus;
 import engawa.db.officehours.Signups;
-import engawa.db.people.User;
-import engawa.db.people.UserRepository;
-import engawa.db.recipes.Recipes;
 import engawa.portal.people.Callers;
 import engawa.portal.people.Callers.Caller;
+import engawa.portal.people.PeopleDirectory;
+import engawa.portal.people.Person;
+import engawa.portal.recipes.RecipeLookup;
+import engawa.portal.catalog.ServiceDirectory;
 import engawa.portal.shared.UserFacingException;
 import engawa.portal.shared.UserFacingException.FieldProblem;
 import java.time.Clock;
@@ -43,19 +43,19 @@ public class OfficeHoursService {
 
     private final OfficeHours sessions;
     private final Signups signups;
-    private final UserRepository users;
-    private final Recipes recipes;
-    private final CatalogServices services;
+    private final PeopleDirectory people;
+    private final RecipeLookup recipes;
+    private final ServiceDirectory services;
     private final Seats seats;
     private final Callers callers;
     private final Clock clock;
 
-    OfficeHoursService(OfficeHours sessions, Signups signups, UserRepository users, Recipes recipes,
-            CatalogServices services, Seats seats, Callers callers, Clock clock) {
+    OfficeHoursService(OfficeHours sessions, Signups signups, PeopleDirectory people, RecipeLookup recipes,
+            ServiceDirectory services, Seats seats, Callers callers, Clock clock) {
         this.seats = seats;
         this.sessions = sessions;
         this.signups = signups;
-        this.users = users;
+        this.people = people;
         this.recipes = recipes;
         this.services = services;
         this.callers = callers;
@@ -128,7 +128,7 @@ public class OfficeHoursService {
         Instant now = clock.instant();
         SessionRules.Checked checked = SessionRules.check(draft, now, false);
         List<Long> hostIds = hostIds(draft.hosts(), caller);
-        checkLinks(checked);
+        checkLinks(checked, caller);
         long seriesId = sessions.insertSeries(UUID.randomUUID() + "@engawa", checked.values(), caller.userId(), null, now);
         sessions.setHosts(seriesId, hostIds);
         sessions.insertSessions(seriesId, dated(checked.starts(), checked.zone(), checked.values().durationMinutes()));
@@ -159,7 +159,7 @@ public class OfficeHoursService {
             throw UserFacingException.invalidField("capacity", "officeHours.capacity.belowConfirmed", mostConfirmed);
         }
         List<Long> hostIds = hostIds(draft.hosts(), caller);
-        checkLinks(checked);
+        checkLinks(checked, caller);
         long target = series.id();
         if (from.id() != all.getFirst().id()) {
             // "this and following": the old series ends before this date, a new one carries on
@@ -280,11 +280,11 @@ public class OfficeHoursService {
         List<Long> ids = new ArrayList<>();
         List<FieldProblem> problems = new ArrayList<>();
         for (String username : usernames) {
-            Optional<User> user = users.findByUsername(username.strip()).filter(User::isEnabled);
+            Optional<Person> user = people.person(username).filter(Person::enabled);
             if (user.isEmpty()) {
                 problems.add(new FieldProblem("hosts", "officeHours.hosts.unknown", username));
-            } else if (!ids.contains(user.get().getId())) {
-                ids.add(user.get().getId());
+            } else if (!ids.contains(user.get().id())) {
+                ids.add(user.get().id());
             }
         }
         if (ids.size() > 10) {
@@ -296,16 +296,17 @@ public class OfficeHoursService {
         return ids;
     }
 
-    private void checkLinks(SessionRules.Checked checked) {
+    private void checkLinks(SessionRules.Checked checked, Caller caller) {
         List<FieldProblem> problems = new ArrayList<>();
         for (String slug : checked.values().recipeSlugs()) {
-            if (recipes.find(slug).isEmpty()) {
+            // the recipes feature decides who sees a draft: its owners and admins
+            if (recipes.findVisible(caller, slug).isEmpty()) {
                 problems.add(new FieldProblem("recipes", "officeHours.recipes.unknown", slug));
             }
         }
-        var found = services.findByNames(checked.values().serviceNames(), false);
+        var found = services.existing(checked.values().serviceNames());
         for (String name : checked.values().serviceNames()) {
-            if (!found.containsKey(name)) {
+            if (!found.contains(name)) {
                 problems.add(new FieldProblem("services", "officeHours.services.unknown", name));
             }
         }

@@ -8,18 +8,16 @@ import engawa.db.officehours.SignupRow;
 import engawa.db.officehours.SignupStatus;
 import engawa.db.officehours.Signups;
 import engawa.db.officehours.Wish;
-import engawa.db.people.User;
-import engawa.db.people.UserRepository;
-import engawa.db.recipes.RecipeRow;
-import engawa.db.recipes.RecipeStatus;
-import engawa.db.recipes.Recipes;
 import engawa.portal.people.Callers;
 import engawa.portal.people.Callers.Caller;
+import engawa.portal.people.PeopleDirectory;
+import engawa.portal.people.Person;
+import engawa.portal.recipes.RecipeLookup;
+import engawa.portal.recipes.RecipeRef;
 import engawa.portal.recipes.RecipeDraft;
 import engawa.portal.recipes.RecipeService;
 import engawa.portal.recipes.SavedRecipe;
 import engawa.portal.shared.UserFacingException;
-import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -42,18 +40,18 @@ public class SignupService {
     private final OfficeHours sessions;
     private final Signups signups;
     private final Seats seats;
-    private final UserRepository users;
-    private final Recipes recipes;
+    private final PeopleDirectory people;
+    private final RecipeLookup recipes;
     private final RecipeService recipeService;
     private final Callers callers;
     private final Clock clock;
 
-    SignupService(OfficeHours sessions, Signups signups, Seats seats, UserRepository users, Recipes recipes,
+    SignupService(OfficeHours sessions, Signups signups, Seats seats, PeopleDirectory people, RecipeLookup recipes,
             RecipeService recipeService, Callers callers, Clock clock) {
         this.sessions = sessions;
         this.signups = signups;
         this.seats = seats;
-        this.users = users;
+        this.people = people;
         this.recipes = recipes;
         this.recipeService = recipeService;
         this.callers = callers;
@@ -79,9 +77,9 @@ public class SignupService {
     public Joined signUp(long sessionId, String username, String wish) {
         Caller caller = callers.current();
         mayManage(caller, sessionId);
-        User user = users.findByUsername(username == null ? "" : username.strip()).filter(User::isEnabled)
+        Person person = people.person(username).filter(Person::enabled)
                 .orElseThrow(() -> UserFacingException.invalidField("username", "officeHours.hosts.unknown", username));
-        return joined(seats.take(sessionId, user.getId(), wish(wish), null, caller.userId()));
+        return joined(seats.take(sessionId, person.id(), wish(wish), null, caller.userId()));
     }
 
     private Joined joined(Seats.Result result) {
@@ -147,8 +145,8 @@ public class SignupService {
             signups.linkRecipe(mine.id(), null);
             return;
         }
-        RecipeRow recipe = recipes.find(slug.strip().toLowerCase(Locale.ROOT)).filter(r -> r.status() != RecipeStatus.DRAFT
-                        || caller.userId() != null && caller.userId().equals(r.values().ownerUserId()))
+        // the recipes feature decides who sees a draft: its owners (team or person) and admins
+        RecipeRef recipe = recipes.findVisible(caller, slug)
                 .orElseThrow(() -> UserFacingException.invalidField("recipe", "officeHours.recipes.unknown", slug));
         signups.linkRecipe(mine.id(), recipe.id());
     }
@@ -199,28 +197,13 @@ public class SignupService {
         String title = wish.text().length() > 120 ? wish.text().substring(0, 117) + "..." : wish.text();
         String summary = "Asked for by " + wish.people() + (wish.people() == 1 ? " person" : " people") + " at office hours: "
                 + series.values().titleEn() + ".";
-        SavedRecipe saved = recipeService.create(new RecipeDraft(slugFor(wish.text()), owner, "other", List.of("office-hours"),
+        SavedRecipe saved = recipeService.create(new RecipeDraft(recipes.freeSlug(wish.text(), "office-hours-wish"), owner, "other", List.of("office-hours"),
                 title, null, summary.length() > 300 ? summary.substring(0, 300) : summary, null,
                 "Write the steps here once you have built the workflow together.", null, List.of(), 15, false, 15, false, 7,
                 null, false));
         long recipeId = recipes.find(saved.recipe().slug()).orElseThrow().id();
         signups.linkWish(series.id(), wishKey, recipeId, caller.userId(), clock.instant());
         return saved.recipe().slug();
-    }
-
-    /** A slug from the wish's words, with a short suffix so two wishes never collide. */
-    private String slugFor(String text) {
-        String ascii = Normalizer.normalize(text, Normalizer.Form.NFKD).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
-                .replaceAll("(^-+|-+$)", "");
-        if (ascii.length() > 40) {
-            ascii = ascii.substring(0, 40).replaceAll("-+$", "");
-        }
-        String base = ascii.isEmpty() ? "office-hours-wish" : ascii;
-        String slug = base;
-        for (int i = 2; recipes.find(slug).isPresent(); i++) {
-            slug = base + "-" + i;
-        }
-        return slug;
     }
 
     /** The caller's own live sign-up, or a refusal that says they have none. */

@@ -1,6 +1,7 @@
 package engawa.portal.people;
 
 import engawa.db.people.ApiTokenLookup;
+import engawa.db.people.PeopleBatch;
 import engawa.db.people.TeamTree;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,6 +15,11 @@ class PeopleConfiguration {
     @Bean
     ApiTokenLookup apiTokenLookup(JdbcTemplate jdbc) {
         return new ApiTokenLookup(jdbc);
+    }
+
+    @Bean
+    PeopleBatch peopleBatch(JdbcTemplate jdbc) {
+        return new PeopleBatch(jdbc);
     }
 
     @Bean

@@ -1,7 +1,5 @@
 package engawa.portal.recipes;
 
-import engawa.db.people.User;
-import engawa.db.people.UserRepository;
 import engawa.db.recipes.RecipeHealth;
 import engawa.db.recipes.RecipeRow;
 import engawa.db.recipes.RecipeRuns;
@@ -9,6 +7,8 @@ import engawa.db.recipes.RecipeRuns.NewRun;
 import engawa.db.recipes.Recipes;
 import engawa.db.recipes.RunStatus;
 import engawa.portal.shared.DemoData;
+import engawa.portal.people.PeopleDirectory;
+import engawa.portal.people.Person;
 import engawa.portal.shared.PublicUrl;
 import engawa.portal.shared.TimeOrderedIds;
 import java.time.Clock;
@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -33,20 +34,21 @@ import org.springframework.stereotype.Component;
 class DemoRecipes implements DemoData {
 
     private static final Logger log = LoggerFactory.getLogger(DemoRecipes.class);
+    private static final List<String> DEMO_RUNNERS = List.of("kenji", "hana", "yuki", "sam");
 
     private final RecipeService recipes;
     private final Recipes store;
     private final RecipeRuns runs;
-    private final UserRepository users;
+    private final PeopleDirectory people;
     private final PublicUrl publicUrl;
     private final Clock clock;
 
-    DemoRecipes(RecipeService recipes, Recipes store, RecipeRuns runs, UserRepository users, PublicUrl publicUrl,
+    DemoRecipes(RecipeService recipes, Recipes store, RecipeRuns runs, PeopleDirectory people, PublicUrl publicUrl,
             Clock clock) {
         this.recipes = recipes;
         this.store = store;
         this.runs = runs;
-        this.users = users;
+        this.people = people;
         this.publicUrl = publicUrl;
         this.clock = clock;
     }
@@ -150,7 +152,8 @@ class DemoRecipes implements DemoData {
                         "Summarise this month's invoices", "今月の請求書をまとめる",
                         "A draft: one page with this month's invoices by customer.", "下書き：今月の請求書を顧客別に1ページにまとめます。",
                         "Not finished yet.", null, List.of(), 30, true, 15, false, 7, null, false));
-        List<User> people = users.findAll().stream().filter(u -> !u.getUsername().equals("admin")).toList();
+        // who pressed Run in the demo's past: the demo people, not the admin
+        List<Long> people = DEMO_RUNNERS.stream().map(this.people::person).flatMap(Optional::stream).map(Person::id).toList();
         Random random = new Random(20261203L);
         Instant now = clock.instant();
         for (RecipeDraft draft : drafts) {
@@ -164,7 +167,7 @@ class DemoRecipes implements DemoData {
     }
 
     /** Past runs: mostly successes; the broken recipe's latest three failed. */
-    private void history(RecipeRow recipe, List<User> people, Random random, Instant now) {
+    private void history(RecipeRow recipe, List<Long> people, Random random, Instant now) {
         boolean broken = recipe.slug().equals("form-to-spreadsheet-row");
         int count = 6 + random.nextInt(30);
         List<Instant> times = new ArrayList<>();
@@ -177,9 +180,9 @@ class DemoRecipes implements DemoData {
         for (int i = 0; i < times.size(); i++) {
             Instant at = times.get(i);
             boolean fails = broken ? i >= times.size() - 3 : random.nextInt(20) == 0;
-            User who = people.get(random.nextInt(people.size()));
+            long who = people.get(random.nextInt(people.size()));
             UUID id = TimeOrderedIds.next(Clock.fixed(at, java.time.ZoneOffset.UTC));
-            runs.insert(new NewRun(id, recipe.id(), 1, who.getId(), at, "{}", false, UUID.randomUUID(),
+            runs.insert(new NewRun(id, recipe.id(), 1, who, at, "{}", false, UUID.randomUUID(),
                     recipe.values().minutesSaved(), null));
             Instant done = at.plusSeconds(3);
             if (fails) {

@@ -1,10 +1,5 @@
 package engawa.portal.recipes;
 
-import engawa.db.people.Team;
-import engawa.db.people.TeamRepository;
-import engawa.db.people.TeamTree;
-import engawa.db.people.User;
-import engawa.db.people.UserRepository;
 import engawa.db.recipes.RecipeRow;
 import engawa.db.recipes.RecipeSort;
 import engawa.db.recipes.RecipeStatus;
@@ -12,6 +7,8 @@ import engawa.db.recipes.RecipeValues;
 import engawa.db.recipes.Recipes;
 import engawa.portal.people.Callers;
 import engawa.portal.people.Callers.Caller;
+import engawa.portal.people.PeopleDirectory;
+import engawa.portal.people.TeamOrPerson;
 import engawa.portal.shared.SafeMarkdown;
 import engawa.portal.shared.UserFacingException;
 import engawa.portal.shared.UserFacingException.FieldProblem;
@@ -48,24 +45,20 @@ public class RecipeService {
 
     private final Recipes recipes;
     private final PrivateTargets privateTargets;
-    private final TeamRepository teams;
-    private final UserRepository users;
+    private final PeopleDirectory people;
     private final RecipeAccess access;
-    private final TeamTree teamIds;
     private final WebhookTargets targets;
     private final Callers callers;
     private final JsonMapper json;
     private final Clock clock;
 
-    RecipeService(Recipes recipes, PrivateTargets privateTargets, TeamRepository teams, UserRepository users,
-            RecipeAccess access, TeamTree teamIds, WebhookTargets targets, Callers callers,
+    RecipeService(Recipes recipes, PrivateTargets privateTargets, PeopleDirectory people, RecipeAccess access,
+            WebhookTargets targets, Callers callers,
             JsonMapper json, Clock clock) {
         this.recipes = recipes;
         this.privateTargets = privateTargets;
-        this.teams = teams;
-        this.users = users;
+        this.people = people;
         this.access = access;
-        this.teamIds = teamIds;
         this.targets = targets;
         this.callers = callers;
         this.json = json;
@@ -89,7 +82,7 @@ public class RecipeService {
         if (!mine) {
             return new Recipes.Filter(text, category, sort, null, null);
         }
-        List<Long> ownTeams = caller.userId() == null ? List.of() : teamIds.teamIdsOf(caller.userId());
+        List<Long> ownTeams = caller.userId() == null ? List.of() : people.teamIdsOf(caller.userId());
         return new Recipes.Filter(text, category, sort, ownTeams, caller.userId() == null ? -1L : caller.userId());
     }
 
@@ -271,24 +264,19 @@ public class RecipeService {
         Long teamId = null;
         Long userId = null;
         String owner = d.owner() == null ? "" : d.owner().trim();
-        if (owner.startsWith("user:")) {
-            Optional<User> user = users.findByUsername(owner.substring(5));
-            if (user.isEmpty()) {
-                problems.add(new FieldProblem("owner", "recipes.owner.unknown", owner));
-            } else if (!caller.admin() && !user.get().getId().equals(caller.userId())) {
+        Optional<TeamOrPerson> found = people.owner(owner);
+        if (found.isEmpty()) {
+            problems.add(new FieldProblem("owner", "recipes.owner.unknown", owner));
+        } else if (found.get().person()) {
+            if (!caller.admin() && !found.get().userId().equals(caller.userId())) {
                 problems.add(new FieldProblem("owner", "recipes.owner.notYou", owner));
             } else {
-                userId = user.get().getId();
+                userId = found.get().userId();
             }
+        } else if (!access.mayEditOwnedBy(caller, found.get().teamId(), null)) {
+            problems.add(new FieldProblem("owner", "recipes.owner.notYourTeam", found.get().name()));
         } else {
-            Optional<Team> team = teams.findBySlug(owner);
-            if (team.isEmpty()) {
-                problems.add(new FieldProblem("owner", "recipes.owner.unknown", owner));
-            } else if (!access.mayEditOwnedBy(caller, team.get().getId(), null)) {
-                problems.add(new FieldProblem("owner", "recipes.owner.notYourTeam", team.get().getName()));
-            } else {
-                teamId = team.get().getId();
-            }
+            teamId = found.get().teamId();
         }
         boolean testRuns = Boolean.TRUE.equals(d.testRunsEnabled());
         return new RecipeValues(slug, teamId, userId, category, tags, titleEn, titleJa, summaryEn, summaryJa,

@@ -5,7 +5,7 @@ import engawa.portal.people.ApiTokenService;
 import engawa.portal.people.Authorities;
 import engawa.portal.people.SingleSignOnAccounts;
 import engawa.portal.people.TokenOwner;
-import engawa.portal.shared.ui.LoginView;
+import engawa.portal.app.LoginView;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -26,11 +26,13 @@ class SloEvaluator {
     private final Slos slos;
     private final Measurements measurements;
     private final SloEvents events;
+    private final ServiceSloFacts facts;
 
-    SloEvaluator(Slos slos, Measurements measurements, SloEvents events) {
+    SloEvaluator(Slos slos, Measurements measurements, SloEvents events, ServiceSloFacts facts) {
         this.slos = slos;
         this.measurements = measurements;
         this.events = events;
+        this.facts = facts;
     }
 
     SloStatus compute(SloRow slo, Instant now) {
@@ -69,6 +71,8 @@ class SloEvaluator {
         }
         slos.saveEvaluation(locked.id(), status.state().name(), status.alert().name(), mark,
                 status.hasData() ? status.remainingShare() : null, status.achieved(), now);
+        // the catalog's list and scorecard show the service's SLOs as they are now
+        facts.refresh(locked.serviceId());
         return status;
     }
 

@@ -1,8 +1,6 @@
 package engawa.portal.slo;
 
 import engawa.portal.catalog.SloState;
-import engawa.db.people.TeamRepository;
-import engawa.db.people.TeamTree;
 import engawa.db.slo.Bucket;
 import engawa.db.slo.Measurements;
 import engawa.db.slo.SloListFilter;
@@ -13,6 +11,7 @@ import engawa.portal.catalog.CatalogEntry;
 import engawa.portal.catalog.CatalogService;
 import engawa.portal.people.Callers;
 import engawa.portal.people.Ownership;
+import engawa.portal.people.PeopleDirectory;
 import engawa.portal.shared.UserFacingException;
 import java.time.Clock;
 import java.time.Instant;
@@ -44,12 +43,14 @@ public class SloService {
     private final CatalogService catalog;
     private final Ownership ownership;
     private final Callers callers;
-    private final TeamRepository teams;
-    private final TeamTree teamTree;
+    private final PeopleDirectory people;
+    private final ServiceSloFacts facts;
     private final Clock clock;
 
     SloService(Slos slos, Measurements measurements, SloEvaluator evaluator, MeasurementIngest ingest,
-            CatalogService catalog, Ownership ownership, Callers callers, TeamRepository teams, TeamTree teamTree, Clock clock) {
+            CatalogService catalog, Ownership ownership, Callers callers, PeopleDirectory people, ServiceSloFacts facts,
+            Clock clock) {
+        this.facts = facts;
         this.slos = slos;
         this.measurements = measurements;
         this.evaluator = evaluator;
@@ -57,8 +58,7 @@ public class SloService {
         this.catalog = catalog;
         this.ownership = ownership;
         this.callers = callers;
-        this.teams = teams;
-        this.teamTree = teamTree;
+        this.people = people;
         this.clock = clock;
     }
 
@@ -117,8 +117,9 @@ public class SloService {
 
     @Transactional
     public void delete(long id) {
-        editable(id);
+        SloRow row = editable(id);
         slos.delete(id);
+        facts.refresh(row.serviceId());
     }
 
     /** Writes measurements (all or none) and answers the SLO with the status they lead to. */
@@ -162,7 +163,7 @@ public class SloService {
     public SloListFilter filter(String team, SloState state) {
         List<Long> teamIds = null;
         if (team != null && !team.isBlank()) {
-            teamIds = teams.findBySlug(team.strip()).map(t -> teamTree.subtree(t.getId()))
+            teamIds = people.team(team).map(t -> people.subtree(t.id()))
                     .orElseThrow(() -> UserFacingException.invalidField("team", "slo.team.unknown", team.strip()));
         }
         return new SloListFilter(teamIds, state == null ? null : state.name(), null);

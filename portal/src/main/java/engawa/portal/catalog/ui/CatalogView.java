@@ -1,5 +1,6 @@
 package engawa.portal.catalog.ui;
 
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.button.Button;
@@ -25,13 +26,13 @@ import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
+import engawa.portal.people.ui.TeamComboBox;
 import engawa.db.catalog.CatalogServices;
 import engawa.db.catalog.Lifecycle;
 import engawa.db.catalog.OpsLinkKind;
 import engawa.db.catalog.ScorecardLevel;
 import engawa.db.catalog.ScorecardRule;
 import engawa.portal.catalog.SloState;
-import engawa.portal.slo.ui.SloWords;
 import engawa.portal.catalog.CatalogExport;
 import engawa.portal.catalog.CatalogFilter;
 import engawa.portal.catalog.CatalogQuery;
@@ -55,6 +56,7 @@ import java.util.Optional;
  * database for one page at a time.
  */
 @Route("catalog")
+@Menu(title = "nav.catalog", order = 10, icon = "vaadin:cluster")
 @PermitAll
 public class CatalogView extends Div implements HasDynamicTitle, BeforeEnterObserver {
 
@@ -177,7 +179,7 @@ public class CatalogView extends Div implements HasDynamicTitle, BeforeEnterObse
         sloState.setItems(SloState.SPENT, SloState.BURNING_FAST, SloState.AT_RISK, SloState.HEALTHY, SloState.NO_DATA);
         sloState.setEmptySelectionAllowed(true);
         sloState.setEmptySelectionCaption(getTranslation("catalog.filter.any"));
-        sloState.setItemLabelGenerator(st -> st == null ? getTranslation("catalog.filter.any") : SloWords.state(this, st));
+        sloState.setItemLabelGenerator(st -> st == null ? getTranslation("catalog.filter.any") : SloStateBadge.words(this, st));
         level.addValueChangeListener(e -> changed());
         missing.addValueChangeListener(e -> changed());
         sloState.addValueChangeListener(e -> changed());
@@ -274,7 +276,7 @@ public class CatalogView extends Div implements HasDynamicTitle, BeforeEnterObse
             none.addClassName("missing-text");
             return none;
         }
-        return SloWords.stateBadge(this, SloState.valueOf(s.worstSloState()));
+        return SloStateBadge.of(this, SloState.valueOf(s.worstSloState()));
     }
 
     /** A filter changed: list again, update the counts, put the choice in the address. */

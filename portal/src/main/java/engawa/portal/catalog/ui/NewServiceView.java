@@ -22,7 +22,7 @@ import engawa.portal.people.TeamSummary;
 import engawa.portal.people.UserAccountService;
 import engawa.portal.shared.FieldPaths;
 import engawa.portal.shared.UserFacingException;
-import engawa.portal.shared.ui.CurrentPerson;
+import engawa.portal.people.ui.CurrentPerson;
 import engawa.portal.shared.ui.FormErrors;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.ConstraintViolation;

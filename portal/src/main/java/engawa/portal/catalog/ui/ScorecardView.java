@@ -1,5 +1,7 @@
 package engawa.portal.catalog.ui;
 
+import com.vaadin.flow.router.Menu;
+import engawa.portal.shared.ui.MenuGroup;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -25,6 +27,8 @@ import java.util.Map;
  * team sees its own gaps and operations sees where to help.
  */
 @Route("scorecard")
+@Menu(title = "nav.scorecard", order = 20, icon = "vaadin:check-square-o")
+@MenuGroup(MenuGroup.Group.ENGINEERS)
 @PermitAll
 public class ScorecardView extends Div implements HasDynamicTitle {
 

@@ -15,6 +15,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import engawa.portal.people.ui.TeamComboBox;
 import engawa.db.catalog.Lifecycle;
 import engawa.db.catalog.OpsLinkKind;
 import engawa.portal.catalog.CatalogService;

@@ -32,8 +32,6 @@ import engawa.portal.catalog.ChangeEntry;
 import engawa.portal.catalog.FieldChange;
 import engawa.portal.catalog.Owner;
 import engawa.portal.catalog.Scorecard;
-import engawa.portal.slo.SloService;
-import engawa.portal.slo.ui.ServiceReliability;
 import engawa.portal.catalog.ServiceDetails;
 import engawa.portal.catalog.ServiceLink;
 import engawa.portal.people.Member;
@@ -53,12 +51,12 @@ import java.util.Map;
 public class ServiceView extends Div implements HasDynamicTitle, BeforeEnterObserver {
 
     private final CatalogService catalog;
-    private final SloService slos;
+    private final java.util.List<ServicePageSection> sections;
     private String title = "";
 
-    ServiceView(CatalogService catalog, SloService slos) {
+    ServiceView(CatalogService catalog, java.util.List<ServicePageSection> sections) {
         this.catalog = catalog;
-        this.slos = slos;
+        this.sections = sections;
         addClassName("page");
         addClassName("service-view");
     }
@@ -96,8 +94,11 @@ public class ServiceView extends Div implements HasDynamicTitle, BeforeEnterObse
         }
         Div columns = new Div();
         columns.addClassName("service-columns");
-        Div main = new Div(opsLinks(details), new ServiceReliability(slos, entry.name(), entry.owner().name(), details.mayEdit()),
-                relations(details));
+        Div main = new Div(opsLinks(details));
+        // below the ops links: what other features say about the service (its SLOs)
+        sections.stream().sorted(java.util.Comparator.comparingInt(ServicePageSection::order))
+                .forEach(section -> main.add(section.create(entry, details.mayEdit())));
+        main.add(relations(details));
         main.addClassName("service-main");
         Div side = new Div(ownerCard(details), scorecard(details, catalog.scorecard(entry.name())), facts(entry));
         side.addClassName("service-side");

@@ -1,5 +1,6 @@
 package engawa.portal.officehours.ui;
 
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -49,6 +50,7 @@ import java.util.Map;
  * Filters, view and week live in the address, so a link shows the same page.
  */
 @Route("office-hours")
+@Menu(title = "nav.officeHours", order = 20, icon = "vaadin:coffee")
 @PermitAll
 public class OfficeHoursView extends Div implements HasDynamicTitle, BeforeEnterObserver {
 

@@ -27,7 +27,7 @@ import engawa.portal.officehours.OfficeHoursService;
 import engawa.portal.officehours.Session;
 import engawa.portal.officehours.SessionDraft;
 import engawa.portal.shared.UserFacingException;
-import engawa.portal.shared.ui.CurrentPerson;
+import engawa.portal.people.ui.CurrentPerson;
 import engawa.portal.shared.ui.FormErrors;
 import engawa.portal.shared.ui.Formats;
 import jakarta.annotation.security.PermitAll;

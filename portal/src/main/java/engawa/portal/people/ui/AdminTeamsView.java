@@ -1,5 +1,8 @@
 package engawa.portal.people.ui;
 
+import com.vaadin.flow.router.Menu;
+import engawa.portal.shared.Slugs;
+import engawa.portal.shared.ui.MenuGroup;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -34,6 +37,8 @@ import java.util.stream.Collectors;
 
 /** Admins create teams, arrange them under parent teams, and add or remove members. */
 @Route("admin/teams")
+@Menu(title = "nav.admin.teams", order = 20, icon = "vaadin:group")
+@MenuGroup(MenuGroup.Group.ADMIN)
 @RolesAllowed("ADMIN")
 public class AdminTeamsView extends Div implements HasDynamicTitle {
 
@@ -188,15 +193,7 @@ public class AdminTeamsView extends Div implements HasDynamicTitle {
     }
 
     static String suggestSlug(String name) {
-        if (name == null) {
-            return "";
-        }
-        String slug = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFKD)
-                .replaceAll("\\p{M}", "")
-                .toLowerCase(java.util.Locale.ROOT)
-                .replaceAll("[^a-z0-9]+", "-")
-                .replaceAll("(^-+|-+$)", "");
-        return slug.length() > Team.SLUG_MAX_LENGTH ? slug.substring(0, Team.SLUG_MAX_LENGTH).replaceAll("-+$", "") : slug;
+        return Slugs.from(name, Team.SLUG_MAX_LENGTH);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package engawa.portal.people.ui;
 
+import com.vaadin.flow.router.Menu;
+import engawa.portal.shared.ui.MenuGroup;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -25,12 +27,14 @@ import engawa.portal.people.NewUser;
 import engawa.portal.people.PasswordPolicy;
 import engawa.portal.people.UserAccountService;
 import engawa.portal.people.UserSummary;
-import engawa.portal.shared.ui.CurrentPerson;
+import engawa.portal.people.ui.CurrentPerson;
 import engawa.portal.shared.ui.FormErrors;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Map;
 
 @Route("admin/users")
+@Menu(title = "nav.admin.users", order = 10, icon = "vaadin:users")
+@MenuGroup(MenuGroup.Group.ADMIN)
 @RolesAllowed("ADMIN")
 public class AdminUsersView extends Div implements HasDynamicTitle {
 

@@ -1,5 +1,7 @@
 package engawa.portal.people.ui;
 
+import com.vaadin.flow.router.Menu;
+import engawa.portal.shared.ui.MenuGroup;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -21,7 +23,7 @@ import engawa.portal.people.ApiTokenService;
 import engawa.portal.people.ApiTokenSummary;
 import engawa.portal.people.NewApiToken;
 import engawa.portal.shared.UserFacingException;
-import engawa.portal.shared.ui.CurrentPerson;
+import engawa.portal.people.ui.CurrentPerson;
 import engawa.portal.shared.ui.FormErrors;
 import engawa.portal.shared.ui.Formats;
 import jakarta.annotation.security.PermitAll;
@@ -31,6 +33,8 @@ import java.time.Instant;
 
 /** Personal API tokens: create one (shown once), see when each was last used, revoke. */
 @Route("tokens")
+@Menu(title = "nav.tokens", order = 10, icon = "vaadin:key")
+@MenuGroup(MenuGroup.Group.PERSONAL)
 @PermitAll
 public class ApiTokensView extends Div implements HasDynamicTitle {
 

@@ -1,5 +1,6 @@
 package engawa.portal.recipes.ui;
 
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -15,6 +16,7 @@ import jakarta.annotation.security.PermitAll;
 
 /** Everything the person ran, newest first, paged at the database. */
 @Route("runs")
+@Menu(title = "nav.myRuns", order = 40, icon = "vaadin:time-forward")
 @PermitAll
 public class MyRunsView extends Div implements HasDynamicTitle {
 

@@ -35,7 +35,7 @@ import engawa.portal.recipes.RecipeTarget;
 import engawa.portal.recipes.SavedRecipe;
 import engawa.portal.shared.UserFacingException;
 import engawa.portal.shared.ui.Card;
-import engawa.portal.shared.ui.CurrentPerson;
+import engawa.portal.people.ui.CurrentPerson;
 import engawa.portal.shared.ui.FormErrors;
 import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package engawa.portal.recipes.ui;
 
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -35,6 +36,7 @@ import java.util.Map;
  * search can be shared. Cards load a page at a time.
  */
 @Route("recipes")
+@Menu(title = "nav.recipes", order = 30, icon = "vaadin:magic")
 @PermitAll
 public class RecipesView extends Div implements HasDynamicTitle, BeforeEnterObserver {
 

@@ -15,7 +15,7 @@ public final class Formats {
     }
 
     /** Asks the browser for its time zone once per session; until it answers, UTC. */
-    static void learnTimeZone(UI ui) {
+    public static void learnTimeZone(UI ui) {
         if (ui.getSession().getAttribute(ZONE) == null) {
             ui.getPage().retrieveExtendedClientDetails(details -> {
                 try {

@@ -22,6 +22,7 @@ import com.vaadin.flow.router.RouteAlias;
 import engawa.db.slo.SloValues;
 import engawa.portal.catalog.CatalogService;
 import engawa.portal.shared.UserFacingException;
+import engawa.portal.shared.Slugs;
 import engawa.portal.shared.ui.FormErrors;
 import engawa.portal.slo.Slo;
 import engawa.portal.slo.SloDraft;
@@ -29,7 +30,6 @@ import engawa.portal.slo.SloRules;
 import engawa.portal.slo.SloService;
 import jakarta.annotation.security.PermitAll;
 import java.math.BigDecimal;
-import java.text.Normalizer;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -243,9 +243,7 @@ public class SloEditView extends Div implements HasDynamicTitle, BeforeEnterObse
 
     /** A name from the title: lower-case letters, digits and dashes. */
     static String slug(String text) {
-        String ascii = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
-        String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
-        return slug.length() > 63 ? slug.substring(0, 63).replaceAll("-+$", "") : slug;
+        return Slugs.from(text, 63);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package engawa.portal.slo.ui;
 
+import com.vaadin.flow.router.Menu;
+import engawa.portal.shared.ui.MenuGroup;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -19,7 +21,7 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import engawa.db.slo.SloListFilter;
 import engawa.db.slo.SloRow;
-import engawa.portal.catalog.ui.TeamComboBox;
+import engawa.portal.people.ui.TeamComboBox;
 import engawa.portal.people.TeamService;
 import engawa.portal.shared.UserFacingException;
 import engawa.portal.shared.ui.FormErrors;
@@ -38,6 +40,8 @@ import java.util.Map;
  * with thousands; the grid asks for a page at a time.
  */
 @Route("slos")
+@Menu(title = "nav.slos", order = 10, icon = "vaadin:dashboard")
+@MenuGroup(MenuGroup.Group.ENGINEERS)
 @PermitAll
 public class SloOverviewView extends Div implements HasDynamicTitle, BeforeEnterObserver {
 

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.html.Span;
 import engawa.db.slo.SloValues;
 import engawa.portal.slo.SloRules;
 import engawa.portal.catalog.SloState;
+import engawa.portal.catalog.ui.SloStateBadge;
 import engawa.portal.slo.SloStatus;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -20,22 +21,11 @@ public final class SloWords {
     }
 
     public static String state(Component on, SloState state) {
-        return on.getTranslation("slo.state." + state.textKey());
+        return SloStateBadge.words(on, state);
     }
 
-    /** A coloured badge with the state's name; colour is never the only sign (the word is there). */
     public static Span stateBadge(Component on, SloState state) {
-        Span badge = new Span(state(on, state));
-        String theme = switch (state) {
-            case HEALTHY -> "badge success";
-            case AT_RISK -> "badge warning";
-            case BURNING_FAST, SPENT -> "badge error primary";
-            case NO_DATA -> "badge contrast";
-        };
-        badge.getElement().getThemeList().add(theme);
-        badge.addClassName("slo-state");
-        badge.getElement().setAttribute("data-state", state.key());
-        return badge;
+        return SloStateBadge.of(on, state);
     }
 
     /** "this month", "the last 30 days". */

@@ -1,5 +1,7 @@
 package engawa.portal.webhooks.ui;
 
+import com.vaadin.flow.router.Menu;
+import engawa.portal.shared.ui.MenuGroup;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -28,7 +30,7 @@ import engawa.db.webhooks.AttemptRow;
 import engawa.db.webhooks.DeliveryRow;
 import engawa.db.webhooks.DeliveryStatus;
 import engawa.portal.shared.UserFacingException;
-import engawa.portal.shared.ui.CurrentPerson;
+import engawa.portal.people.ui.CurrentPerson;
 import engawa.portal.shared.ui.FormErrors;
 import engawa.portal.shared.ui.Formats;
 import engawa.portal.webhooks.DeliveryDetails;
@@ -50,6 +52,8 @@ import java.util.Optional;
  * The open tab and the status filter are in the URL, so a link shows the same view.
  */
 @Route("webhooks")
+@Menu(title = "nav.webhooks", order = 30, icon = "vaadin:connect")
+@MenuGroup(MenuGroup.Group.ENGINEERS)
 @PermitAll
 public class WebhooksView extends Div implements HasDynamicTitle, BeforeEnterObserver {
 

@@ -1,4 +1,4 @@
-package engawa.portal.shared.ui;
+package engawa.portal.app;
 
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;

@@ -1,16 +1,18 @@
-package engawa.portal.shared.ui;
+package engawa.portal.app;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.avatar.Avatar;
+import com.vaadin.flow.component.contextmenu.MenuItem;
+import com.vaadin.flow.component.contextmenu.SubMenu;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Footer;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.menubar.MenuBarVariant;
-import com.vaadin.flow.component.contextmenu.MenuItem;
-import com.vaadin.flow.component.contextmenu.SubMenu;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
@@ -21,21 +23,23 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
-import engawa.portal.catalog.ui.CatalogView;
-import engawa.portal.catalog.ui.ScorecardView;
-import engawa.portal.slo.ui.SloOverviewView;
-import engawa.portal.home.ui.HomeView;
-import engawa.portal.officehours.ui.OfficeHoursView;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.menu.MenuEntry;
 import engawa.portal.people.UserAccountService;
 import engawa.portal.people.UserSummary;
-import engawa.portal.people.ui.AdminTeamsView;
-import engawa.portal.people.ui.AdminUsersView;
-import engawa.portal.people.ui.ApiTokensView;
-import engawa.portal.recipes.ui.MyRunsView;
-import engawa.portal.recipes.ui.RecipesView;
-import engawa.portal.webhooks.ui.WebhooksView;
+import engawa.portal.people.ui.CurrentPerson;
+import engawa.portal.shared.ui.Formats;
+import engawa.portal.shared.ui.MenuGroup;
+import engawa.portal.shared.ui.MenuGroup.Group;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 
-/** The frame of every page after sign-in: navigation on the side, the person and language on top. */
+/**
+ * The frame of every page after sign-in: navigation on the side, the person and language on top.
+ * The navigation lists the views that register themselves with {@code @Menu} and that the person
+ * may open (Vaadin's menu access control), grouped by {@link MenuGroup}.
+ */
 @Layout
 @AnonymousAllowed
 public class MainLayout extends AppLayout implements AfterNavigationObserver, BeforeEnterObserver {
@@ -47,6 +51,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver, Be
         this.person = person;
         setPrimarySection(Section.DRAWER);
         addAttachListener(event -> Formats.learnTimeZone(event.getUI()));
+        Map<Group, List<MenuEntry>> menu = menu();
 
         DrawerToggle toggle = new DrawerToggle();
         toggle.setAriaLabel(getTranslation("nav.toggle"));
@@ -60,7 +65,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver, Be
         header.setFlexGrow(1, spacer);
         person.get().ifPresent(me -> header.add(
                 new LanguageSwitch(locale -> users.rememberLocale(me.username(), locale)),
-                personMenu(me, person)));
+                personMenu(me, person, menu.getOrDefault(Group.PERSONAL, List.of()))));
         addToNavbar(header);
 
         Span brand = new Span(getTranslation("app.name"));
@@ -69,32 +74,53 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver, Be
         brandMark.addClassName("brand-mark");
         Div brandBox = new Div(brand, brandMark);
         brandBox.addClassName("brand-box");
-        addToDrawer(brandBox, navigation(person.isAdmin()), new Footer(new Span(getTranslation("app.tagline"))));
+        addToDrawer(brandBox, navigation(menu), new Footer(new Span(getTranslation("app.tagline"))));
     }
 
-    private SideNav navigation(boolean admin) {
+    /** The views this person may open, by group, in their order. */
+    private static Map<Group, List<MenuEntry>> menu() {
+        Map<Group, List<MenuEntry>> groups = new EnumMap<>(Group.class);
+        for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
+            MenuGroup group = entry.menuClass() == null ? null : entry.menuClass().getAnnotation(MenuGroup.class);
+            groups.computeIfAbsent(group == null ? Group.MAIN : group.value(), g -> new java.util.ArrayList<>()).add(entry);
+        }
+        return groups;
+    }
+
+    private SideNav navigation(Map<Group, List<MenuEntry>> menu) {
         SideNav nav = new SideNav();
         nav.setId("main-nav");
-        nav.addItem(new SideNavItem(getTranslation("nav.home"), HomeView.class, VaadinIcon.HOME_O.create()),
-                new SideNavItem(getTranslation("nav.catalog"), CatalogView.class, VaadinIcon.CLUSTER.create()),
-                new SideNavItem(getTranslation("nav.slos"), SloOverviewView.class, VaadinIcon.DASHBOARD.create()),
-                new SideNavItem(getTranslation("nav.scorecard"), ScorecardView.class, VaadinIcon.CHECK_SQUARE_O.create()),
-                new SideNavItem(getTranslation("nav.officeHours"), OfficeHoursView.class, VaadinIcon.COFFEE.create()),
-                new SideNavItem(getTranslation("nav.recipes"), RecipesView.class, VaadinIcon.MAGIC.create()),
-                new SideNavItem(getTranslation("nav.myRuns"), MyRunsView.class, VaadinIcon.TIME_FORWARD.create()));
-        if (admin) {
-            SideNavItem adminItem = new SideNavItem(getTranslation("nav.admin"));
-            adminItem.setPrefixComponent(VaadinIcon.COG_O.create());
-            adminItem.addItem(new SideNavItem(getTranslation("nav.admin.users"), AdminUsersView.class, VaadinIcon.USERS.create()),
-                    new SideNavItem(getTranslation("nav.admin.teams"), AdminTeamsView.class, VaadinIcon.GROUP.create()),
-                    new SideNavItem(getTranslation("nav.webhooks"), WebhooksView.class, VaadinIcon.CONNECT.create()));
-            adminItem.setExpanded(true);
-            nav.addItem(adminItem);
-        }
+        menu.getOrDefault(Group.MAIN, List.of()).forEach(entry -> nav.addItem(item(entry)));
+        addGroup(nav, menu, Group.ENGINEERS, "nav.engineers", VaadinIcon.WRENCH);
+        addGroup(nav, menu, Group.ADMIN, "nav.admin", VaadinIcon.COG_O);
         return nav;
     }
 
-    private MenuBar personMenu(UserSummary me, CurrentPerson person) {
+    private void addGroup(SideNav nav, Map<Group, List<MenuEntry>> menu, Group group, String titleKey, VaadinIcon icon) {
+        List<MenuEntry> entries = menu.getOrDefault(group, List.of());
+        if (entries.isEmpty()) {
+            return;
+        }
+        SideNavItem parent = new SideNavItem(getTranslation(titleKey));
+        parent.setPrefixComponent(icon.create());
+        entries.forEach(entry -> parent.addItem(item(entry)));
+        parent.setExpanded(true);
+        nav.addItem(parent);
+    }
+
+    private SideNavItem item(MenuEntry entry) {
+        SideNavItem item = new SideNavItem(getTranslation(entry.title()), entry.path());
+        if (entry.icon() != null && !entry.icon().isBlank()) {
+            item.setPrefixComponent(icon(entry.icon()));
+        }
+        return item;
+    }
+
+    private static Component icon(String name) {
+        return new Icon(name);
+    }
+
+    private MenuBar personMenu(UserSummary me, CurrentPerson person, List<MenuEntry> personal) {
         MenuBar menu = new MenuBar();
         menu.setId("person-menu");
         menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE);
@@ -105,16 +131,13 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver, Be
         who.setSpacing(true);
         MenuItem root = menu.addItem(who);
         SubMenu sub = root.getSubMenu();
-        sub.addItem(getTranslation("nav.tokens"), e -> getUI().ifPresent(ui -> ui.navigate(ApiTokensView.class)));
-        sub.addItem(getTranslation("nav.webhooks"), e -> getUI().ifPresent(ui -> ui.navigate(WebhooksView.class)));
+        personal.forEach(entry -> sub.addItem(getTranslation(entry.title()),
+                e -> getUI().ifPresent(ui -> ui.navigate(entry.path()))));
         sub.addItem(getTranslation("nav.signOut"), e -> person.signOut());
         return menu;
     }
 
-    /**
-     * A person an admin disabled, promoted or demoted is signed out at their next step, so the
-     * change takes effect at once; signing in again gives them their current rights.
-     */
+    /** A person whose rights changed since they signed in is signed out at their next step. */
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         if (person.get().isPresent() && !person.matchesStoredAccount()) {

@@ -1,4 +1,4 @@
-package engawa.portal.shared.ui;
+package engawa.portal.app;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.select.Select;

@@ -1,5 +1,6 @@
-package engawa.portal.shared.ui;
+package engawa.portal.people.ui;
 
+import org.springframework.modulith.NamedInterface;
 import com.vaadin.flow.spring.annotation.SpringComponent;
 import com.vaadin.flow.spring.annotation.UIScope;
 import com.vaadin.flow.spring.security.AuthenticationContext;
@@ -11,6 +12,7 @@ import java.util.Optional;
 /** The signed-in person, as views need them: looked up once per browser tab. */
 @SpringComponent
 @UIScope
+@NamedInterface("ui")
 public class CurrentPerson {
 
     private final AuthenticationContext authentication;

@@ -1,5 +1,6 @@
-package engawa.portal.catalog.ui;
+package engawa.portal.people.ui;
 
+import org.springframework.modulith.NamedInterface;
 import com.vaadin.flow.component.combobox.ComboBox;
 import engawa.portal.people.TeamService;
 import engawa.portal.people.TeamSummary;
@@ -12,6 +13,7 @@ import org.springframework.data.domain.PageRequest;
  * Picks a team by name, fetched a page at a time as the person types; the value is the team's
  * short name. A person as owner can be typed as {@code user:name} where {@code allowPeople}.
  */
+@NamedInterface("ui")
 public class TeamComboBox extends ComboBox<String> {
 
     private final transient TeamService teams;
@@ -41,7 +43,7 @@ public class TeamComboBox extends ComboBox<String> {
         setValue(slug);
     }
 
-    String nameOf(String slug) {
+    public String nameOf(String slug) {
         return names.getOrDefault(slug, slug);
     }
 }

@@ -1,0 +1,32 @@
+package engawa.portal.catalog;
+
+import engawa.db.catalog.CatalogServices;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Which services the catalog has, for features that name services (a session about payments-api). */
+@Component
+public class ServiceDirectory {
+
+    private final CatalogServices services;
+
+    ServiceDirectory(CatalogServices services) {
+        this.services = services;
+    }
+
+    /** Those of {@code names} the catalog has, as they were given. Everyone signed in may read the catalog. */
+    @Transactional(readOnly = true)
+    public Set<String> existing(Collection<String> names) {
+        Set<String> found = new HashSet<>(services.findByNames(names, false).keySet());
+        Set<String> existing = new HashSet<>();
+        for (String name : names) {
+            if (found.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                existing.add(name);
+            }
+        }
+        return existing;
+    }
+}

@@ -1,0 +1,75 @@
+package engawa.portal.officehours.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.router.RouterLink;
+import engawa.portal.officehours.OfficeHoursService;
+import engawa.portal.officehours.Session;
+import engawa.portal.shared.ui.Formats;
+import engawa.portal.shared.ui.HomeCards;
+import engawa.portal.shared.ui.HomeSection;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** What office hours show on Home: the next open doors, and a card for newcomers. */
+@Configuration(proxyBeanMethods = false)
+class OfficeHoursHomeSections {
+
+    /** The next open doors: three sessions anyone may still come to. */
+    @Bean
+    HomeSection nextSessionsOnHome(OfficeHoursService sessions, Clock clock) {
+        return new HomeSection() {
+            @Override
+            public Place place() {
+                return Place.FOR_YOU;
+            }
+
+            @Override
+            public int order() {
+                return 20;
+            }
+
+            @Override
+            public Optional<Component> create(Component home) {
+                Div box = new Div();
+                box.setId("home-sessions");
+                box.addClassName("home-sessions");
+                box.add(new H2(home.getTranslation("home.nextSessions")));
+                List<Session> next = sessions.list(new OfficeHoursService.Query(null, null, null, null, false), 0, 3);
+                if (next.isEmpty()) {
+                    box.add(new Paragraph(home.getTranslation("home.nextSessions.none")));
+                }
+                next.forEach(s -> box.add(SessionCards.card(home, s, Formats.zone(), clock.instant())));
+                box.add(new RouterLink(home.getTranslation("home.nextSessions.all"), OfficeHoursView.class));
+                return Optional.of(box);
+            }
+        };
+    }
+
+    @Bean
+    HomeSection officeHoursCardOnHome() {
+        return new HomeSection() {
+            @Override
+            public Place place() {
+                return Place.DISCOVER;
+            }
+
+            @Override
+            public int order() {
+                return 20;
+            }
+
+            @Override
+            public Optional<Component> create(Component home) {
+                return Optional.of(HomeCards.card(home, VaadinIcon.COFFEE, "home.officeHours.title",
+                        "home.officeHours.text", OfficeHoursView.class));
+            }
+        };
+    }
+}
