@@ -14,7 +14,8 @@ class AdminAccessJourneyIT extends BrowserJourney {
         new LoginPage(page).open(portal.baseUrl()).signInAs("hana", "engawa-staff");
         Shell shell = new Shell(page);
         assertThat(shell.navItem("Home")).isVisible();
-        assertThat(shell.navItem("Admin")).hasCount(0);
+        assertThat(shell.navGroup("Admin")).hasCount(0);
+        assertThat(shell.navItem("People")).hasCount(0);
 
         page.navigate(portal.baseUrl() + "/admin/users");
         assertThat(shell.accessDenied()).containsText("This page is not for your account");
@@ -28,7 +29,8 @@ class AdminAccessJourneyIT extends BrowserJourney {
     @Test
     void an_admin_creates_a_person_and_a_team_and_adds_the_person_to_it() {
         new LoginPage(page).open(portal.baseUrl()).signInAs("admin", "engawa-admin");
-        assertThat(new Shell(page).navItem("Admin")).isVisible();
+        assertThat(new Shell(page).navGroup("Admin")).isVisible();
+        assertThat(new Shell(page).navItem("People")).isVisible();
         AdminPages admin = new AdminPages(page, portal.baseUrl()).openPeople();
 
         admin.createPerson("Mei Ito", "Mei Ito", "mei@example.com", "short");

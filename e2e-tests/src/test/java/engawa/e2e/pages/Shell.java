@@ -20,6 +20,12 @@ public class Shell {
         return navigation().locator("vaadin-side-nav-item").filter(new Locator.FilterOptions().setHasText(label)).first();
     }
 
+    /** A labelled list of the side navigation: "For engineers", "Admin". */
+    public Locator navGroup(String label) {
+        return navigation().locator("vaadin-side-nav").filter(new Locator.FilterOptions().setHasText(label))
+                .filter(new Locator.FilterOptions().has(page.locator("[slot=label]"))).first();
+    }
+
     public Locator languageSwitch() {
         return page.locator("#language-switch");
     }

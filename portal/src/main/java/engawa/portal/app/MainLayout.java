@@ -10,7 +10,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Footer;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.menubar.MenuBarVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -87,25 +86,32 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver, Be
         return groups;
     }
 
-    private SideNav navigation(Map<Group, List<MenuEntry>> menu) {
-        SideNav nav = new SideNav();
-        nav.setId("main-nav");
-        menu.getOrDefault(Group.MAIN, List.of()).forEach(entry -> nav.addItem(item(entry)));
-        addGroup(nav, menu, Group.ENGINEERS, "nav.engineers", VaadinIcon.WRENCH);
-        addGroup(nav, menu, Group.ADMIN, "nav.admin", VaadinIcon.COG_O);
-        return nav;
+    /**
+     * One side navigation per group, each with its own label: the groups are separate lists rather
+     * than expandable items, whose toggle screen readers could not relate to its list.
+     */
+    private Div navigation(Map<Group, List<MenuEntry>> menu) {
+        Div navigation = new Div();
+        navigation.setId("main-nav");
+        navigation.addClassName("main-nav");
+        SideNav main = new SideNav();
+        main.getElement().setAttribute("aria-label", getTranslation("nav.main"));
+        menu.getOrDefault(Group.MAIN, List.of()).forEach(entry -> main.addItem(item(entry)));
+        navigation.add(main);
+        addGroup(navigation, menu, Group.ENGINEERS, "nav.engineers");
+        addGroup(navigation, menu, Group.ADMIN, "nav.admin");
+        return navigation;
     }
 
-    private void addGroup(SideNav nav, Map<Group, List<MenuEntry>> menu, Group group, String titleKey, VaadinIcon icon) {
+    private void addGroup(Div navigation, Map<Group, List<MenuEntry>> menu, Group group, String labelKey) {
         List<MenuEntry> entries = menu.getOrDefault(group, List.of());
         if (entries.isEmpty()) {
             return;
         }
-        SideNavItem parent = new SideNavItem(getTranslation(titleKey));
-        parent.setPrefixComponent(icon.create());
-        entries.forEach(entry -> parent.addItem(item(entry)));
-        parent.setExpanded(true);
-        nav.addItem(parent);
+        SideNav nav = new SideNav(getTranslation(labelKey));
+        nav.setId("nav-" + group.name().toLowerCase(java.util.Locale.ROOT));
+        entries.forEach(entry -> nav.addItem(item(entry)));
+        navigation.add(nav);
     }
 
     private SideNavItem item(MenuEntry entry) {

@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -91,8 +92,9 @@ public class CatalogService {
     }
 
     @Transactional(readOnly = true)
-    public List<ServiceSummary> list(CatalogQuery query, CatalogServices.Sort sort, long offset, int limit) {
-        CatalogServices.Page page = services.listCounting(query.terms, query.filter, sort, offset, limit);
+    public List<ServiceSummary> list(CatalogQuery query, CatalogServices.Sort sort, Pageable pageable) {
+        CatalogServices.Page page = services.listCounting(query.terms, query.filter, sort, pageable.getOffset(),
+                pageable.getPageSize());
         if (page.total() != null) {
             query.count = page.total();
         }
@@ -310,9 +312,9 @@ public class CatalogService {
 
     /** Newest first. */
     @Transactional(readOnly = true)
-    public List<ChangeEntry> history(String name, long offset, int limit) {
+    public List<ChangeEntry> history(String name, Pageable pageable) {
         ServiceRow row = row(name);
-        return changes.page(row.id(), offset, limit).stream().map(this::change).toList();
+        return changes.page(row.id(), pageable.getOffset(), pageable.getPageSize()).stream().map(this::change).toList();
     }
 
     @Transactional(readOnly = true)

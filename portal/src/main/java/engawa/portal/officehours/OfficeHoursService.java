@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.data.domain.Pageable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -75,9 +76,9 @@ public class OfficeHoursService {
     }
 
     @Transactional(readOnly = true)
-    public List<Session> list(Query q, int offset, int limit) {
+    public List<Session> list(Query q, Pageable pageable) {
         Caller caller = callers.current();
-        return sessions.list(filter(caller, q), offset, limit).stream().map(l -> Session.of(l, caller.admin())).toList();
+        return sessions.list(filter(caller, q), (int) pageable.getOffset(), pageable.getPageSize()).stream().map(l -> Session.of(l, caller.admin())).toList();
     }
 
     @Transactional(readOnly = true)

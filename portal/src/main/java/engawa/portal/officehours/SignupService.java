@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.data.domain.Pageable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -113,9 +114,9 @@ public class SignupService {
 
     /** Who is coming and what they asked, for hosts: confirmed first, then the waitlist, in order. */
     @Transactional(readOnly = true)
-    public List<SignupRow> attendees(long sessionId, int offset, int limit) {
+    public List<SignupRow> attendees(long sessionId, Pageable pageable) {
         mayManage(callers.current(), sessionId);
-        return signups.ofSession(sessionId, offset, limit);
+        return signups.ofSession(sessionId, (int) pageable.getOffset(), pageable.getPageSize());
     }
 
     @Transactional(readOnly = true)
@@ -153,9 +154,10 @@ public class SignupService {
 
     /** The caller's sign-ups from now on, soonest first. */
     @Transactional(readOnly = true)
-    public List<SignupRow> mine(int offset, int limit) {
+    public List<SignupRow> mine(Pageable pageable) {
         Caller caller = callers.current();
-        return caller.userId() == null ? List.of() : signups.ofPerson(caller.userId(), clock.instant(), offset, limit);
+        return caller.userId() == null ? List.of()
+                : signups.ofPerson(caller.userId(), clock.instant(), (int) pageable.getOffset(), pageable.getPageSize());
     }
 
     /** What people in a series want to automate, most wanted first, for its hosts. */

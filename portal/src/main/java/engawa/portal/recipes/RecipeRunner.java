@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.data.domain.Pageable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -144,12 +145,12 @@ public class RecipeRunner {
 
     /** The caller's own runs, newest first. */
     @Transactional(readOnly = true)
-    public List<RecipeRun> mine(int offset, int limit) {
+    public List<RecipeRun> mine(Pageable pageable) {
         Caller caller = callers.current();
         if (caller.userId() == null) {
             return List.of();
         }
-        return runs.byPerson(caller.userId(), offset, limit).stream().map(this::view).toList();
+        return runs.byPerson(caller.userId(), (int) pageable.getOffset(), pageable.getPageSize()).stream().map(this::view).toList();
     }
 
     @Transactional(readOnly = true)
@@ -160,10 +161,10 @@ public class RecipeRunner {
 
     /** A recipe's runs, for its owners. */
     @Transactional(readOnly = true)
-    public List<RecipeRun> ofRecipe(String slug, int offset, int limit) {
+    public List<RecipeRun> ofRecipe(String slug, Pageable pageable) {
         Caller caller = callers.current();
         RecipeRow recipe = access.owned(caller, slug);
-        return runs.byRecipe(recipe.id(), offset, limit).stream().map(this::view).toList();
+        return runs.byRecipe(recipe.id(), (int) pageable.getOffset(), pageable.getPageSize()).stream().map(this::view).toList();
     }
 
     @Transactional(readOnly = true)

@@ -26,6 +26,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Slice;
+import org.springframework.data.domain.SliceImpl;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -65,12 +68,17 @@ public class RecipeService {
         this.clock = clock;
     }
 
-    /** A page of the gallery: published recipes, or with {@code mine} every recipe the caller owns. */
+    /**
+     * A page of the gallery: published recipes, or with {@code mine} every recipe the caller owns;
+     * whether there is a next page without counting them all.
+     */
     @Transactional(readOnly = true)
-    public List<Recipe> gallery(String text, String category, RecipeSort sort, boolean mine, int offset, int limit) {
+    public Slice<Recipe> gallery(String text, String category, RecipeSort sort, boolean mine, Pageable pageable) {
         Caller caller = callers.current();
-        return recipes.list(filter(caller, text, category, sort, mine), offset, limit).stream()
-                .map(row -> recipe(caller, row)).toList();
+        List<Recipe> page = recipes.list(filter(caller, text, category, sort, mine), (int) pageable.getOffset(),
+                pageable.getPageSize() + 1).stream().map(row -> recipe(caller, row)).toList();
+        boolean more = page.size() > pageable.getPageSize();
+        return new SliceImpl<>(more ? page.subList(0, pageable.getPageSize()) : page, pageable, more);
     }
 
     @Transactional(readOnly = true)

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.data.domain.Pageable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -144,8 +145,8 @@ public class SloService {
 
     /** The overview: a page of SLOs, worst first, with the state of their last evaluation. */
     @Transactional(readOnly = true)
-    public List<SloRow> list(SloListFilter filter, long offset, int limit) {
-        return slos.list(filter, offset, limit);
+    public List<SloRow> list(SloListFilter filter, Pageable pageable) {
+        return slos.list(filter, pageable.getOffset(), pageable.getPageSize());
     }
 
     @Transactional(readOnly = true)

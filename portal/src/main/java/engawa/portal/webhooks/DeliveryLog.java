@@ -10,6 +10,7 @@ import engawa.portal.shared.UserFacingException;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.data.domain.Pageable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,8 +37,9 @@ public class DeliveryLog {
 
     /** Newest first; {@code status} and {@code subscriptionId} are optional filters. */
     @Transactional(readOnly = true)
-    public List<DeliveryRow> list(DeliveryStatus status, UUID subscriptionId, int offset, int limit) {
-        return deliveries.list(status, subscriptionId, WebhookSubscriptionService.scope(callers.current()), offset, limit);
+    public List<DeliveryRow> list(DeliveryStatus status, UUID subscriptionId, Pageable pageable) {
+        return deliveries.list(status, subscriptionId, WebhookSubscriptionService.scope(callers.current()),
+                (int) pageable.getOffset(), pageable.getPageSize());
     }
 
     @Transactional(readOnly = true)

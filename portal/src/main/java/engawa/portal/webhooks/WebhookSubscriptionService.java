@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.data.domain.Pageable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -99,9 +100,9 @@ public class WebhookSubscriptionService {
     }
 
     @Transactional(readOnly = true)
-    public List<Subscription> list(int offset, int limit) {
+    public List<Subscription> list(Pageable pageable) {
         Caller caller = callers.current();
-        return subscriptions.list(scope(caller), offset, limit).stream().map(Subscription::of).toList();
+        return subscriptions.list(scope(caller), (int) pageable.getOffset(), pageable.getPageSize()).stream().map(Subscription::of).toList();
     }
 
     @Transactional(readOnly = true)

@@ -128,7 +128,7 @@ public final class CatalogBenchmark {
             measures.put("first page (50 by name) and the total", new Measure(30,
                     () -> {
                         CatalogQuery q = catalog.query(null, CatalogFilter.NONE);
-                        return catalog.list(q, CatalogServices.Sort.NAME, 0, 50).size() + catalog.count(q);
+                        return catalog.list(q, CatalogServices.Sort.NAME, org.springframework.data.domain.PageRequest.of(0, 50)).size() + catalog.count(q);
                     },
                     () -> jdbc.queryForList("SELECT * FROM catalog_services ORDER BY lower(name) LIMIT 50").size()
                             + jdbc.queryForObject("SELECT count(*) FROM catalog_services", Long.class)));
@@ -142,7 +142,7 @@ public final class CatalogBenchmark {
             measures.put("owner filter (" + team + "): first page and the total", new Measure(10,
                     () -> {
                         CatalogQuery q = catalog.query(null, new CatalogFilter(team, false, false, null, null, null, null));
-                        return catalog.list(q, CatalogServices.Sort.NAME, 0, 50).size() + catalog.count(q);
+                        return catalog.list(q, CatalogServices.Sort.NAME, org.springframework.data.domain.PageRequest.of(0, 50)).size() + catalog.count(q);
                     },
                     () -> {
                         Long id = jdbc.queryForObject("SELECT id FROM teams WHERE slug = ?", Long.class, team);
@@ -164,7 +164,7 @@ public final class CatalogBenchmark {
                         CatalogQuery q = catalog.query("", CatalogFilter.NONE);
                         catalog.facets(q);
                         catalog.count(q);
-                        return catalog.list(q, CatalogServices.Sort.NAME, 0, 50).size() + catalog.count(q);
+                        return catalog.list(q, CatalogServices.Sort.NAME, org.springframework.data.domain.PageRequest.of(0, 50)).size() + catalog.count(q);
                     }, null));
 
             if (importOnly) {
@@ -208,7 +208,7 @@ public final class CatalogBenchmark {
 
     private static long search(CatalogService catalog, String text) {
         CatalogQuery q = catalog.query(text, CatalogFilter.NONE);
-        return catalog.list(q, CatalogServices.Sort.NAME, 0, 50).size() + catalog.count(q);
+        return catalog.list(q, CatalogServices.Sort.NAME, org.springframework.data.domain.PageRequest.of(0, 50)).size() + catalog.count(q);
     }
 
     private static long plainSearch(JdbcTemplate jdbc, String word) {

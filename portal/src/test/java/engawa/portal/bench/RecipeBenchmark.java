@@ -255,7 +255,7 @@ public final class RecipeBenchmark {
             for (int round = -5; round < rounds; round++) {
                 for (String q : queries) {
                     long started = System.nanoTime();
-                    recipes.gallery(q, null, RecipeSort.MOST_USED, false, 0, 25);
+                    recipes.gallery(q, null, RecipeSort.MOST_USED, false, org.springframework.data.domain.PageRequest.of(0, 25));
                     recipes.count(q, null, false);
                     if (round >= 0) {
                         portal.add((System.nanoTime() - started) / 1e6);

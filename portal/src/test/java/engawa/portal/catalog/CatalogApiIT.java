@@ -125,7 +125,7 @@ class CatalogApiIT {
         assertThat(badUrl.statusCode()).isEqualTo(422);
         assertThat(json.readTree(badUrl.body()).get("errors").findValuesAsString("field")).containsExactly("opsLinks.logs");
 
-        assertThat(api.send("POST", "/api/v1/services", kenji, "name=api-bad").statusCode()).isEqualTo(422);
+        assertThat(api.send("POST", "/api/v1/services", kenji, "name=api-bad").statusCode()).as("not JSON").isEqualTo(415);
         assertThat(api.send("POST", "/api/v1/services", kenji, "[1, 2]").statusCode()).isEqualTo(422);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM catalog_services WHERE name = 'api-bad'", Integer.class)).isZero();
     }

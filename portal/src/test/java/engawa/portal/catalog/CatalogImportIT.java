@@ -230,7 +230,7 @@ class CatalogImportIT {
         CatalogEntry imported = signedIn.as("kenji", "MEMBER", () -> catalog.get("it-imported-by-kenji"));
         assertThat(imported.opsLinks()).containsEntry(engawa.db.catalog.OpsLinkKind.METRICS, "https://grafana.example.com/d/kenji");
         assertThat(imported.links()).isEmpty();
-        assertThat(signedIn.as("kenji", "MEMBER", () -> catalog.history("it-imported-by-kenji", 0, 5)))
+        assertThat(signedIn.as("kenji", "MEMBER", () -> catalog.history("it-imported-by-kenji", org.springframework.data.domain.PageRequest.of(0, 5))))
                 .singleElement().satisfies(c -> assertThat(c.action()).isEqualTo("IMPORTED"));
         assertThat(count("teams WHERE slug = 'kenjis-own-team'")).isZero();
     }
@@ -312,7 +312,7 @@ class CatalogImportIT {
         assertThat(owned.entry().owner().kind()).isEqualTo(Owner.Kind.TEAM);
         assertThat(owned.entry().owner().key()).isEqualTo("it-late-team");
         assertThat(owned.mayEdit()).isTrue();
-        assertThat(signedIn.as("kenji", "MEMBER", () -> catalog.history("it-waits-for-its-team", 0, 5)))
+        assertThat(signedIn.as("kenji", "MEMBER", () -> catalog.history("it-waits-for-its-team", org.springframework.data.domain.PageRequest.of(0, 5))))
                 .first().satisfies(c -> assertThat(c.changes()).containsEntry("owner",
                         new FieldChange("", "it-late-team")));
         // workflows that follow the catalog hear of the new owner as of any imported change

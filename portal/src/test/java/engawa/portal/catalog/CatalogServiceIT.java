@@ -34,7 +34,7 @@ class CatalogServiceIT {
         assertThat(created.version()).isEqualTo(1);
         assertThat(created.owner().name()).isEqualTo("Payments");
         assertThat(created.opsLinks()).containsEntry(OpsLinkKind.RUNBOOK, "https://wiki.example.com/it-refunds/runbook");
-        List<ChangeEntry> history = asKenji(() -> catalog.history("it-refunds", 0, 10));
+        List<ChangeEntry> history = asKenji(() -> catalog.history("it-refunds", org.springframework.data.domain.PageRequest.of(0, 10)));
         assertThat(history).singleElement().satisfies(c -> {
             assertThat(c.action()).isEqualTo("CREATED");
             assertThat(c.who()).isEqualTo("Kenji Watanabe");
@@ -89,7 +89,7 @@ class CatalogServiceIT {
         assertThat(saved.version()).isEqualTo(3);
         assertThat(saved.lifecycle()).isEqualTo(Lifecycle.DEPRECATED);
         assertThat(saved.title()).isEqualTo("Payouts to sellers");
-        assertThat(asKenji(() -> catalog.history("it-payouts", 0, 10))).first().satisfies(c -> {
+        assertThat(asKenji(() -> catalog.history("it-payouts", org.springframework.data.domain.PageRequest.of(0, 10)))).first().satisfies(c -> {
             assertThat(c.version()).isEqualTo(3);
             assertThat(c.changes()).containsOnlyKeys("title");
             assertThat(c.changes().get("title")).isEqualTo(new FieldChange("It Payouts", "Payouts to sellers"));
@@ -134,7 +134,7 @@ class CatalogServiceIT {
         asKenji(() -> catalog.create(withDescription(draft("it-reconciler", "payments"), "Matches bank statements to invoices")));
         CatalogQuery query = asSam(() -> catalog.query("statemnets", CatalogFilter.NONE));
         assertThat(query.correctedText()).isEqualTo("statements");
-        assertThat(asSam(() -> catalog.list(query, CatalogServices.Sort.NAME, 0, 10))).extracting(ServiceSummary::name)
+        assertThat(asSam(() -> catalog.list(query, CatalogServices.Sort.NAME, org.springframework.data.domain.PageRequest.of(0, 10)))).extracting(ServiceSummary::name)
                 .contains("it-reconciler");
     }
 
@@ -144,7 +144,7 @@ class CatalogServiceIT {
         signedIn.as("yuki", "MEMBER", () -> catalog.create(draft("it-alert-router", "sre")));
 
         CatalogQuery mine = asKenji(() -> catalog.query("", new CatalogFilter(null, false, true, null, null, null, null)));
-        List<ServiceSummary> kenjis = asKenji(() -> catalog.list(mine, CatalogServices.Sort.NAME, 0, 200));
+        List<ServiceSummary> kenjis = asKenji(() -> catalog.list(mine, CatalogServices.Sort.NAME, org.springframework.data.domain.PageRequest.of(0, 200)));
         assertThat(kenjis).extracting(ServiceSummary::name).contains("it-card-vault").doesNotContain("it-alert-router");
         assertThat(kenjis).allSatisfy(s -> assertThat(s.owner().key()).isEqualTo("payments"));
 
@@ -152,8 +152,8 @@ class CatalogServiceIT {
                 null, null, null)));
         CatalogQuery platformAndBelow = asSam(() -> catalog.query("it-alert", new CatalogFilter("platform", true, false, null,
                 null, null, null)));
-        assertThat(asSam(() -> catalog.list(platformOnly, CatalogServices.Sort.NAME, 0, 10))).isEmpty();
-        assertThat(asSam(() -> catalog.list(platformAndBelow, CatalogServices.Sort.NAME, 0, 10)))
+        assertThat(asSam(() -> catalog.list(platformOnly, CatalogServices.Sort.NAME, org.springframework.data.domain.PageRequest.of(0, 10)))).isEmpty();
+        assertThat(asSam(() -> catalog.list(platformAndBelow, CatalogServices.Sort.NAME, org.springframework.data.domain.PageRequest.of(0, 10))))
                 .extracting(ServiceSummary::name).containsExactly("it-alert-router");
     }
 

@@ -24,6 +24,8 @@ import engawa.portal.catalog.ServiceLink;
 import engawa.portal.catalog.ServiceSummary;
 import engawa.portal.shared.PublicUrl;
 import engawa.portal.shared.UserFacingException;
+import engawa.portal.shared.api.JsonBodies;
+import engawa.portal.shared.api.MergePatch;
 import engawa.portal.shared.api.PageRequests;
 import java.net.URI;
 import java.time.Instant;
@@ -46,6 +48,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -60,8 +63,10 @@ class CatalogApi {
     private final CatalogService catalog;
     private final JsonMapper json;
     private final PublicUrl publicUrl;
+    private final JsonBodies bodies;
 
-    CatalogApi(CatalogService catalog, JsonMapper json, PublicUrl publicUrl) {
+    CatalogApi(CatalogService catalog, JsonMapper json, PublicUrl publicUrl, JsonBodies bodies) {
+        this.bodies = bodies;
         this.catalog = catalog;
         this.json = json;
         this.publicUrl = publicUrl;
@@ -144,7 +149,7 @@ class CatalogApi {
                 blank(slo) ? null : SloState.byKey(slo.strip()).map(Enum::name).orElseThrow(
                         () -> UserFacingException.invalidField("slo", "slo.state.unknown", slo)));
         CatalogQuery query = catalog.query(q, filter);
-        List<SummaryJson> items = catalog.list(query, sort(sort), pageable.getOffset(), pageable.getPageSize()).stream()
+        List<SummaryJson> items = catalog.list(query, sort(sort), pageable).stream()
                 .map(SummaryJson::of).toList();
         return new SearchPageJson(items, pageable.getPageNumber(), pageable.getPageSize(), catalog.count(query),
                 query.correctedText(), query.bySimilarNames());
@@ -176,27 +181,29 @@ class CatalogApi {
     }
 
     @PostMapping("/services")
-    ResponseEntity<ServiceJson> create(@RequestBody(required = false) String body) {
-        CatalogEntry created = catalog.create(ServiceBodies.draft(ServiceBodies.object(json, body), null));
+    ResponseEntity<ServiceJson> create(@RequestBody ServiceBody body) {
+        CatalogEntry created = catalog.create(body.draft());
         return withETag(ResponseEntity.created(URI.create("/api/v1/services/" + created.name())), created);
     }
 
     @PutMapping("/services/{name}")
     ResponseEntity<ServiceJson> replace(@PathVariable String name,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @RequestBody(required = false) String body) {
+            @RequestBody ServiceBody body) {
         long version = requiredVersion(ifMatch);
-        ServiceDraft draft = ServiceBodies.draft(ServiceBodies.object(json, body), null);
+        ServiceDraft draft = body.draft();
         return withETag(ResponseEntity.ok(), stale(() -> catalog.update(name, version, draft)));
     }
 
     @PatchMapping(path = "/services/{name}", consumes = {"application/merge-patch+json", "application/json"})
     ResponseEntity<ServiceJson> patch(@PathVariable String name,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @RequestBody(required = false) String body) {
+            @RequestBody JsonNode patch) {
         CatalogEntry current = catalog.get(name);
         long version = ifMatch == null ? current.version() : requiredVersion(ifMatch);
-        ServiceDraft draft = ServiceBodies.draft(ServiceBodies.object(json, body), current.toDraft());
+        // RFC 7396: the patch merged into the service as it is, then read as a whole service is
+        JsonNode merged = MergePatch.apply(json.valueToTree(ServiceBody.of(current.toDraft())), patch);
+        ServiceDraft draft = bodies.read(json.writeValueAsBytes(merged), ServiceBody.class).draft();
         return withETag(ResponseEntity.ok(), stale(() -> catalog.update(name, version, draft)));
     }
 
@@ -215,7 +222,7 @@ class CatalogApi {
     engawa.portal.shared.api.PageResponse<ChangeJson> history(@PathVariable String name,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         Pageable pageable = PageRequests.of(page, size);
-        List<ChangeJson> items = catalog.history(name, pageable.getOffset(), pageable.getPageSize()).stream()
+        List<ChangeJson> items = catalog.history(name, pageable).stream()
                 .map(ChangeJson::of).toList();
         return new engawa.portal.shared.api.PageResponse<>(items, pageable.getPageNumber(), pageable.getPageSize(),
                 catalog.historySize(name));

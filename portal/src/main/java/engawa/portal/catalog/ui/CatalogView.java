@@ -1,5 +1,6 @@
 package engawa.portal.catalog.ui;
 
+import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Text;
@@ -230,7 +231,7 @@ public class CatalogView extends Div implements HasDynamicTitle, BeforeEnterObse
         grid.addItemClickListener(e -> e.getSource().getUI()
                 .ifPresent(ui -> ui.navigate(ServiceView.class, ServiceView.parameters(e.getItem().name()))));
         grid.setItems(q -> query == null ? java.util.stream.Stream.empty()
-                        : catalog.list(query, CatalogServices.Sort.NAME, q.getOffset(), q.getLimit()).stream(),
+                        : catalog.list(query, CatalogServices.Sort.NAME, VaadinSpringDataHelpers.toSpringPageRequest(q)).stream(),
                 q -> query == null ? 0 : (int) Math.min(Integer.MAX_VALUE, catalog.count(query)));
         grid.setHeight("32rem");
         return grid;

@@ -1,6 +1,8 @@
 package engawa.portal.catalog.ui;
 
+import org.springframework.data.domain.PageRequest;
 import engawa.portal.shared.ui.Card;
+import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -359,7 +361,7 @@ public class ServiceView extends Div implements HasDynamicTitle, BeforeEnterObse
         grid.addColumn(ChangeEntry::who).setHeader(getTranslation("service.history.who")).setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(this::changeCell).setHeader(getTranslation("service.history.what")).setFlexGrow(1);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
-        grid.setItems(q -> catalog.history(entry.name(), q.getOffset(), q.getLimit()).stream(),
+        grid.setItems(q -> catalog.history(entry.name(), VaadinSpringDataHelpers.toSpringPageRequest(q)).stream(),
                 q -> (int) catalog.historySize(entry.name()));
         grid.setAllRowsVisible(true);
         grid.setPageSize(20);
@@ -386,7 +388,7 @@ public class ServiceView extends Div implements HasDynamicTitle, BeforeEnterObse
         title = getTranslation("service.missing.title");
         add(new H1(title), new Paragraph(missing.messageIn(getLocale())));
         CatalogQuery similar = catalog.query(name.replace('-', ' '), CatalogFilter.NONE);
-        List<String> names = similar.isSearch() ? catalog.list(similar, engawa.db.catalog.CatalogServices.Sort.NAME, 0, 5)
+        List<String> names = similar.isSearch() ? catalog.list(similar, engawa.db.catalog.CatalogServices.Sort.NAME, PageRequest.of(0, 5))
                 .stream().map(s -> s.name()).toList() : List.of();
         if (!names.isEmpty()) {
             UnorderedList list = new UnorderedList();

@@ -1,6 +1,7 @@
 package engawa.portal.catalog.ui;
 
 import engawa.portal.shared.ui.Card;
+import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -115,7 +116,7 @@ public class TeamView extends Div implements HasDynamicTitle, BeforeEnterObserve
                 .setHeader(getTranslation("catalog.column.lifecycle"));
         grid.addComponentColumn(s -> CatalogLabels.tierBadge(this, s.tier())).setAutoWidth(true).setFlexGrow(0)
                 .setHeader(getTranslation("catalog.column.tier"));
-        grid.setItems(q -> catalog.list(query, CatalogServices.Sort.TIER, q.getOffset(), q.getLimit()).stream(),
+        grid.setItems(q -> catalog.list(query, CatalogServices.Sort.TIER, VaadinSpringDataHelpers.toSpringPageRequest(q)).stream(),
                 q -> (int) catalog.count(query));
         grid.setEmptyStateText(getTranslation("team.services.none"));
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);

@@ -129,7 +129,7 @@ class OfficeHoursApi {
             @RequestParam(required = false) Integer size) {
         Pageable pageable = PageRequests.of(page, size);
         var query = new OfficeHoursService.Query(instant(from, "from"), instant(to, "to"), topic, host, Boolean.TRUE.equals(mine));
-        List<SessionJson> items = sessions.list(query, (int) pageable.getOffset(), pageable.getPageSize()).stream()
+        List<SessionJson> items = sessions.list(query, pageable).stream()
                 .map(s -> SessionJson.of(s, List.of())).toList();
         return new PageResponse<>(items, pageable.getPageNumber(), pageable.getPageSize(), sessions.count(query));
     }
@@ -189,7 +189,7 @@ class OfficeHoursApi {
     PageResponse<AttendeeJson> attendees(@PathVariable long id, @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
         Pageable pageable = PageRequests.of(page, size);
-        List<AttendeeJson> items = signups.attendees(id, (int) pageable.getOffset(), pageable.getPageSize()).stream()
+        List<AttendeeJson> items = signups.attendees(id, pageable).stream()
                 .map(AttendeeJson::of).toList();
         return new PageResponse<>(items, pageable.getPageNumber(), pageable.getPageSize(), signups.countAttendees(id));
     }

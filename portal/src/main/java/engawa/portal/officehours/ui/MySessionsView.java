@@ -1,5 +1,6 @@
 package engawa.portal.officehours.ui;
 
+import org.springframework.data.domain.PageRequest;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -40,7 +41,7 @@ public class MySessionsView extends Div implements HasDynamicTitle {
         add(back, new H1(getTranslation("officeHours.mine.title")));
         Div list = new Div();
         list.setId("my-sessions");
-        List<Session> mine = sessions.list(new OfficeHoursService.Query(null, null, null, null, true), 0, LIMIT);
+        List<Session> mine = sessions.list(new OfficeHoursService.Query(null, null, null, null, true), PageRequest.of(0, LIMIT));
         if (mine.isEmpty()) {
             list.add(new Paragraph(getTranslation("officeHours.mine.none")),
                     new RouterLink(getTranslation("officeHours.mine.browse"), OfficeHoursView.class));

@@ -14,6 +14,7 @@ import engawa.portal.shared.ui.HomeSection;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -41,7 +42,7 @@ class OfficeHoursHomeSections {
                 box.setId("home-sessions");
                 box.addClassName("home-sessions");
                 box.add(new H2(home.getTranslation("home.nextSessions")));
-                List<Session> next = sessions.list(new OfficeHoursService.Query(null, null, null, null, false), 0, 3);
+                List<Session> next = sessions.list(new OfficeHoursService.Query(null, null, null, null, false), PageRequest.of(0, 3));
                 if (next.isEmpty()) {
                     box.add(new Paragraph(home.getTranslation("home.nextSessions.none")));
                 }

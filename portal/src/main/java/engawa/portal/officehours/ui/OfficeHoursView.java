@@ -1,5 +1,6 @@
 package engawa.portal.officehours.ui;
 
+import org.springframework.data.domain.PageRequest;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -203,7 +204,8 @@ public class OfficeHoursView extends Div implements HasDynamicTitle, BeforeEnter
     /** The list: a page at a time, under a heading per day. */
     private void showMore(ZoneId zone) {
         OfficeHoursService.Query q = query(null, null);
-        List<Session> page = sessions.list(q, shown, PAGE);
+        // "Show more" adds whole pages: what is shown is always a multiple of PAGE
+        List<Session> page = sessions.list(q, PageRequest.of(shown / PAGE, PAGE));
         if (shown == 0 && page.isEmpty()) {
             Paragraph none = new Paragraph(getTranslation("officeHours.none"));
             none.setId("sessions-empty");
@@ -256,7 +258,7 @@ public class OfficeHoursView extends Div implements HasDynamicTitle, BeforeEnter
         nav.setAlignItems(FlexComponent.Alignment.CENTER);
         results.add(nav);
 
-        List<Session> inWeek = sessions.list(query(from, to), 0, 500);
+        List<Session> inWeek = sessions.list(query(from, to), PageRequest.of(0, 500));
         Div grid = new Div();
         grid.addClassName("week-grid");
         grid.setId("week-grid");

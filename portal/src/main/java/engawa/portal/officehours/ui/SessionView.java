@@ -1,5 +1,6 @@
 package engawa.portal.officehours.ui;
 
+import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.button.Button;
@@ -445,7 +446,7 @@ public class SessionView extends Div implements HasDynamicTitle, BeforeEnterObse
                 return remove;
             }).setHeader(getTranslation("officeHours.host.actions")).setAutoWidth(true);
         }
-        grid.setItems(query -> signups.attendees(s.id(), query.getOffset(), query.getLimit()).stream());
+        grid.setItems(query -> signups.attendees(s.id(), VaadinSpringDataHelpers.toSpringPageRequest(query)).stream());
         grid.setEmptyStateText(getTranslation("officeHours.host.nobody"));
         return grid;
     }

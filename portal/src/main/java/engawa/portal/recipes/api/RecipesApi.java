@@ -134,7 +134,7 @@ class RecipesApi {
         Pageable pageable = PageRequests.of(page, size);
         RecipeSort order = sort(sort);
         boolean own = Boolean.TRUE.equals(mine);
-        List<RecipeJson> items = recipes.gallery(q, category, order, own, (int) pageable.getOffset(), pageable.getPageSize())
+        List<RecipeJson> items = recipes.gallery(q, category, order, own, pageable).getContent()
                 .stream().map(r -> RecipeJson.of(r, null, null, clock.instant())).toList();
         return new PageResponse<>(items, pageable.getPageNumber(), pageable.getPageSize(), recipes.count(q, category, own));
     }
@@ -196,7 +196,7 @@ class RecipesApi {
     PageResponse<RunJson> recipeRuns(@PathVariable String slug, @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
         Pageable pageable = PageRequests.of(page, size);
-        List<RunJson> items = runner.ofRecipe(slug, (int) pageable.getOffset(), pageable.getPageSize()).stream()
+        List<RunJson> items = runner.ofRecipe(slug, pageable).stream()
                 .map(RunJson::of).toList();
         return new PageResponse<>(items, pageable.getPageNumber(), pageable.getPageSize(), runner.countOfRecipe(slug));
     }
@@ -204,7 +204,7 @@ class RecipesApi {
     @GetMapping("/runs")
     PageResponse<RunJson> myRuns(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         Pageable pageable = PageRequests.of(page, size);
-        List<RunJson> items = runner.mine((int) pageable.getOffset(), pageable.getPageSize()).stream()
+        List<RunJson> items = runner.mine(pageable).stream()
                 .map(RunJson::of).toList();
         return new PageResponse<>(items, pageable.getPageNumber(), pageable.getPageSize(), runner.countMine());
     }

@@ -1,5 +1,6 @@
 package engawa.portal.recipes.ui;
 
+import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -39,7 +40,7 @@ public class MyRunsView extends Div implements HasDynamicTitle {
                 .setFlexGrow(1);
         grid.addComponentColumn(run -> RecipeLabels.badge(RecipeLabels.status(this, run.row().status()),
                 RecipeLabels.statusTheme(run.row().status()))).setHeader(getTranslation("recipes.myRuns.status")).setFlexGrow(1);
-        grid.setItems(query -> runner.mine(query.getOffset(), query.getLimit()).stream());
+        grid.setItems(query -> runner.mine(VaadinSpringDataHelpers.toSpringPageRequest(query)).stream());
         grid.setAllRowsVisible(false);
         grid.setHeight("70vh");
         add(grid);

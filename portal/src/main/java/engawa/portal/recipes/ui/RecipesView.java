@@ -28,6 +28,8 @@ import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Slice;
 import java.util.Map;
 
 /**
@@ -185,10 +187,10 @@ public class RecipesView extends Div implements HasDynamicTitle, BeforeEnterObse
 
     private void loadMore() {
         RecipeSort sort = order.equals("new") ? RecipeSort.NEWEST : RecipeSort.MOST_USED;
-        List<Recipe> page = recipes.gallery(search.getValue(), category, sort, isMine(), shown, PAGE + 1);
-        page.stream().limit(PAGE).forEach(r -> cards.add(card(r)));
-        shown += Math.min(PAGE, page.size());
-        more.setVisible(page.size() > PAGE);
+        Slice<Recipe> page = recipes.gallery(search.getValue(), category, sort, isMine(), PageRequest.of(shown / PAGE, PAGE));
+        page.forEach(r -> cards.add(card(r)));
+        shown += page.getNumberOfElements();
+        more.setVisible(page.hasNext());
     }
 
     private RouterLink card(Recipe recipe) {

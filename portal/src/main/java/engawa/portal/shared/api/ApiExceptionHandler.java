@@ -39,10 +39,27 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
+        if (e.getMessage() != null && e.getMessage().startsWith("Required request body is missing")) {
+            ProblemDetail missing = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+                    Translations.english("api.body.missing"));
+            missing.setTitle("Invalid input");
+            return handleExceptionInternal(e, missing, headers, HttpStatus.UNPROCESSABLE_CONTENT, request);
+        }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "The request body is not valid JSON of the expected shape. Send a JSON object such as the examples at /v3/api-docs.");
         problem.setTitle("Unreadable request body");
         return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(
+            org.springframework.web.HttpMediaTypeNotSupportedException e, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "Send the body as JSON, with the header Content-Type: application/json"
+                        + (e.getContentType() == null ? "." : " (not " + e.getContentType() + ")."));
+        problem.setTitle("Unsupported media type");
+        return handleExceptionInternal(e, problem, headers, HttpStatus.UNSUPPORTED_MEDIA_TYPE, request);
     }
 
     @Override

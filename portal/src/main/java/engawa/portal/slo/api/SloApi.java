@@ -154,7 +154,7 @@ class SloApi {
         SloState wanted = state == null || state.isBlank() ? null : SloState.byKey(state.strip())
                 .orElseThrow(() -> UserFacingException.invalidField("state", "slo.state.unknown", state));
         SloListFilter filter = slos.filter(team, wanted);
-        List<SloJson> items = slos.list(filter, pageable.getOffset(), pageable.getPageSize()).stream().map(SloJson::of).toList();
+        List<SloJson> items = slos.list(filter, pageable).stream().map(SloJson::of).toList();
         return new PageResponse<>(items, pageable.getPageNumber(), pageable.getPageSize(), slos.count(filter));
     }
 

@@ -1,5 +1,6 @@
 package engawa.portal.slo.ui;
 
+import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import com.vaadin.flow.router.Menu;
 import engawa.portal.shared.ui.MenuGroup;
 import com.vaadin.flow.component.Component;
@@ -95,7 +96,7 @@ public class SloOverviewView extends Div implements HasDynamicTitle, BeforeEnter
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
         grid.setEmptyStateText(getTranslation("slo.overview.empty"));
-        grid.setItems(q -> slos.list(filter, q.getOffset(), q.getLimit()).stream(),
+        grid.setItems(q -> slos.list(filter, VaadinSpringDataHelpers.toSpringPageRequest(q)).stream(),
                 q -> (int) Math.min(Integer.MAX_VALUE, slos.count(filter)));
         grid.setHeight("32rem");
         return grid;

@@ -1,5 +1,6 @@
 package engawa.portal.webhooks.api;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import engawa.db.webhooks.AttemptRow;
 import engawa.db.webhooks.DeliveryRow;
@@ -32,7 +33,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -102,18 +102,16 @@ class WebhooksApi {
     }
 
     /**
-     * Zapier's subscribe call. The body is read by hand so that anything that is not the JSON
-     * object we expect gets a 422 saying what to send, whatever its content type.
+     * Zapier's subscribe call: {@code target_url} (or {@code targetUrl}) and {@code event}; with
+     * {@code recipe}, a recipe's owners watch its runs and health without seeing everyone's.
      */
+    record SubscribeBody(@JsonProperty("target_url") @JsonAlias("targetUrl") String targetUrl, String event,
+            String recipe) {
+    }
+
     @PostMapping("/hooks")
-    ResponseEntity<CreatedJson> subscribe(@RequestBody(required = false) String body) {
-        JsonNode request = jsonObject(body);
-        String target = text(request, "target_url");
-        if (target == null) {
-            target = text(request, "targetUrl");
-        }
-        // "recipe": a recipe's owners watch its runs and health without seeing everyone's
-        NewSubscription created = subscriptions.subscribe(text(request, "event"), target, text(request, "recipe"));
+    ResponseEntity<CreatedJson> subscribe(@RequestBody SubscribeBody body) {
+        NewSubscription created = subscriptions.subscribe(body.event(), body.targetUrl(), body.recipe());
         Subscription s = created.subscription();
         return ResponseEntity.created(URI.create("/api/v1/hooks/" + s.id()))
                 .body(new CreatedJson(s.id().toString(), s.event(), s.targetUrl(), created.secret()));
@@ -123,7 +121,7 @@ class WebhooksApi {
     PageResponse<SubscriptionJson> hooks(@RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
         Pageable pageable = PageRequests.of(page, size);
-        List<SubscriptionJson> items = subscriptions.list((int) pageable.getOffset(), pageable.getPageSize()).stream()
+        List<SubscriptionJson> items = subscriptions.list(pageable).stream()
                 .map(SubscriptionJson::of).toList();
         return new PageResponse<>(items, pageable.getPageNumber(), pageable.getPageSize(), subscriptions.count());
     }
@@ -177,7 +175,7 @@ class WebhooksApi {
         Pageable pageable = PageRequests.of(page, size);
         DeliveryStatus wanted = status(status);
         UUID subscriptionId = subscription == null || subscription.isBlank() ? null : subscriptionId(subscription);
-        List<DeliveryJson> items = log.list(wanted, subscriptionId, (int) pageable.getOffset(), pageable.getPageSize())
+        List<DeliveryJson> items = log.list(wanted, subscriptionId, pageable)
                 .stream().map(d -> DeliveryJson.of(d, null)).toList();
         return new PageResponse<>(items, pageable.getPageNumber(), pageable.getPageSize(), log.count(wanted, subscriptionId));
     }
@@ -192,32 +190,6 @@ class WebhooksApi {
     @ResponseStatus(HttpStatus.ACCEPTED)
     DeliveryJson redeliver(@PathVariable long id) {
         return DeliveryJson.of(log.redeliver(id), null);
-    }
-
-    private JsonNode jsonObject(String body) {
-        if (body == null || body.isBlank()) {
-            throw UserFacingException.invalid("webhooks.body.notJson");
-        }
-        try {
-            JsonNode node = json.readTree(body);
-            if (node == null || !node.isObject()) {
-                throw UserFacingException.invalid("webhooks.body.notJson");
-            }
-            return node;
-        } catch (JacksonException e) {
-            throw UserFacingException.invalid("webhooks.body.notJson");
-        }
-    }
-
-    private static String text(JsonNode request, String field) {
-        JsonNode value = request.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isString()) {
-            throw UserFacingException.invalid("webhooks.body.fieldNotText", field);
-        }
-        return value.asString();
     }
 
     private static UUID subscriptionId(String id) {

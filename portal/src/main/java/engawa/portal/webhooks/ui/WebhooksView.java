@@ -1,5 +1,6 @@
 package engawa.portal.webhooks.ui;
 
+import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import com.vaadin.flow.router.Menu;
 import engawa.portal.shared.ui.MenuGroup;
 import com.vaadin.flow.component.Component;
@@ -143,7 +144,7 @@ public class WebhooksView extends Div implements HasDynamicTitle, BeforeEnterObs
         subscriptionGrid.addColumn(s -> Formats.date(s.createdAt())).setHeader(getTranslation("people.created"))
                 .setAutoWidth(true).setFlexGrow(0);
         subscriptionGrid.addComponentColumn(this::subscriptionActions).setAutoWidth(true).setFlexGrow(0);
-        subscriptionGrid.setItems(query -> subscriptions.list(query.getOffset(), query.getLimit()).stream());
+        subscriptionGrid.setItems(query -> subscriptions.list(VaadinSpringDataHelpers.toSpringPageRequest(query)).stream());
         subscriptionGrid.setEmptyStateText(getTranslation("webhooks.none"));
         subscriptionGrid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         subscriptionGrid.setAllRowsVisible(true);
@@ -282,7 +283,7 @@ public class WebhooksView extends Div implements HasDynamicTitle, BeforeEnterObs
         deliveryGrid.addColumn(DeliveryRow::attempts).setHeader(getTranslation("webhooks.attempts")).setWidth("7rem")
                 .setFlexGrow(0);
         deliveryGrid.addColumn(this::lastResult).setHeader(getTranslation("webhooks.lastResult")).setFlexGrow(1);
-        deliveryGrid.setItems(query -> log.list(selectedStatus(), null, query.getOffset(), query.getLimit()).stream());
+        deliveryGrid.setItems(query -> log.list(selectedStatus(), null, VaadinSpringDataHelpers.toSpringPageRequest(query)).stream());
         deliveryGrid.setEmptyStateText(getTranslation("webhooks.deliveries.none"));
         deliveryGrid.addItemClickListener(e -> showDelivery(e.getItem().id()));
         deliveryGrid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
