@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.persistence.autoconfigure.EntityScan;
 import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 
-@SpringBootApplication
+// the db module's stores (@Repository) are found by the same scan as the portal's beans
+@SpringBootApplication(scanBasePackages = {"engawa.portal", "engawa.db"})
 @ConfigurationPropertiesScan
 @EntityScan("engawa.db")
 @EnableJpaRepositories("engawa.db")

@@ -11,10 +11,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.stereotype.Repository;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Systems, domains, resources and APIs: what services belong to and depend on. */
+@Repository
 public class CatalogEntities {
 
     private static final String SELECT = """

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.stereotype.Repository;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -18,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * <p>An owner is kept as {@code group:<slug>}, {@code user:<username>}, or a bare name, which is a
  * team's or, when no team has it, a person's (as {@code spec.owner} is read).
  */
+@Repository
 public class CatalogPending {
 
     /** A service whose owner arrived: its new version and its owner now ({@code team-a} or {@code user:jdoe}). */

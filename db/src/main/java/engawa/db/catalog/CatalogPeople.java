@@ -1,10 +1,12 @@
 package engawa.db.catalog;
 
 import java.util.List;
+import org.springframework.stereotype.Repository;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** People as the catalog's export lists them: read from people's tables, which the catalog may read, never write. */
+@Repository
 public class CatalogPeople {
 
     private final JdbcClient jdbc;

@@ -6,10 +6,12 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.stereotype.Repository;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** What services depend on, provide and consume, by entity reference, in both directions. */
+@Repository
 public class CatalogRelations {
 
     private static final String RESOLVED = """

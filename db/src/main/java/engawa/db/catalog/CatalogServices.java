@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.springframework.stereotype.Repository;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -22,6 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * list is paged in the database. Writes check the version they were based on (optimistic
  * locking); the caller decides what a mismatch means.
  */
+@Repository
 public class CatalogServices {
 
     /** How much of a description a list row carries. */

@@ -10,10 +10,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.stereotype.Repository;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The common-minimum rules evaluated in the database: for a page of services, and tallied per team. */
+@Repository
 public class Scorecards {
 
     private final JdbcClient jdbc;

@@ -6,10 +6,12 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.stereotype.Repository;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The history of every service: who changed which fields, from what to what, and when. */
+@Repository
 public class ServiceChanges {
 
     public enum Action {

@@ -3,10 +3,12 @@ package engawa.db.catalog;
 import engawa.db.shared.Timestamps;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.stereotype.Repository;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** What the catalog keeps of each service's SLOs: how many, their states, when data last came. */
+@Repository
 public class ServiceSlos {
 
     /** Serialises the updates of one service's summary (its SLOs may be evaluated by several instances at once). */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.stereotype.Repository;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -11,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Each team's ops links for its new services, as URL templates with {@code {name}}. A team
  * without its own template of a kind takes the nearest parent team's.
  */
+@Repository
 public class TeamLinkDefaults {
 
     /** A template and the team it comes from (the team itself or a parent). */

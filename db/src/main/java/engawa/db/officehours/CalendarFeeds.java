@@ -3,10 +3,12 @@ package engawa.db.officehours;
 import engawa.db.shared.Timestamps;
 import java.time.Instant;
 import java.util.Optional;
+import org.springframework.stereotype.Repository;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Personal calendar feeds: one secret address per person, stored as a hash. */
+@Repository
 public class CalendarFeeds {
 
     private final JdbcClient jdbc;

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.stereotype.Repository;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -14,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * ({@link OfficeHours#lockSession}) first, so the count of confirmed people and the waitlist's
  * order are decided one person at a time, across instances.
  */
+@Repository
 public class Signups {
 
     private static final String SELECT = """

@@ -3,6 +3,7 @@ package engawa.db.people;
 import engawa.db.shared.Timestamps;
 import java.time.Instant;
 import java.util.Optional;
+import org.springframework.stereotype.Repository;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -11,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * no ORM session and no transaction around it (the benchmark in bench/recipes.sh showed the ORM
  * path costing more than the work of most requests).
  */
+@Repository
 public class ApiTokenLookup {
 
     private final JdbcClient jdbc;

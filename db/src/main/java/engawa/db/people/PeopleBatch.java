@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.stereotype.Repository;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -15,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Teams, accounts and memberships in bulk, for a catalog import of thousands of Backstage Groups
  * and Users. Runs in the caller's transaction; the JPA entities read the rows afresh afterwards.
  */
+@Repository
 public class PeopleBatch {
 
     /** A team as the import compares it. */

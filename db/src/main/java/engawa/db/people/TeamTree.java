@@ -1,9 +1,11 @@
 package engawa.db.people;
 
 import java.util.List;
+import org.springframework.stereotype.Repository;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Questions about teams and memberships that other features ask often, in one query each. */
+@Repository
 public class TeamTree {
 
     private final JdbcClient jdbc;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.stereotype.Repository;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -17,6 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * (...)}), so a callback, the outbox's result and the no-answer sweep can race on the same run
  * and exactly one of them finishes it.
  */
+@Repository
 public class RecipeRuns {
 
     private static final String SELECT = """

@@ -11,10 +11,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.stereotype.Repository;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Recipes and their published versions in plain SQL; the gallery pages at the database. */
+@Repository
 public class Recipes {
 
     private static final String SELECT = """

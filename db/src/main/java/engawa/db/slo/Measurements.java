@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.stereotype.Repository;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -14,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * slice lasts more than a day, the slices ending after {@code from} all start after
  * {@code from - 1 day}, which bounds every read to a range of the primary key.
  */
+@Repository
 public class Measurements {
 
     private static final String EPOCH_MICROS = "timestamptz 'epoch' + x.%s * INTERVAL '1 microsecond'";

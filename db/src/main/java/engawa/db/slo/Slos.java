@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.stereotype.Repository;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -18,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * row lock ({@link #lock}) first, so that overlapping slices and events once per crossing are
  * decided one writer at a time, across instances.
  */
+@Repository
 public class Slos {
 
     private static final String SELECT = """

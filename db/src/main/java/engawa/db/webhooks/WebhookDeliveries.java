@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.stereotype.Repository;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -19,6 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * recorded, so that another instance never takes the same rows, and a crashed instance's rows are
  * free again the moment its connection drops.
  */
+@Repository
 public class WebhookDeliveries {
 
     static final int MAX_ERROR = 1000;

@@ -4,12 +4,14 @@ import engawa.db.shared.Timestamps;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.stereotype.Repository;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The outbox: an event row and its deliveries, written in the caller's transaction so that the
  * event exists exactly when the change that caused it does.
  */
+@Repository
 public class WebhookOutbox {
 
     private final JdbcClient jdbc;

@@ -7,9 +7,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.stereotype.Repository;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Subscriptions in plain SQL; deleting one only marks it, so the delivery log keeps its target. */
+@Repository
 public class WebhookSubscriptions {
 
     private static final String SELECT = """

@@ -23,7 +23,7 @@ public class Shell {
     /** A labelled list of the side navigation: "For engineers", "Admin". */
     public Locator navGroup(String label) {
         return navigation().locator("vaadin-side-nav").filter(new Locator.FilterOptions().setHasText(label))
-                .filter(new Locator.FilterOptions().has(page.locator("[slot=label]"))).first();
+                .filter(new Locator.FilterOptions().setHas(page.locator("[slot=label]"))).first();
     }
 
     public Locator languageSwitch() {

@@ -131,7 +131,7 @@ public class CatalogExport {
     /** A pending owner goes out as it came in, so that it resolves wherever the file is imported next. */
     private static String ownerRef(String teamSlug, String username, String pending) {
         if (pending != null) {
-            return CatalogService.pendingOwner(pending).entityRef();
+            return CatalogEntries.pendingOwner(pending).entityRef();
         }
         return teamSlug != null ? "group:default/" + teamSlug : "user:default/" + username;
     }

@@ -99,7 +99,7 @@ public class CatalogService {
             query.count = page.total();
         }
         Map<Long, Scorecards.Result> scores = scorecards.of(page.rows().stream().map(ServiceRow::id).toList(), freshSince());
-        return page.rows().stream().map(r -> summary(r, scores.get(r.id()))).toList();
+        return page.rows().stream().map(r -> CatalogEntries.summary(r, scores.get(r.id()))).toList();
     }
 
     /** Counted once per query: its pages and its summary line agree, and the database is asked once. */
@@ -223,7 +223,7 @@ public class CatalogService {
         }
         long id = services.insert(values(resolved, Refs.DEFAULT_NAMESPACE, "{}"), clock.instant());
         relations.replace(id, resolved.relations());
-        Map<String, FieldChange> changed = ChangeSet.between(null, canonical(resolved));
+        Map<String, FieldChange> changed = ChangeSet.between(null, CatalogEntries.canonical(resolved));
         changes.append(new ServiceChanges.NewChange(id, 1, caller.username(), ServiceChanges.Action.CREATED,
                 json.write(changed)), clock.instant());
         CatalogEntry created = entry(services.findById(id).orElseThrow());
@@ -241,14 +241,14 @@ public class CatalogService {
         Caller caller = callers.current();
         ServiceRow row = row(name);
         if (!mayEdit(caller, row)) {
-            throw UserFacingException.forbidden("catalog.edit.notOwner", ownerOf(row).name());
+            throw UserFacingException.forbidden("catalog.edit.notOwner", CatalogEntries.ownerOf(row).name());
         }
         if (!row.name().equalsIgnoreCase(draft.name())) {
             throw UserFacingException.invalidField("name", "catalog.name.fixed", row.name());
         }
         ResolvedDraft resolved = DraftChecks.resolve(draft, row.namespace(), owners);
         CatalogEntry current = entry(row);
-        Map<String, FieldChange> changed = ChangeSet.between(canonical(current), canonical(resolved));
+        Map<String, FieldChange> changed = ChangeSet.between(CatalogEntries.canonical(current), CatalogEntries.canonical(resolved));
         if (changed.isEmpty()) {
             return current;
         }
@@ -276,7 +276,7 @@ public class CatalogService {
         Caller caller = callers.current();
         ServiceRow row = row(name);
         if (!mayEdit(caller, row)) {
-            throw UserFacingException.forbidden("catalog.edit.notOwner", ownerOf(row).name());
+            throw UserFacingException.forbidden("catalog.edit.notOwner", CatalogEntries.ownerOf(row).name());
         }
         if (!services.delete(row.id(), expectedVersion)) {
             throw conflict(row, expectedVersion);
@@ -356,46 +356,9 @@ public class CatalogService {
         return CatalogEntries.of(row, refs, json);
     }
 
-    static ServiceSummary summary(ServiceRow row, Scorecards.Result score) {
-        return new ServiceSummary(row.name(), row.title(), row.description(), row.type(), row.lifecycle(), row.tier(),
-                ownerOf(row), row.systemName(), row.tags(), row.opsLinks().keySet(), row.updatedAt(),
-                score == null ? null : score.level(), score == null ? null : score.worstSloState());
-    }
-
-    static Owner ownerOf(ServiceRow row) {
-        if (row.ownerPending() != null) {
-            return pendingOwner(row.ownerPending());
-        }
-        return row.ownerTeamId() != null
-                ? new Owner(Owner.Kind.TEAM, row.ownerTeamId(), row.ownerTeamSlug(), row.ownerTeamName())
-                : new Owner(Owner.Kind.PERSON, row.ownerUserId(), row.ownerUsername(), row.ownerDisplayName());
-    }
-
-    /** A pending owner as stored: {@code group:x}, {@code user:x} or a bare name. */
-    static Owner pendingOwner(String stored) {
-        int colon = stored.indexOf(':');
-        return colon < 0 ? Owner.pending("group", stored, true)
-                : Owner.pending(stored.substring(0, colon), stored.substring(colon + 1), false);
-    }
-
     ChangeEntry change(ChangeRow row) {
         return new ChangeEntry(row.version(), row.changedAt(), row.actor(), row.actorName(), row.action(),
                 json.readChanges(row.changesJson()));
-    }
-
-    /** The draft with references in stored form, so that two spellings of one reference compare equal. */
-    static ServiceDraft canonical(ResolvedDraft resolved) {
-        ServiceDraft d = resolved.draft();
-        return new ServiceDraft(d.name(), d.title(), d.description(), d.type(), d.lifecycle(), d.tier(),
-                resolved.owner().ref(), d.system(), d.tags(), d.links(), d.opsLinks(),
-                resolved.relations().get(Relation.DEPENDS_ON), resolved.relations().get(Relation.PROVIDES_API),
-                resolved.relations().get(Relation.CONSUMES_API));
-    }
-
-    static ServiceDraft canonical(CatalogEntry entry) {
-        return new ServiceDraft(entry.name(), entry.title(), entry.description(), entry.type(), entry.lifecycle(),
-                entry.tier(), entry.owner().ref(), entry.system(), entry.tags(), entry.links(), entry.opsLinks(),
-                entry.dependsOn(), entry.providesApis(), entry.consumesApis());
     }
 
     ServiceValues values(ResolvedDraft resolved, String namespace, String annotationsJson) {

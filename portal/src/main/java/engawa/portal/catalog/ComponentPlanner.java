@@ -107,7 +107,7 @@ class ComponentPlanner {
         if (!batch.run.caller.admin() && (!catalog.mayOwn(batch.run.caller, resolved.owner())
                 || (current != null && !catalog.mayEdit(batch.run.caller, current)))) {
             batch.problem(component, ImportMessages.notYours(current == null ? resolved.owner().name()
-                    : CatalogService.ownerOf(current).name()));
+                    : CatalogEntries.ownerOf(current).name()));
             return;
         }
         if (resolved.owner().kind() == Owner.Kind.PENDING) {
@@ -122,13 +122,13 @@ class ComponentPlanner {
         String annotations = json.write(component.entity().annotations());
         if (current == null) {
             batch.serviceWrites.add(new PlannedService(component, resolved, annotations, null,
-                    ChangeSet.between(null, CatalogService.canonical(resolved))));
+                    ChangeSet.between(null, CatalogEntries.canonical(resolved))));
             batch.run.tally.count(component, Action.CREATE, List.of());
             return;
         }
         CatalogEntry entry = CatalogEntries.of(current, existingRelations.getOrDefault(current.id(), Map.of()), json);
-        Map<String, FieldChange> changed = new LinkedHashMap<>(ChangeSet.between(CatalogService.canonical(entry),
-                CatalogService.canonical(resolved)));
+        Map<String, FieldChange> changed = new LinkedHashMap<>(ChangeSet.between(CatalogEntries.canonical(entry),
+                CatalogEntries.canonical(resolved)));
         if (!json.same(current.annotationsJson(), annotations)) {
             changed.put("annotations", new FieldChange("", ""));
         }

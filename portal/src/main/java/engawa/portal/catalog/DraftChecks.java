@@ -1,6 +1,5 @@
 package engawa.portal.catalog;
 
-import engawa.db.catalog.OpsLinkKind;
 import engawa.db.catalog.Relation;
 import engawa.portal.people.OwnerRef;
 import engawa.portal.shared.UserFacingException;
@@ -9,7 +8,6 @@ import engawa.portal.shared.WebUrls;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;

@@ -2,9 +2,9 @@ package engawa.portal.officehours;
 
 import engawa.db.officehours.SeriesValues;
 import engawa.db.officehours.SessionKind;
-import engawa.portal.shared.SafeMarkdown;
 import engawa.portal.shared.UserFacingException;
 import engawa.portal.shared.UserFacingException.FieldProblem;
+import engawa.portal.shared.Validation;
 import engawa.portal.shared.WebUrls;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -13,13 +13,12 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Checks a session form field by field and says what to fix, every problem at once; nothing is
- * saved unless all of it is right.
+ * Checks a session form and says what to fix, every problem at once: the rules of single values
+ * ({@link SessionDraft}'s annotations) and of several together. Nothing is saved unless all of it is right.
  */
 final class SessionRules {
 
@@ -40,23 +39,20 @@ final class SessionRules {
      * @param allowPast whether the first start may lie in the past (an edit of a running series)
      */
     static Checked check(SessionDraft d, Instant now, boolean allowPast) {
-        List<FieldProblem> problems = new ArrayList<>();
-        String title = text(d.title(), "title", 160, true, problems);
-        String titleJa = text(d.titleJa(), "titleJa", 160, false, problems);
-        String description = text(d.description(), "description", SafeMarkdown.MAX_LENGTH, false, problems);
+        List<FieldProblem> problems = new ArrayList<>(Validation.problems(d));
         SessionKind kind = kind(d.kind(), problems);
         Integer capacity = null;
         if (kind == SessionKind.SEATED) {
             if (d.capacity() == null) {
                 problems.add(new FieldProblem("capacity", "officeHours.capacity.required"));
-            } else if (d.capacity() < 1 || d.capacity() > 10_000) {
+            } else if (d.capacity() < 1 || d.capacity() > SessionDraft.MAX_CAPACITY) {
                 problems.add(new FieldProblem("capacity", "officeHours.capacity.range"));
             } else {
                 capacity = d.capacity();
             }
         }
-        String room = text(d.room(), "room", 200, false, problems);
-        String video = text(d.videoUrl(), "videoUrl", 500, false, problems);
+        String room = d.room();
+        String video = d.videoUrl();
         if (video != null && !WebUrls.isWebUrl(video)) {
             problems.add(new FieldProblem("videoUrl", "officeHours.videoUrl.format"));
         }
@@ -67,12 +63,6 @@ final class SessionRules {
         Recurrence recurrence = null;
         List<LocalDateTime> starts = List.of();
         int minutes = 0;
-        if (d.start() == null) {
-            problems.add(new FieldProblem("start", "officeHours.start.required"));
-        }
-        if (d.end() == null) {
-            problems.add(new FieldProblem("end", "officeHours.end.required"));
-        }
         if (d.start() != null && d.end() != null && zone != null) {
             Instant start = d.start().atZone(zone).toInstant();
             Duration length = Duration.between(start, d.end().atZone(zone).toInstant());
@@ -98,33 +88,17 @@ final class SessionRules {
             }
         }
         int reminder = d.reminderMinutes() == null ? 60 : d.reminderMinutes();
-        if (reminder < 0 || reminder > 7 * 24 * 60) {
-            problems.add(new FieldProblem("reminderMinutes", "officeHours.reminder.range"));
-        }
-        List<String> topics = list(d.topics(), "topics", 10, 40, problems);
-        List<String> recipes = list(d.recipes(), "recipes", 20, 63, problems);
-        List<String> services = list(d.services(), "services", 20, 63, problems);
+        List<String> topics = d.topics().stream().distinct().toList();
+        List<String> recipes = d.recipes().stream().map(r -> r.toLowerCase(Locale.ROOT)).distinct().toList();
+        List<String> services = d.services().stream().map(r -> r.toLowerCase(Locale.ROOT)).distinct().toList();
         if (!problems.isEmpty()) {
             throw UserFacingException.invalidFields(problems);
         }
-        SeriesValues values = new SeriesValues(title, titleJa, description == null ? "" : description, topics, kind, capacity,
+        SeriesValues values = new SeriesValues(d.title(), d.titleJa(), d.description() == null ? "" : d.description(), topics,
+                kind, capacity,
                 room, video, zone.getId(), d.start(), minutes, recurrence == null ? null : recurrence.rrule(), reminder,
                 recipes, services);
         return new Checked(values, recurrence, starts);
-    }
-
-    private static String text(String value, String field, int max, boolean required, List<FieldProblem> problems) {
-        String text = value == null ? "" : value.strip();
-        if (text.isEmpty()) {
-            if (required) {
-                problems.add(new FieldProblem(field, "officeHours." + field + ".required"));
-            }
-            return null;
-        }
-        if (text.length() > max) {
-            problems.add(new FieldProblem(field, "officeHours.tooLong", max));
-        }
-        return text;
     }
 
     private static SessionKind kind(String value, List<FieldProblem> problems) {
@@ -156,23 +130,5 @@ final class SessionRules {
         }
         problems.add(new FieldProblem("timeZone", "officeHours.timeZone.unknown", text));
         return null;
-    }
-
-    private static List<String> list(List<String> values, String field, int maxItems, int maxLength, List<FieldProblem> problems) {
-        LinkedHashSet<String> items = new LinkedHashSet<>();
-        for (String value : values) {
-            String text = value == null ? "" : value.strip();
-            if (text.isEmpty()) {
-                continue;
-            }
-            if (text.length() > maxLength) {
-                problems.add(new FieldProblem(field, "officeHours.tooLong", maxLength));
-            }
-            items.add(field.equals("topics") ? text : text.toLowerCase(Locale.ROOT));
-        }
-        if (items.size() > maxItems) {
-            problems.add(new FieldProblem(field, "officeHours.tooMany", maxItems));
-        }
-        return List.copyOf(items);
     }
 }

@@ -1,6 +1,7 @@
 package engawa.portal.recipes;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /**
@@ -13,8 +14,21 @@ import java.util.List;
  * @param choices for {@code choice}: the options offered
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record RecipeInput(String key, String kind, String label, String labelJa, String help, String helpJa,
-        Boolean required, String defaultValue, String pattern, List<String> choices) {
+public record RecipeInput(String key, String kind,
+        @Size(max = LABEL_MAX_LENGTH, message = "recipes.inputs.label") String label,
+        @Size(max = LABEL_MAX_LENGTH, message = "recipes.inputs.label") String labelJa,
+        @Size(max = HELP_MAX_LENGTH, message = "recipes.field.tooLong") String help,
+        @Size(max = HELP_MAX_LENGTH, message = "recipes.field.tooLong") String helpJa,
+        Boolean required,
+        @Size(max = InputRules.MAX_LONG_TEXT, message = "recipes.field.tooLong") String defaultValue,
+        @Size(max = PATTERN_MAX_LENGTH, message = "recipes.field.tooLong") String pattern,
+        @Size(max = MAX_CHOICES, message = "recipes.inputs.tooManyChoices")
+        List<@Size(max = InputRules.MAX_TEXT, message = "recipes.field.tooLong") String> choices) {
+
+    public static final int LABEL_MAX_LENGTH = 80;
+    public static final int HELP_MAX_LENGTH = 500;
+    public static final int PATTERN_MAX_LENGTH = 200;
+    public static final int MAX_CHOICES = 50;
 
     public RecipeInput {
         // left out in JSON means optional

@@ -9,19 +9,17 @@ import engawa.portal.people.Callers;
 import engawa.portal.people.Callers.Caller;
 import engawa.portal.people.PeopleDirectory;
 import engawa.portal.people.TeamOrPerson;
-import engawa.portal.shared.SafeMarkdown;
 import engawa.portal.shared.UserFacingException;
 import engawa.portal.shared.UserFacingException.FieldProblem;
+import engawa.portal.shared.Validation;
 import engawa.portal.webhooks.PrivateTargets;
 import engawa.portal.webhooks.WebhookEvent;
 import engawa.portal.webhooks.WebhookTargets;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -237,33 +235,14 @@ public class RecipeService {
     }
 
     private RecipeValues values(Caller caller, String slug, RecipeDraft d, List<FieldProblem> problems) {
-        String titleEn = text(d.titleEn(), "titleEn", 120, true, problems);
-        String titleJa = text(d.titleJa(), "titleJa", 120, false, problems);
-        String summaryEn = text(d.summaryEn(), "summaryEn", 300, true, problems);
-        String summaryJa = text(d.summaryJa(), "summaryJa", 300, false, problems);
-        String stepsEn = text(d.stepsEn(), "stepsEn", SafeMarkdown.MAX_LENGTH, false, problems);
-        String stepsJa = text(d.stepsJa(), "stepsJa", SafeMarkdown.MAX_LENGTH, false, problems);
+        problems.addAll(Validation.problems(d));
         String category = d.category() == null ? "" : d.category().trim();
         if (!Categories.ALL.contains(category)) {
             problems.add(new FieldProblem("category", "recipes.category.unknown", String.join(", ", Categories.ALL)));
         }
-        List<String> tags = d.tags().stream().map(t -> t == null ? "" : t.trim().toLowerCase(Locale.ROOT))
-                .filter(t -> !t.isEmpty()).distinct().toList();
-        if (tags.size() > 10 || tags.stream().anyMatch(t -> t.length() > 30)) {
-            problems.add(new FieldProblem("tags", "recipes.tags.limits"));
-        }
         int minutes = d.minutesSaved() == null ? 0 : d.minutesSaved();
-        if (minutes < 0 || minutes > 1440) {
-            problems.add(new FieldProblem("minutesSaved", "recipes.minutesSaved.range"));
-        }
         int answerMinutes = d.answerMinutes() == null ? 15 : d.answerMinutes();
-        if (answerMinutes < 1 || answerMinutes > 1440) {
-            problems.add(new FieldProblem("answerMinutes", "recipes.answerMinutes.range"));
-        }
         int testEvery = d.testEveryDays() == null ? 7 : d.testEveryDays();
-        if (testEvery < 1 || testEvery > 90) {
-            problems.add(new FieldProblem("testEveryDays", "recipes.testEveryDays.range"));
-        }
         try {
             InputRules.checkDefinitions(d.inputs());
         } catch (UserFacingException e) {
@@ -287,23 +266,9 @@ public class RecipeService {
             teamId = found.get().teamId();
         }
         boolean testRuns = Boolean.TRUE.equals(d.testRunsEnabled());
-        return new RecipeValues(slug, teamId, userId, category, tags, titleEn, titleJa, summaryEn, summaryJa,
-                stepsEn == null ? "" : stepsEn, stepsJa, json.writeValueAsString(d.inputs()), minutes,
+        return new RecipeValues(slug, teamId, userId, category, d.tags(), d.titleEn(), d.titleJa(), d.summaryEn(),
+                d.summaryJa(), d.stepsEn() == null ? "" : d.stepsEn(), d.stepsJa(), json.writeValueAsString(d.inputs()), minutes,
                 Boolean.TRUE.equals(d.callsBack()), answerMinutes, testRuns, testEvery);
-    }
-
-    private static String text(String value, String field, int max, boolean required, List<FieldProblem> problems) {
-        String trimmed = value == null ? null : value.strip();
-        if (trimmed == null || trimmed.isEmpty()) {
-            if (required) {
-                problems.add(new FieldProblem(field, "recipes.field.required"));
-            }
-            return null;
-        }
-        if (trimmed.length() > max) {
-            problems.add(new FieldProblem(field, "recipes.field.tooLong", max));
-        }
-        return trimmed;
     }
 
     Recipe recipe(Caller caller, RecipeRow row) {

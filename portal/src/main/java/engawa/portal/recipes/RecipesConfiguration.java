@@ -1,38 +1,17 @@
 package engawa.portal.recipes;
 
-import engawa.db.recipes.RecipeRuns;
-import engawa.db.recipes.Recipes;
-import engawa.portal.webhooks.EventType;
+import engawa.portal.webhooks.EventTypeSource;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The plain-SQL parts of recipes from {@code db}. */
+/** What the feature declares to the rest of the portal. */
 @Configuration(proxyBeanMethods = false)
 class RecipesConfiguration {
 
+    /** The events this feature publishes, for the webhooks feature to offer. */
     @Bean
-    EventType runRequestedEvents() {
-        return RunRequested.TYPE;
-    }
-
-    @Bean
-    EventType runCompletedEvents() {
-        return RunCompleted.TYPE;
-    }
-
-    @Bean
-    EventType healthChangedEvents() {
-        return RecipeHealthChanged.TYPE;
-    }
-
-    @Bean
-    Recipes recipes(JdbcTemplate jdbc) {
-        return new Recipes(jdbc);
-    }
-
-    @Bean
-    RecipeRuns recipeRuns(JdbcTemplate jdbc) {
-        return new RecipeRuns(jdbc);
+    EventTypeSource recipeEventTypes() {
+        return () -> List.of(RunRequested.TYPE, RunCompleted.TYPE, RecipeHealthChanged.TYPE);
     }
 }

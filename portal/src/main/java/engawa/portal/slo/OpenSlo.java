@@ -103,7 +103,7 @@ final class OpenSlo {
                 problems.add(new Problem(number, null, "metadata.name is required."));
                 continue;
             }
-            if (!SloRules.NAME.matcher(name).matches() || name.length() > 63) {
+            if (!name.matches(SloDraft.NAME_PATTERN) || name.length() > SloDraft.NAME_MAX_LENGTH) {
                 problems.add(new Problem(number, name, "metadata.name must be lower-case letters, digits and dashes (a DNS label)."));
                 continue;
             }

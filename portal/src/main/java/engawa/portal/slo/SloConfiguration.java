@@ -1,43 +1,22 @@
 package engawa.portal.slo;
 
-import engawa.db.slo.Measurements;
-import engawa.db.slo.Slos;
 import engawa.integrations.slo.PrometheusClient;
-import engawa.portal.webhooks.EventType;
+import engawa.portal.webhooks.EventTypeSource;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The plain-SQL parts of SLOs and the scorecard, and the Prometheus client when one is configured. */
+/** The events SLOs publish, and the Prometheus client when one is configured. */
 @Configuration(proxyBeanMethods = false)
 class SloConfiguration {
 
+    /** The events this feature publishes, for the webhooks feature to offer. */
     @Bean
-    EventType budgetWarningEvents() {
-        return ErrorBudgetWarning.TYPE;
-    }
-
-    @Bean
-    EventType budgetExhaustedEvents() {
-        return ErrorBudgetExhausted.TYPE;
-    }
-
-    @Bean
-    EventType alertChangedEvents() {
-        return SloAlertChanged.TYPE;
-    }
-
-    @Bean
-    Slos slos(JdbcTemplate jdbc) {
-        return new Slos(jdbc);
-    }
-
-    @Bean
-    Measurements measurements(JdbcTemplate jdbc) {
-        return new Measurements(jdbc);
+    EventTypeSource sloEventTypes() {
+        return () -> List.of(ErrorBudgetWarning.TYPE, ErrorBudgetExhausted.TYPE, SloAlertChanged.TYPE);
     }
 
     /** {@code ENGAWA_PROMETHEUS_URL}: where SLOs with queries are read from; without it they wait, saying why. */

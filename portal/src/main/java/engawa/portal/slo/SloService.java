@@ -182,7 +182,7 @@ public class SloService {
             throw UserFacingException.forbidden("slo.forbidden", service.displayName());
         }
         String text = policy == null ? null : policy.strip();
-        if (text != null && text.length() > 4000) {
+        if (text != null && text.length() > SloDraft.POLICY_MAX_LENGTH) {
             throw UserFacingException.invalidField("policy", "slo.policy.long");
         }
         slos.savePolicy(service.id(), text, callers.current().userId(), clock.instant());

@@ -4,8 +4,8 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * One kind of event the portal sends, declared by the feature that owns the fact (as a bean, so
- * that {@link EventTypes} knows every type without knowing the features). The sample is an
+ * One kind of event the portal sends, declared by the feature that owns the fact (through an
+ * {@link EventTypeSource} bean, so that {@link EventTypes} knows every type without knowing the features). The sample is an
  * instance of the same record as the real events, so the two cannot disagree on fields.
  *
  * @param id the name on the wire, e.g. {@code service.created}

@@ -9,15 +9,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * Every event type the features declare, in the order of their names. The webhooks feature
- * learns the types from the features' {@link EventType} beans, so it knows none by itself.
+ * learns the types from the features' {@link EventTypeSource} beans, so it knows none by itself.
  */
 @Component
 public class EventTypes {
 
     private final Map<String, EventType> byId = new LinkedHashMap<>();
 
-    EventTypes(List<EventType> declared) {
-        declared.stream().sorted(Comparator.comparing(EventType::id)).forEach(type -> {
+    EventTypes(List<EventTypeSource> sources) {
+        sources.stream().flatMap(source -> source.types().stream()).sorted(Comparator.comparing(EventType::id)).forEach(type -> {
             if (byId.putIfAbsent(type.id(), type) != null) {
                 throw new IllegalStateException("Two features declare the event type " + type.id());
             }

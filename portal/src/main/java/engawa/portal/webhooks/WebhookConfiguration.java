@@ -1,8 +1,5 @@
 package engawa.portal.webhooks;
 
-import engawa.db.webhooks.WebhookDeliveries;
-import engawa.db.webhooks.WebhookOutbox;
-import engawa.db.webhooks.WebhookSubscriptions;
 import engawa.integrations.webhooks.HostResolver;
 import engawa.integrations.webhooks.RetrySchedule;
 import engawa.integrations.webhooks.TargetGuard;
@@ -13,27 +10,10 @@ import java.time.Clock;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The plain-Java parts from {@code db} and {@code integrations}, set up from the portal's settings. */
+/** The plain-Java parts from {@code integrations}, set up from the portal's settings. */
 @Configuration(proxyBeanMethods = false)
 class WebhookConfiguration {
-
-    @Bean
-    WebhookSubscriptions webhookSubscriptions(JdbcTemplate jdbc) {
-        return new WebhookSubscriptions(JdbcClient.create(jdbc));
-    }
-
-    @Bean
-    WebhookOutbox webhookOutbox(JdbcTemplate jdbc) {
-        return new WebhookOutbox(JdbcClient.create(jdbc));
-    }
-
-    @Bean
-    WebhookDeliveries webhookDeliveries(JdbcTemplate jdbc) {
-        return new WebhookDeliveries(jdbc);
-    }
 
     @Bean
     TargetGuard webhookTargetGuard(WebhookProperties properties, PublicUrl publicUrl) {

@@ -4,7 +4,6 @@ import engawa.db.webhooks.AttemptRecord;
 import engawa.db.webhooks.DeliveryStatus;
 import engawa.db.webhooks.DueDelivery;
 import engawa.db.webhooks.WebhookDeliveries;
-import engawa.db.webhooks.WebhookSubscriptions;
 import engawa.integrations.webhooks.DeliveryOutcome;
 import engawa.integrations.webhooks.DeliveryResult;
 import engawa.integrations.webhooks.RetrySchedule;
@@ -56,7 +55,6 @@ public class WebhookDispatcher implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
 
     private final WebhookDeliveries deliveries;
-    private final WebhookSubscriptions subscriptions;
     private final WebhookSender sender;
     private final RetrySchedule schedule;
     private final SecretBox secrets;
@@ -64,6 +62,7 @@ public class WebhookDispatcher implements SmartLifecycle {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final ReceiverHealth receivers;
     /** Looked up at first use: listeners publish events, which needs this dispatcher (a cycle at construction). */
     private final org.springframework.beans.factory.ObjectProvider<DeliveryListener> listenerProvider;
     private volatile List<DeliveryListener> listeners;
@@ -77,12 +76,11 @@ public class WebhookDispatcher implements SmartLifecycle {
     private volatile boolean running;
     private boolean woken;
 
-    WebhookDispatcher(WebhookDeliveries deliveries, WebhookSubscriptions subscriptions, WebhookSender sender,
+    WebhookDispatcher(WebhookDeliveries deliveries, WebhookSender sender,
             RetrySchedule schedule, SecretBox secrets, WebhookProperties properties, PlatformTransactionManager transactions,
-            Clock clock, MeterRegistry meters,
+            Clock clock, MeterRegistry meters, ReceiverHealth receivers,
             org.springframework.beans.factory.ObjectProvider<DeliveryListener> listeners) {
         this.deliveries = deliveries;
-        this.subscriptions = subscriptions;
         this.sender = sender;
         this.schedule = schedule;
         this.secrets = secrets;
@@ -91,6 +89,7 @@ public class WebhookDispatcher implements SmartLifecycle {
         this.clock = clock;
         this.inFlight = new Semaphore(properties.maxInFlight());
         this.meters = meters;
+        this.receivers = receivers;
         this.listenerProvider = listeners;
         Gauge.builder("engawa.webhooks.in.flight", inFlight,
                         s -> properties.maxInFlight() - s.availablePermits())
@@ -224,17 +223,18 @@ public class WebhookDispatcher implements SmartLifecycle {
         List<Sent> results = inFlight.stream().map(CompletableFuture::join).toList();
 
         List<AttemptRecord> records = new ArrayList<>(results.size());
-        Map<UUID, SubscriptionHealth> health = new LinkedHashMap<>();
+        Map<UUID, ReceiverHealth.Batch> health = new LinkedHashMap<>();
         for (Sent sent : results) {
             records.add(record(sent));
-            health.computeIfAbsent(sent.delivery().subscriptionId(), id -> new SubscriptionHealth(sent.delivery()))
-                    .add(sent);
+            health.computeIfAbsent(sent.delivery().subscriptionId(),
+                    id -> new ReceiverHealth.Batch(id, sent.delivery().failingSince()))
+                    .add(sent.attemptedAt(), sent.result());
         }
         deliveries.record(records);
         deliveries.bury(offline);
         tellListeners(due, records, offline);
         // the same order in every worker, so two batches touching the same subscriptions cannot deadlock
-        health.values().stream().sorted(Comparator.comparing(h -> h.subscription)).forEach(this::updateHealth);
+        health.values().stream().sorted(Comparator.comparing(ReceiverHealth.Batch::subscription)).forEach(receivers::update);
     }
 
     /** Tells the owners of private targets (recipe runs) what became of their deliveries. */
@@ -351,61 +351,7 @@ public class WebhookDispatcher implements SmartLifecycle {
                 status, attempts, next, stopped);
     }
 
-    private void updateHealth(SubscriptionHealth health) {
-        Instant now = clock.instant();
-        if (health.gone != null) {
-            turnOff(health.subscription, "The receiver answered 410 Gone on "
-                    + DateTimeFormatter.ISO_INSTANT.format(health.gone) + ": it asked not to get these events any more.");
-        } else if (health.anyDelivered) {
-            if (health.failingSince != null) {
-                subscriptions.clearFailing(health.subscription);
-            }
-        } else if (health.failingSince == null) {
-            subscriptions.markFailingSince(health.subscription, health.firstFailure);
-        } else if (!health.failingSince.plus(properties.scaledDisableAfterFailing()).isAfter(now)) {
-            turnOff(health.subscription, "Every delivery failed since "
-                    + DateTimeFormatter.ISO_INSTANT.format(health.failingSince) + "; turned off after "
-                    + properties.disableAfterFailing().toDays() + " days of failures. Fix the receiver, then turn it on again.");
-        }
-    }
-
-    private void turnOff(UUID subscription, String reason) {
-        boolean turnedOff = subscriptions.disable(subscription, reason, clock.instant());
-        // also when another worker turned it off first: this batch's own retries are ours to bury
-        int buried = deliveries.buryOpen(subscription, "Not sent: the subscription was turned off. " + reason);
-        if (turnedOff) {
-            log.info("Webhook subscription {} turned off ({} open deliveries given up): {}", subscription, buried, reason);
-        }
-    }
-
     private record Sent(DueDelivery delivery, Instant attemptedAt, DeliveryResult result) {
-    }
-
-    /** What one batch says about a subscription's receiver. */
-    private static final class SubscriptionHealth {
-        final UUID subscription;
-        final Instant failingSince;
-        boolean anyDelivered;
-        Instant firstFailure;
-        Instant gone;
-
-        SubscriptionHealth(DueDelivery delivery) {
-            this.subscription = delivery.subscriptionId();
-            this.failingSince = delivery.failingSince();
-        }
-
-        void add(Sent sent) {
-            if (sent.result().delivered()) {
-                anyDelivered = true;
-            } else {
-                if (firstFailure == null || sent.attemptedAt().isBefore(firstFailure)) {
-                    firstFailure = sent.attemptedAt();
-                }
-                if (sent.result().outcome() == DeliveryOutcome.GONE && gone == null) {
-                    gone = sent.attemptedAt();
-                }
-            }
-        }
     }
 
     @Override

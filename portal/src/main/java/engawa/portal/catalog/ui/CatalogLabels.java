@@ -1,5 +1,6 @@
 package engawa.portal.catalog.ui;
 
+import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
@@ -92,7 +93,7 @@ final class CatalogLabels {
             return new Span(pending, new Span(" " + pending.getTranslation("service.relation.notInCatalogShort")));
         }
         if (owner.kind() == Owner.Kind.TEAM) {
-            Anchor team = new Anchor("teams/" + owner.key(), owner.name());
+            RouterLink team = CatalogLinks.team(owner.key(), owner.name());
             team.addClassName("owner-link");
             return team;
         }

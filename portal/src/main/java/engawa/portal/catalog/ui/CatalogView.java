@@ -1,6 +1,5 @@
 package engawa.portal.catalog.ui;
 
-import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Text;
@@ -8,8 +7,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
@@ -30,7 +27,6 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import engawa.portal.people.ui.TeamComboBox;
 import engawa.db.catalog.CatalogServices;
 import engawa.db.catalog.Lifecycle;
-import engawa.db.catalog.OpsLinkKind;
 import engawa.db.catalog.ScorecardLevel;
 import engawa.db.catalog.ScorecardRule;
 import engawa.portal.catalog.SloState;
@@ -38,7 +34,6 @@ import engawa.portal.catalog.CatalogExport;
 import engawa.portal.catalog.CatalogFilter;
 import engawa.portal.catalog.CatalogQuery;
 import engawa.portal.catalog.CatalogService;
-import engawa.portal.catalog.ServiceSummary;
 import engawa.portal.people.TeamService;
 import engawa.portal.shared.UserFacingException;
 import engawa.portal.shared.ui.FormErrors;
@@ -73,7 +68,7 @@ public class CatalogView extends Div implements HasDynamicTitle, BeforeEnterObse
     private final Select<ScorecardRule> missing = new Select<>();
     private final Select<SloState> sloState = new Select<>();
     private final Paragraph summary = new Paragraph();
-    private final Grid<ServiceSummary> grid = new Grid<>();
+    private final CatalogGrid grid;
     private final Span systemChip = new Span();
     private String system;
     private CatalogServices.FacetCounts facets;
@@ -83,6 +78,7 @@ public class CatalogView extends Div implements HasDynamicTitle, BeforeEnterObse
     CatalogView(CatalogService catalog, TeamService teams, CatalogExport export) {
         this.catalog = catalog;
         this.owner = new TeamComboBox(teams, false);
+        this.grid = new CatalogGrid(catalog, () -> query);
         addClassName("page");
         addClassName("catalog-view");
 
@@ -101,7 +97,7 @@ public class CatalogView extends Div implements HasDynamicTitle, BeforeEnterObse
         HorizontalLayout toolbar = new HorizontalLayout(intro, actions);
         toolbar.addClassName("toolbar");
         toolbar.setWrap(true);
-        add(toolbar, filters(), summary, grid());
+        add(toolbar, filters(), summary, grid);
         summary.setId("catalog-summary");
         summary.addClassName("catalog-summary");
     }
@@ -208,76 +204,6 @@ public class CatalogView extends Div implements HasDynamicTitle, BeforeEnterObse
 
     private String withCount(String label, Long count) {
         return count == null ? label : label + " (" + count + ")";
-    }
-
-    private Component grid() {
-        grid.setId("catalog-grid");
-        grid.addComponentColumn(this::nameCell).setHeader(getTranslation("catalog.column.service")).setFlexGrow(3)
-                .setWidth("16rem");
-        grid.addComponentColumn(s -> CatalogLabels.owner(s.owner())).setHeader(getTranslation("catalog.column.owner"))
-                .setFlexGrow(1).setWidth("9rem");
-        grid.addComponentColumn(s -> CatalogLabels.lifecycleBadge(this, s.lifecycle()))
-                .setHeader(getTranslation("catalog.column.lifecycle")).setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(s -> CatalogLabels.tierBadge(this, s.tier())).setHeader(getTranslation("catalog.column.tier"))
-                .setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(this::opsCell).setHeader(getTranslation("catalog.column.opsLinks")).setAutoWidth(true)
-                .setFlexGrow(0);
-        grid.addComponentColumn(s -> s.level() == null ? new Span() : CatalogLabels.levelBadge(this, s.level()))
-                .setHeader(getTranslation("catalog.column.level")).setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(this::sloCell).setHeader(getTranslation("catalog.column.slo")).setAutoWidth(true)
-                .setFlexGrow(0);
-        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
-        grid.setEmptyStateText(getTranslation("catalog.empty"));
-        grid.addItemClickListener(e -> e.getSource().getUI()
-                .ifPresent(ui -> ui.navigate(ServiceView.class, ServiceView.parameters(e.getItem().name()))));
-        grid.setItems(q -> query == null ? java.util.stream.Stream.empty()
-                        : catalog.list(query, CatalogServices.Sort.NAME, VaadinSpringDataHelpers.toSpringPageRequest(q)).stream(),
-                q -> query == null ? 0 : (int) Math.min(Integer.MAX_VALUE, catalog.count(query)));
-        grid.setHeight("32rem");
-        return grid;
-    }
-
-    private Component nameCell(ServiceSummary s) {
-        Anchor title = new Anchor("services/" + s.name(), s.displayName());
-        title.addClassName("service-title");
-        Span name = new Span(s.name());
-        name.addClassName("service-name");
-        Div cell = new Div(title, name);
-        if (s.description() != null) {
-            Span description = new Span(s.description());
-            description.addClassName("service-description");
-            cell.add(description);
-        }
-        if (!s.tags().isEmpty()) {
-            Div tags = new Div();
-            tags.addClassName("service-tags");
-            s.tags().forEach(t -> {
-                Span chip = new Span(t);
-                chip.getElement().getThemeList().add("badge contrast pill small");
-                tags.add(chip);
-            });
-            cell.add(tags);
-        }
-        cell.addClassName("service-cell");
-        return cell;
-    }
-
-    private Component opsCell(ServiceSummary s) {
-        int total = OpsLinkKind.values().length;
-        Span count = new Span(getTranslation("catalog.opsLinks.count", s.opsLinks().size(), total));
-        count.getElement().getThemeList().add(s.opsLinks().size() == total ? "badge success" : "badge contrast");
-        count.getElement().setAttribute("title", String.join(", ", s.opsLinks().stream()
-                .map(k -> CatalogLabels.opsLink(this, k)).toList()));
-        return count;
-    }
-
-    private Component sloCell(ServiceSummary s) {
-        if (s.worstSloState() == null) {
-            Span none = new Span(getTranslation("catalog.slo.none"));
-            none.addClassName("missing-text");
-            return none;
-        }
-        return SloStateBadge.of(this, SloState.valueOf(s.worstSloState()));
     }
 
     /** A filter changed: list again, update the counts, put the choice in the address. */

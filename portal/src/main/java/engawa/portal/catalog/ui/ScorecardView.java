@@ -1,9 +1,9 @@
 package engawa.portal.catalog.ui;
 
+import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.router.Menu;
 import engawa.portal.shared.ui.MenuGroup;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
@@ -83,7 +83,7 @@ public class ScorecardView extends Div implements HasDynamicTitle {
             row.getElement().setAttribute("role", "row");
             row.getElement().setAttribute("data-team", t.teamSlug() == null ? "" : t.teamSlug());
             Component name = t.teamSlug() == null ? new Span(getTranslation("scorecard.people"))
-                    : new Anchor("catalog?owner=" + t.teamSlug(), t.teamName());
+                    : CatalogLinks.catalog(t.teamName(), Map.of("owner", t.teamSlug()));
             Div nameCell = new Div(name);
             nameCell.getElement().setAttribute("role", "rowheader");
             row.add(nameCell, cell(String.valueOf(t.services()), "cell"));
@@ -109,7 +109,7 @@ public class ScorecardView extends Div implements HasDynamicTitle {
         box.addClassName("scorecard-levels");
         for (ScorecardLevel level : List.of(ScorecardLevel.GOLD, ScorecardLevel.SILVER, ScorecardLevel.BRONZE, ScorecardLevel.NONE)) {
             long n = levels.getOrDefault(level, 0L);
-            Anchor link = new Anchor("catalog?level=" + level.key(), "");
+            RouterLink link = CatalogLinks.catalog("", Map.of("level", level.key()));
             link.addClassName("scorecard-level");
             link.getElement().setAttribute("data-level", level.key());
             Span count = new Span(String.valueOf(n));
@@ -134,7 +134,8 @@ public class ScorecardView extends Div implements HasDynamicTitle {
         share.addClassName("scorecard-share");
         row.add(label, bar, share);
         if (passing < services) {
-            Anchor without = new Anchor("catalog?missing=" + rule.key, getTranslation("scorecard.without", services - passing));
+            RouterLink without = CatalogLinks.catalog(getTranslation("scorecard.without", services - passing),
+                    Map.of("missing", rule.key));
             without.addClassName("scorecard-without");
             row.add(without);
         }

@@ -149,7 +149,7 @@ public class ServiceEditView extends Div implements HasDynamicTitle, BeforeEnter
         for (ChangeEntry change : conflict.missed()) {
             Span who = new Span(getTranslation("edit.conflict.who", change.who(), Formats.dateTime(change.at())));
             who.addClassName("change-who");
-            missed.add(new Div(who, ServiceView.ChangeList.of(this, change.changes())));
+            missed.add(new Div(who, ServiceHistory.ChangeList.of(this, change.changes())));
         }
         dialog.add(missed);
         if (!both.isEmpty()) {

@@ -2,22 +2,17 @@ package engawa.portal.catalog.ui;
 
 import org.springframework.data.domain.PageRequest;
 import engawa.portal.shared.ui.Card;
-import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -30,10 +25,7 @@ import engawa.portal.catalog.CatalogEntry;
 import engawa.portal.catalog.CatalogFilter;
 import engawa.portal.catalog.CatalogQuery;
 import engawa.portal.catalog.CatalogService;
-import engawa.portal.catalog.ChangeEntry;
-import engawa.portal.catalog.FieldChange;
 import engawa.portal.catalog.Owner;
-import engawa.portal.catalog.Scorecard;
 import engawa.portal.catalog.ServiceDetails;
 import engawa.portal.catalog.ServiceLink;
 import engawa.portal.people.Member;
@@ -102,10 +94,10 @@ public class ServiceView extends Div implements HasDynamicTitle, BeforeEnterObse
                 .forEach(section -> main.add(section.create(entry, details.mayEdit())));
         main.add(relations(details));
         main.addClassName("service-main");
-        Div side = new Div(ownerCard(details), scorecard(details, catalog.scorecard(entry.name())), facts(entry));
+        Div side = new Div(ownerCard(details), new ScorecardCard(details, catalog.scorecard(entry.name())), facts(entry));
         side.addClassName("service-side");
         columns.add(main, side);
-        add(columns, history(entry));
+        add(columns, new ServiceHistory(catalog, entry));
     }
 
     private Component header(ServiceDetails details) {
@@ -223,7 +215,7 @@ public class ServiceView extends Div implements HasDynamicTitle, BeforeEnterObse
 
     private Component relatedItem(RelatedEntity r) {
         if (r.serviceId() != null && r.name() != null) {
-            Anchor link = new Anchor("services/" + r.name(), r.title() != null ? r.title() : r.name());
+            RouterLink link = CatalogLinks.service(r.name(), r.title() != null ? r.title() : r.name());
             return link;
         }
         if (r.inCatalog()) {
@@ -266,7 +258,7 @@ public class ServiceView extends Div implements HasDynamicTitle, BeforeEnterObse
         }
         card.add(new Span(getTranslation("service.owner.ask")), people);
         if (details.contactCount() > details.contacts().size() && owner.kind() == Owner.Kind.TEAM) {
-            card.add(new Anchor("teams/" + owner.key(),
+            card.add(CatalogLinks.team(owner.key(),
                     getTranslation("service.owner.more", details.contactCount() - details.contacts().size())));
         }
         return card;
@@ -279,65 +271,19 @@ public class ServiceView extends Div implements HasDynamicTitle, BeforeEnterObse
         return line;
     }
 
-    /**
-     * The common minimum as a checklist: what is in place, and for each gap how to fix it and who
-     * can, so that a reader who is not an owner knows whom to ask.
-     */
-    private Component scorecard(ServiceDetails details, Scorecard score) {
-        Div level = new Div(CatalogLabels.levelBadge(this, score.level()));
-        level.addClassName("score-level");
-        level.setId("service-level");
-        ProgressBar bar = new ProgressBar(0, score.total(), score.passed());
-        bar.getElement().setAttribute("aria-label", getTranslation("service.score.text", score.passed(), score.total()));
-        Paragraph text = new Paragraph(getTranslation("service.score.text", score.passed(), score.total()));
-        text.setId("service-score");
-        UnorderedList checks = new UnorderedList();
-        checks.addClassName("score-checks");
-        checks.setId("service-score-checks");
-        for (Scorecard.Check check : score.checks()) {
-            ListItem item = new ListItem();
-            item.getElement().setAttribute("data-rule", check.key());
-            item.getElement().setAttribute("data-passed", String.valueOf(check.passed()));
-            item.addClassName(check.passed() ? "score-pass" : "score-gap");
-            var icon = check.passed() ? VaadinIcon.CHECK_CIRCLE.create() : VaadinIcon.CIRCLE_THIN.create();
-            icon.getElement().setAttribute("aria-hidden", "true");
-            Span label = new Span(getTranslation("scorecard.rule." + check.rule().textKey()) + (check.passed() ? ""
-                    : " – " + getTranslation("service.score.missingWord")));
-            label.addClassName("score-label");
-            item.add(icon, label);
-            if (!check.passed()) {
-                Span fix = new Span(getTranslation("scorecard.fix." + check.rule().textKey()) + " "
-                        + (details.mayEdit() ? getTranslation("scorecard.who.you")
-                                : getTranslation("scorecard.who.owner", details.entry().owner().name())));
-                fix.addClassName("score-fix");
-                item.add(fix);
-            }
-            checks.add(item);
-        }
-        Card card = new Card(getTranslation("service.score.title"), level, text, bar, checks);
-        if (score.nextLevel() != null) {
-            Paragraph next = new Paragraph(getTranslation("service.score.next", CatalogLabels.level(this, score.nextLevel())));
-            next.addClassName("hint");
-            card.add(next);
-        }
-        card.add(new Anchor("scorecard", getTranslation("service.score.company")));
-        card.setId("service-scorecard");
-        return card;
-    }
-
     private Component facts(CatalogEntry entry) {
         Div facts = new Div();
         facts.addClassName("facts");
         fact(facts, getTranslation("service.fact.tier"), new Span(CatalogLabels.tier(this, entry.tier())));
         fact(facts, getTranslation("service.fact.type"), new Span(entry.type()));
         if (entry.system() != null) {
-            fact(facts, getTranslation("service.fact.system"), new Anchor("catalog?system=" + entry.system(), entry.system()));
+            fact(facts, getTranslation("service.fact.system"), CatalogLinks.catalog(entry.system(), Map.of("system", entry.system())));
         }
         if (!entry.tags().isEmpty()) {
             Div tags = new Div();
             tags.addClassName("service-tags");
             entry.tags().forEach(t -> {
-                Anchor chip = new Anchor("catalog?tag=" + t, t);
+                RouterLink chip = CatalogLinks.catalog(t, Map.of("tag", t));
                 chip.getElement().getThemeList().add("badge contrast pill");
                 tags.add(chip);
             });
@@ -353,37 +299,6 @@ public class ServiceView extends Div implements HasDynamicTitle, BeforeEnterObse
         facts.add(l, value);
     }
 
-    private Component history(CatalogEntry entry) {
-        Grid<ChangeEntry> grid = new Grid<>();
-        grid.setId("service-history");
-        grid.addColumn(c -> Formats.dateTime(c.at())).setHeader(getTranslation("service.history.when")).setAutoWidth(true)
-                .setFlexGrow(0);
-        grid.addColumn(ChangeEntry::who).setHeader(getTranslation("service.history.who")).setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(this::changeCell).setHeader(getTranslation("service.history.what")).setFlexGrow(1);
-        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
-        grid.setItems(q -> catalog.history(entry.name(), VaadinSpringDataHelpers.toSpringPageRequest(q)).stream(),
-                q -> (int) catalog.historySize(entry.name()));
-        grid.setAllRowsVisible(true);
-        grid.setPageSize(20);
-        H2 heading = new H2(getTranslation("service.history.title"));
-        heading.addClassName("section-title");
-        return new Div(heading, grid);
-    }
-
-    private Component changeCell(ChangeEntry change) {
-        Div cell = new Div();
-        cell.addClassName("change-cell");
-        Span action = new Span(getTranslation(change.version() == 1 && "IMPORTED".equals(change.action())
-                ? "service.history.action.IMPORTED_NEW" : "service.history.action." + change.action()));
-        action.addClassName("change-action");
-        cell.add(action);
-        // the first version is the whole entry: its fields are on the page already
-        if (change.version() > 1) {
-            cell.add(ChangeList.of(this, change.changes()));
-        }
-        return cell;
-    }
-
     private void showMissing(String name, UserFacingException missing) {
         title = getTranslation("service.missing.title");
         add(new H1(title), new Paragraph(missing.messageIn(getLocale())));
@@ -392,7 +307,7 @@ public class ServiceView extends Div implements HasDynamicTitle, BeforeEnterObse
                 .stream().map(s -> s.name()).toList() : List.of();
         if (!names.isEmpty()) {
             UnorderedList list = new UnorderedList();
-            names.forEach(n -> list.add(new ListItem(new Anchor("services/" + n, n))));
+            names.forEach(n -> list.add(new ListItem(CatalogLinks.service(n, n))));
             add(new Paragraph(getTranslation("service.missing.similar")), list);
         }
         add(new RouterLink(getTranslation("service.back"), CatalogView.class));
@@ -407,38 +322,5 @@ public class ServiceView extends Div implements HasDynamicTitle, BeforeEnterObse
     @Override
     public String getPageTitle() {
         return title + " · " + getTranslation("app.name");
-    }
-
-    /** Which fields changed, from what to what, as a short list. */
-    static final class ChangeList {
-
-        private ChangeList() {
-        }
-
-        static Component of(Component on, Map<String, FieldChange> changes) {
-            UnorderedList list = new UnorderedList();
-            list.addClassName("change-list");
-            changes.forEach((field, change) -> {
-                Span name = new Span(CatalogLabels.field(on, field));
-                name.addClassName("change-field");
-                ListItem item = new ListItem(name, value(on, change.from(), "change-from"), new Span(" → "),
-                        value(on, change.to(), "change-to"));
-                list.add(item);
-            });
-            return list;
-        }
-
-        private static Span value(Component on, String text, String className) {
-            Span value = new Span(text.isEmpty() ? on.getTranslation("service.history.empty") : shorten(text));
-            value.addClassName(className);
-            if (text.length() > 120) {
-                value.getElement().setAttribute("title", text);
-            }
-            return value;
-        }
-
-        private static String shorten(String text) {
-            return text.length() <= 120 ? text : text.substring(0, 117) + "…";
-        }
     }
 }

@@ -83,13 +83,13 @@ public class TeamView extends Div implements HasDynamicTitle, BeforeEnterObserve
         Div structure = new Div();
         structure.addClassName("team-structure");
         if (team.parentSlug() != null) {
-            structure.add(new Span(getTranslation("team.partOf")), new Anchor("teams/" + team.parentSlug(), team.parentName()));
+            structure.add(new Span(getTranslation("team.partOf")), CatalogLinks.team(team.parentSlug(), team.parentName()));
         }
         if (!details.children().isEmpty()) {
             Div chips = new Div(new Span(getTranslation("team.children")));
             chips.addClassName("team-chips");
             details.children().forEach(child -> {
-                Anchor chip = new Anchor("teams/" + child.slug(), child.name());
+                RouterLink chip = CatalogLinks.team(child.slug(), child.name());
                 chip.getElement().getThemeList().add("badge");
                 chips.add(chip);
             });
@@ -107,7 +107,7 @@ public class TeamView extends Div implements HasDynamicTitle, BeforeEnterObserve
         Grid<ServiceSummary> grid = new Grid<>();
         grid.setId("team-services");
         grid.addComponentColumn(s -> {
-            Anchor link = new Anchor("services/" + s.name(), s.displayName());
+            RouterLink link = CatalogLinks.service(s.name(), s.displayName());
             return link;
         }).setHeader(getTranslation("catalog.column.service")).setFlexGrow(2);
         grid.addComponentColumn(s -> CatalogLabels.owner(s.owner())).setHeader(getTranslation("catalog.column.owner"))
@@ -121,8 +121,8 @@ public class TeamView extends Div implements HasDynamicTitle, BeforeEnterObserve
         grid.setEmptyStateText(getTranslation("team.services.none"));
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
         grid.setHeight(count > 8 ? "24em" : "14em");
-        Anchor all = new Anchor("catalog?owner=" + team.slug() + (hasChildren ? "&children=true" : ""),
-                getTranslation("team.services.inCatalog"));
+        RouterLink all = CatalogLinks.catalog(getTranslation("team.services.inCatalog"), hasChildren
+                ? Map.of("owner", team.slug(), "children", "true") : Map.of("owner", team.slug()));
         return new Card(getTranslation(hasChildren ? "team.services.withChildren" : "team.services", count), grid, all);
     }
 

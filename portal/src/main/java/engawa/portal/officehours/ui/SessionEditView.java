@@ -1,5 +1,6 @@
 package engawa.portal.officehours.ui;
 
+import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -95,7 +96,7 @@ public class SessionEditView extends Div implements HasDynamicTitle, BeforeEnter
 
         label(title, "title", "officeHours.form.title");
         title.setRequiredIndicatorVisible(true);
-        title.setMaxLength(160);
+        title.setMaxLength(SessionDraft.TITLE_MAX_LENGTH);
         label(titleJa, "titleJa", "officeHours.form.titleJa");
         label(description, "description", "officeHours.form.description");
         description.setHelperText(getTranslation("officeHours.form.descriptionHelp"));
@@ -271,7 +272,8 @@ public class SessionEditView extends Div implements HasDynamicTitle, BeforeEnter
             OfficeHoursService.Saved saved = sessionId == null ? sessions.create(draft) : sessions.update(sessionId, draft, following);
             saved.warnings().forEach(w -> FormErrors.notifyError(w.messageIn(getLocale())));
             FormErrors.notifySuccess(getTranslation("officeHours.form.saved"));
-            getUI().ifPresent(ui -> ui.navigate("office-hours/sessions/" + saved.sessionId()));
+            getUI().ifPresent(ui -> ui.navigate(SessionView.class,
+                    new RouteParameters("id", String.valueOf(saved.sessionId()))));
         } catch (UserFacingException e) {
             FormErrors.show(this, e, fields);
         }

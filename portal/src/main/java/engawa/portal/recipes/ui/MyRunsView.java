@@ -1,10 +1,11 @@
 package engawa.portal.recipes.ui;
 
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
@@ -33,8 +34,9 @@ public class MyRunsView extends Div implements HasDynamicTitle {
         Grid<RecipeRun> grid = new Grid<>();
         grid.setId("my-runs");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addComponentColumn(run -> new Anchor("runs/" + run.row().id(),
-                        ja && run.row().recipeTitleJa() != null ? run.row().recipeTitleJa() : run.row().recipeTitleEn()))
+        grid.addComponentColumn(run -> new RouterLink(
+                        ja && run.row().recipeTitleJa() != null ? run.row().recipeTitleJa() : run.row().recipeTitleEn(),
+                        RunView.class, new RouteParameters("id", run.row().id().toString())))
                 .setHeader(getTranslation("recipes.myRuns.recipe")).setFlexGrow(3);
         grid.addColumn(run -> Formats.dateTime(run.row().requestedAt())).setHeader(getTranslation("recipes.myRuns.when"))
                 .setFlexGrow(1);

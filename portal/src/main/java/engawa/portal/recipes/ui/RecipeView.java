@@ -4,10 +4,8 @@ import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
@@ -285,8 +283,8 @@ public class RecipeView extends Div implements HasDynamicTitle, BeforeEnterObser
             list.addClassName("recipe-run-list");
             for (RecipeRun run : recent) {
                 var r = run.row();
-                Anchor link = new Anchor("runs/" + r.id(), Formats.dateTime(r.requestedAt()) + " · "
-                        + (RecipeLabels.who(this, r)));
+                RouterLink link = new RouterLink(Formats.dateTime(r.requestedAt()) + " · " + RecipeLabels.who(this, r),
+                        RunView.class, new RouteParameters("id", r.id().toString()));
                 ListItem item = new ListItem(link, new Span(" "),
                         RecipeLabels.badge(RecipeLabels.status(this, r.status()), RecipeLabels.statusTheme(r.status())));
                 if (r.test()) {

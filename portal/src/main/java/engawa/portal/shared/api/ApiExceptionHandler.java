@@ -1,11 +1,9 @@
 package engawa.portal.shared.api;
 
-import engawa.portal.shared.FieldPaths;
 import engawa.portal.shared.Translations;
 import engawa.portal.shared.UserFacingException;
-import jakarta.validation.ConstraintViolation;
+import engawa.portal.shared.Validation;
 import jakarta.validation.ConstraintViolationException;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -97,10 +95,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ConstraintViolationException.class)
     ProblemDetail invalid(ConstraintViolationException e) {
-        List<Map<String, String>> errors = e.getConstraintViolations().stream()
-                .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
-                .map(v -> Map.of("field", field(v), "message",
-                        new UserFacingException(UserFacingException.Kind.INVALID, v.getMessage()).messageIn(Translations.ENGLISH)))
+        List<Map<String, String>> errors = Validation.problems(e.getConstraintViolations()).stream()
+                .map(p -> Map.of("field", p.field(), "message", p.messageIn(Translations.ENGLISH)))
                 .toList();
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
                 errors.stream().map(m -> m.get("field") + ": " + m.get("message")).reduce((a, b) -> a + "; " + b).orElse(""));
@@ -144,8 +140,4 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    /** The path below the method's argument: {@code create.draft.links[0].url} becomes {@code links[0].url}. */
-    private static String field(ConstraintViolation<?> violation) {
-        return FieldPaths.below(violation);
-    }
 }

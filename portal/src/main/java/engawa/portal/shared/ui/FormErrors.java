@@ -5,8 +5,8 @@ import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import engawa.portal.shared.FieldPaths;
+import engawa.portal.shared.Validation;
 import engawa.portal.shared.UserFacingException;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import java.util.Map;
 
@@ -30,9 +30,8 @@ public final class FormErrors {
     public static boolean show(Component context, RuntimeException error, Map<String, ? extends HasValidation> fields) {
         clear(fields);
         if (error instanceof ConstraintViolationException violations) {
-            for (ConstraintViolation<?> violation : violations.getConstraintViolations()) {
-                showUnder(FieldPaths.below(violation), context.getTranslation(violation.getMessage()), fields);
-            }
+            java.util.Locale locale = com.vaadin.flow.component.UI.getCurrent().getLocale();
+            Validation.problems(violations.getConstraintViolations()).forEach(p -> showUnder(p.field(), p.messageIn(locale), fields));
             return true;
         }
         if (error instanceof UserFacingException refusal) {

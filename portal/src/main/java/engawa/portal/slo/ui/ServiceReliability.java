@@ -1,5 +1,6 @@
 package engawa.portal.slo.ui;
 
+import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -12,6 +13,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import engawa.portal.shared.UserFacingException;
 import engawa.portal.shared.ui.FormErrors;
 import engawa.portal.slo.Slo;
+import engawa.portal.slo.SloDraft;
 import engawa.portal.slo.SloService;
 import java.util.List;
 
@@ -53,7 +55,8 @@ public class ServiceReliability extends Div {
         }
         if (mayEdit) {
             Button add = new Button(getTranslation("slo.add"), VaadinIcon.PLUS.create(),
-                    e -> e.getSource().getUI().ifPresent(ui -> ui.navigate("services/" + service + "/slos/new")));
+                    e -> e.getSource().getUI().ifPresent(ui -> ui.navigate(SloEditView.class,
+                            new RouteParameters("service", service))));
             add.setId("slo-add");
             Div actions = new Div(add);
             actions.addClassName("slo-actions");
@@ -90,7 +93,7 @@ public class ServiceReliability extends Div {
         text.setId("slo-policy-input");
         text.setHelperText(getTranslation("slo.policy.helper"));
         text.setPlaceholder(getTranslation("slo.policy.placeholder"));
-        text.setMaxLength(4000);
+        text.setMaxLength(SloDraft.POLICY_MAX_LENGTH);
         text.setWidthFull();
         text.setMinHeight("10rem");
         text.setValue(current == null ? "" : current);

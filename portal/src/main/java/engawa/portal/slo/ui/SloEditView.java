@@ -1,5 +1,6 @@
 package engawa.portal.slo.ui;
 
+import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -33,7 +34,6 @@ import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -116,7 +116,7 @@ public class SloEditView extends Div implements HasDynamicTitle, BeforeEnterObse
         displayName.setLabel(getTranslation("slo.field.displayName"));
         displayName.setHelperText(getTranslation("slo.field.displayName.helper"));
         displayName.setId("slo-display-name");
-        displayName.setMaxLength(200);
+        displayName.setMaxLength(SloDraft.TITLE_MAX_LENGTH);
         // the name follows the title as it is typed
         displayName.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.EAGER);
         displayName.addValueChangeListener(e -> {
@@ -127,13 +127,13 @@ public class SloEditView extends Div implements HasDynamicTitle, BeforeEnterObse
         name.setLabel(getTranslation("slo.field.name"));
         name.setHelperText(getTranslation("slo.field.name.helper"));
         name.setId("slo-name");
-        name.setMaxLength(63);
+        name.setMaxLength(SloDraft.NAME_MAX_LENGTH);
         name.addValueChangeListener(e -> nameTouched |= e.isFromClient());
         goodMeans.setLabel(getTranslation("slo.field.goodMeans"));
         goodMeans.setHelperText(getTranslation("slo.field.goodMeans.helper"));
         goodMeans.setId("slo-good-means");
         goodMeans.setRequiredIndicatorVisible(true);
-        goodMeans.setMaxLength(500);
+        goodMeans.setMaxLength(SloDraft.GOOD_MEANS_MAX_LENGTH);
         objective.setLabel(getTranslation("slo.field.objective"));
         objective.setHelperText(getTranslation("slo.field.objective.helper"));
         objective.setId("slo-objective");
@@ -149,7 +149,7 @@ public class SloEditView extends Div implements HasDynamicTitle, BeforeEnterObse
         window.addValueChangeListener(e -> timeZone.setVisible("month".equals(e.getValue())));
         description.setLabel(getTranslation("slo.field.description"));
         description.setId("slo-description");
-        description.setMaxLength(2000);
+        description.setMaxLength(SloDraft.DESCRIPTION_MAX_LENGTH);
         pulled.setLabel(getTranslation("slo.field.source"));
         pulled.setId("slo-source-choice");
         pulled.setItems(false, true);
@@ -231,7 +231,7 @@ public class SloEditView extends Div implements HasDynamicTitle, BeforeEnterObse
         try {
             Slo saved = editing == null ? slos.create(service, draft) : slos.update(editing.id(), editing.row().version(), draft);
             FormErrors.notifySuccess(getTranslation("slo.form.saved", saved.title()));
-            UI.getCurrent().navigate("slos/" + saved.id());
+            UI.getCurrent().navigate(SloView.class, new RouteParameters("id", String.valueOf(saved.id())));
         } catch (UserFacingException e) {
             if (e.kind() == UserFacingException.Kind.STALE) {
                 FormErrors.notifyError(e.messageIn(UI.getCurrent().getLocale()));

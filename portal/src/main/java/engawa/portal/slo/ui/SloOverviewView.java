@@ -1,5 +1,7 @@
 package engawa.portal.slo.ui;
 
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import com.vaadin.flow.router.Menu;
 import engawa.portal.shared.ui.MenuGroup;
@@ -104,7 +106,7 @@ public class SloOverviewView extends Div implements HasDynamicTitle, BeforeEnter
 
     private Component titleCell(SloRow r) {
         String title = r.values().displayName() != null ? r.values().displayName() : r.values().name();
-        Anchor link = new Anchor("slos/" + r.id(), title);
+        RouterLink link = new RouterLink(title, SloView.class, new RouteParameters("id", String.valueOf(r.id())));
         Span means = new Span(r.values().goodMeans());
         means.addClassName("service-description");
         Div cell = new Div(link, means);

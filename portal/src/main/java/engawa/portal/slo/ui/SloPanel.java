@@ -1,8 +1,9 @@
 package engawa.portal.slo.ui;
 
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.details.Details;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Image;
@@ -41,7 +42,7 @@ public class SloPanel extends Div {
         head.addClassName("slo-head");
         if (link) {
             // on its own page the SLO's title is the page's heading already
-            H3 heading = new H3(new Anchor("slos/" + slo.id(), slo.title()));
+            H3 heading = new H3(new RouterLink(slo.title(), SloView.class, new RouteParameters("id", String.valueOf(slo.id()))));
             heading.addClassName("slo-title");
             head.add(heading);
         }

@@ -1,5 +1,6 @@
 package engawa.portal.slo.ui;
 
+import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -93,7 +94,7 @@ public class SloView extends Div implements HasDynamicTitle, BeforeEnterObserver
         header.addClassName("slo-header");
         if (slo.mayEdit()) {
             Button edit = new Button(getTranslation("slo.edit"), VaadinIcon.EDIT.create(),
-                    e -> UI.getCurrent().navigate("slos/" + id + "/edit"));
+                    e -> UI.getCurrent().navigate(SloEditView.class, new RouteParameters("id", String.valueOf(id))));
             edit.setId("slo-edit");
             Button delete = new Button(getTranslation("slo.delete"), VaadinIcon.TRASH.create(), e -> confirmDelete(slo));
             delete.setId("slo-delete");

@@ -13,7 +13,6 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -27,14 +26,12 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
-import engawa.db.webhooks.AttemptRow;
 import engawa.db.webhooks.DeliveryRow;
 import engawa.db.webhooks.DeliveryStatus;
 import engawa.portal.shared.UserFacingException;
 import engawa.portal.people.ui.CurrentPerson;
 import engawa.portal.shared.ui.FormErrors;
 import engawa.portal.shared.ui.Formats;
-import engawa.portal.webhooks.DeliveryDetails;
 import engawa.portal.webhooks.DeliveryLog;
 import engawa.portal.webhooks.EventType;
 import engawa.portal.webhooks.NewSubscription;
@@ -159,7 +156,7 @@ public class WebhooksView extends Div implements HasDynamicTitle, BeforeEnterObs
         if (!s.zapier()) {
             return url;
         }
-        Span zapier = badge(getTranslation("webhooks.zapier"), "badge");
+        Span zapier = DeliveryDialog.badge(getTranslation("webhooks.zapier"), "badge");
         zapier.setTitle(getTranslation("webhooks.zapier.note"));
         Div both = new Div(url, zapier);
         both.addClassName("webhook-target-cell");
@@ -168,10 +165,10 @@ public class WebhooksView extends Div implements HasDynamicTitle, BeforeEnterObs
 
     private Component subscriptionStatus(Subscription s) {
         if (s.enabled()) {
-            return s.failingSince() == null ? badge(getTranslation("webhooks.status.active"), "badge success")
-                    : badge(getTranslation("webhooks.status.failing", Formats.dateTime(s.failingSince())), "badge error");
+            return s.failingSince() == null ? DeliveryDialog.badge(getTranslation("webhooks.status.active"), "badge success")
+                    : DeliveryDialog.badge(getTranslation("webhooks.status.failing", Formats.dateTime(s.failingSince())), "badge error");
         }
-        Span off = badge(getTranslation("webhooks.status.off"), "badge contrast");
+        Span off = DeliveryDialog.badge(getTranslation("webhooks.status.off"), "badge contrast");
         Span reason = new Span(s.disabledReason());
         reason.addClassName("webhook-off-reason");
         return new Div(off, reason);
@@ -278,7 +275,7 @@ public class WebhooksView extends Div implements HasDynamicTitle, BeforeEnterObs
         deliveryGrid.addComponentColumn(this::eventCell).setHeader(getTranslation("webhooks.event")).setAutoWidth(true)
                 .setFlexGrow(0);
         deliveryGrid.addColumn(DeliveryRow::targetUrl).setHeader(getTranslation("webhooks.targetUrl")).setFlexGrow(1);
-        deliveryGrid.addComponentColumn(d -> deliveryStatus(d.status())).setHeader(getTranslation("webhooks.status"))
+        deliveryGrid.addComponentColumn(d -> DeliveryDialog.status(this, d.status())).setHeader(getTranslation("webhooks.status"))
                 .setWidth("9rem").setFlexGrow(0);
         deliveryGrid.addColumn(DeliveryRow::attempts).setHeader(getTranslation("webhooks.attempts")).setWidth("7rem")
                 .setFlexGrow(0);
@@ -298,7 +295,7 @@ public class WebhooksView extends Div implements HasDynamicTitle, BeforeEnterObs
         if (!d.test()) {
             return type;
         }
-        Div both = new Div(type, badge(getTranslation("webhooks.test"), "badge"));
+        Div both = new Div(type, DeliveryDialog.badge(getTranslation("webhooks.test"), "badge"));
         both.addClassName("webhook-target-cell");
         return both;
     }
@@ -316,103 +313,7 @@ public class WebhooksView extends Div implements HasDynamicTitle, BeforeEnterObs
     }
 
     private void showDelivery(long id) {
-        DeliveryRow delivery;
-        List<AttemptRow> attempts;
-        try {
-            DeliveryDetails details = log.details(id);
-            delivery = details.delivery();
-            attempts = details.attempts();
-        } catch (UserFacingException error) {
-            FormErrors.notifyError(error.messageIn(getLocale()));
-            return;
-        }
-        Dialog dialog = new Dialog();
-        dialog.setId("delivery-details");
-        dialog.setHeaderTitle(getTranslation("webhooks.delivery.title", delivery.eventType()));
-        Div facts = new Div();
-        facts.addClassName("delivery-facts");
-        facts.add(fact("webhooks.status", deliveryStatus(delivery.status())),
-                fact("webhooks.targetUrl", new Span(delivery.targetUrl())),
-                fact("webhooks.eventId", new Span(delivery.eventId().toString())),
-                fact("webhooks.when", new Span(Formats.dateTime(delivery.createdAt()))));
-        if (delivery.status() == DeliveryStatus.FAILED && delivery.nextAttemptAt() != null) {
-            facts.add(fact("webhooks.next", new Span(Formats.dateTime(delivery.nextAttemptAt()))));
-        }
-        if (delivery.status() == DeliveryStatus.DEAD && delivery.stoppedReason() != null) {
-            facts.add(fact("webhooks.why", new Span(delivery.stoppedReason())));
-        }
-        Grid<AttemptRow> attemptGrid = new Grid<>();
-        attemptGrid.setId("attempts-grid");
-        attemptGrid.addColumn(a -> Formats.dateTime(a.attemptedAt())).setHeader(getTranslation("webhooks.when"))
-                .setWidth("12.5rem").setFlexGrow(0);
-        attemptGrid.addColumn(a -> a.statusCode() == 0 ? "—" : Integer.toString(a.statusCode()))
-                .setHeader(getTranslation("webhooks.httpStatus")).setWidth("7rem").setFlexGrow(0);
-        attemptGrid.addColumn(a -> a.latencyMs() + " ms").setHeader(getTranslation("webhooks.latency")).setWidth("7rem")
-                .setFlexGrow(0);
-        attemptGrid.addComponentColumn(this::attemptDetail).setHeader(getTranslation("webhooks.response")).setFlexGrow(1);
-        attemptGrid.setItems(attempts);
-        attemptGrid.setEmptyStateText(getTranslation("webhooks.notTriedYet"));
-        attemptGrid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
-        attemptGrid.setAllRowsVisible(true);
-        dialog.add(facts, attemptGrid);
-        Button redeliver = new Button(getTranslation("webhooks.redeliver"), VaadinIcon.REFRESH.create(), e -> {
-            try {
-                log.redeliver(id);
-                FormErrors.notifySuccess(getTranslation("webhooks.redelivering"));
-                dialog.close();
-                deliveryGrid.getDataProvider().refreshAll();
-            } catch (UserFacingException error) {
-                FormErrors.notifyError(error.messageIn(getLocale()));
-            }
-        });
-        redeliver.setId("delivery-redeliver");
-        redeliver.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Button close = new Button(getTranslation("webhooks.close"), e -> dialog.close());
-        dialog.getFooter().add(close, redeliver);
-        dialog.setWidth("min(56em, 95vw)");
-        dialog.open();
-    }
-
-    private Component attemptDetail(AttemptRow a) {
-        Div cell = new Div();
-        if (a.error() != null) {
-            cell.add(new Span(a.error()));
-        }
-        if (a.responseExcerpt() != null && !a.responseExcerpt().isBlank()) {
-            Pre excerpt = new Pre(a.responseExcerpt());
-            excerpt.addClassName("response-excerpt");
-            cell.add(excerpt);
-        }
-        if (a.error() == null && (a.responseExcerpt() == null || a.responseExcerpt().isBlank())) {
-            cell.add(new Span(getTranslation("webhooks.emptyResponse")));
-        }
-        return cell;
-    }
-
-    private Div fact(String labelKey, Component value) {
-        Span label = new Span(getTranslation(labelKey));
-        label.addClassName("fact-label");
-        Div fact = new Div(label, value);
-        fact.addClassName("fact");
-        return fact;
-    }
-
-    private Span deliveryStatus(DeliveryStatus status) {
-        String theme = switch (status) {
-            case DELIVERED -> "badge success";
-            case FAILED -> "badge error";
-            case DEAD -> "badge error primary";
-            case PENDING -> "badge";
-        };
-        Span badge = badge(getTranslation("webhooks.delivery." + status.name()), theme);
-        badge.addClassName("delivery-status");
-        return badge;
-    }
-
-    private static Span badge(String text, String theme) {
-        Span badge = new Span(text);
-        badge.getElement().getThemeList().addAll(Arrays.asList(theme.split(" ")));
-        return badge;
+        DeliveryDialog.open(log, id, () -> deliveryGrid.getDataProvider().refreshAll());
     }
 
     private DeliveryStatus selectedStatus() {

@@ -1,0 +1,13 @@
+/**
+ * Open-door office hours: drop-in or seated sessions, once or weekly in their own time zone,
+ * joining with what one wants to automate, a waitlist that moves by itself, reminders, calendar
+ * files and personal feeds, and for hosts who comes, what they asked, and wishes turned into
+ * draft recipes.
+ *
+ * <p>Owns the {@code office_*} tables and {@code calendar_feeds}. Publishes
+ * {@link engawa.portal.officehours.SignupCreated}, {@link engawa.portal.officehours.SignupCancelled},
+ * {@link engawa.portal.officehours.WaitlistPromoted} and {@link engawa.portal.officehours.SessionReminderDue}.
+ * Depends on people, recipes (linked recipes, drafts from wishes), catalog (sessions about
+ * services) and webhooks.
+ */
+package engawa.portal.officehours;
