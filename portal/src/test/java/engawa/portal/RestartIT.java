@@ -133,7 +133,10 @@ class RestartIT {
             try (ConfigurableApplicationContext second = start("engawa.office-hours.reminder-poll-interval=500ms")) {
                 org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
                         .until(() -> receiver.received().size() >= 1);
-                Thread.sleep(1500);
+                // one reminder in the outbox, from whichever run took it: none went out twice
+                assertThat(second.getBean(org.springframework.jdbc.core.JdbcTemplate.class).queryForObject(
+                        "SELECT count(*) FROM webhook_events WHERE type = 'session.reminder' AND data::text LIKE '%Restart check%'",
+                        Long.class)).isOne();
                 assertThat(receiver.received()).hasSize(1);
                 String body = receiver.received().getFirst().getBody().utf8();
                 assertThat(body).contains("session.reminder").contains("hana").contains("Restart check");
@@ -172,7 +175,9 @@ class RestartIT {
                 assertThat(status.remainingPercent()).isEqualByComparingTo("40");
                 // the same slices again after the restart: the crossing was told already
                 as(second, "kenji", () -> slos.record(id, slices));
-                Thread.sleep(1500);
+                assertThat(second.getBean(org.springframework.jdbc.core.JdbcTemplate.class).queryForObject(
+                        "SELECT count(*) FROM webhook_events WHERE type = 'slo.budget.warning' AND data -> 'slo' ->> 'id' = ?",
+                        Long.class, String.valueOf(id))).isOne();
                 assertThat(receiver.received()).hasSize(1);
                 assertThat(receiver.received().getFirst().getBody().utf8()).contains("restart-check").contains("\"crossed_percent\": 50").contains("has 40% of its error budget left (below 50%)");
             }

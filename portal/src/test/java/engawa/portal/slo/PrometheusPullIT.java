@@ -149,6 +149,12 @@ class PrometheusPullIT {
         }
     }
 
+    /** When Prometheus last scraped the portal, in seconds since the epoch. */
+    double lastScrape() throws Exception {
+        JsonNode result = prometheus("timestamp(up{job=\"engawa\"})").path("data").path("result");
+        return result.isEmpty() ? 0 : Double.parseDouble(result.get(0).path("value").get(1).asString());
+    }
+
     long createSlo(String name, String good, String total) throws Exception {
         HttpResponse<String> created = portal("POST", "/api/v1/services/engawa/slos", """
                 {"name": "%s", "goodMeans": "A request is answered without a client or server error.", "objectivePercent": 99,
@@ -175,7 +181,9 @@ class PrometheusPullIT {
         // the counters are in Prometheus before the requests we count are made
         await().atMost(Duration.ofSeconds(30)).until(() -> prometheus("sum(http_server_requests_seconds_count)")
                 .path("data").path("result").size() == 1);
-        Thread.sleep(2500);
+        // and a scrape that began after this point has landed, so the requests below fall after it
+        double before = lastScrape();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() -> lastScrape() > before);
         for (int i = 0; i < 20; i++) {
             assertThat(portal("GET", "/api/v1/slos/" + id, null).statusCode()).isEqualTo(200);
         }
@@ -199,9 +207,10 @@ class PrometheusPullIT {
                     + jdbc.queryForList("SELECT start_at, good, total FROM slo_measurements WHERE slo_id = ? ORDER BY start_at", id)
                     + "; range: " + range("sum(http_server_requests_seconds_count)"), e);
         }
-        // a few more pulls: nothing counted twice, nothing lost
+        // a few more pulls, each after a new scrape: nothing counted twice, nothing lost
         for (int i = 0; i < 3; i++) {
-            Thread.sleep(2000);
+            double seen = lastScrape();
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() -> lastScrape() > seen);
             pull.pullDue();
         }
         Map<String, Object> sums = jdbc.queryForMap(

@@ -6,13 +6,21 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests can move forward, to see tokens expire without waiting. */
+/**
+ * A clock tests can move forward, to see tokens expire without waiting. It stands still within a
+ * test, and is set back to the real time before each test ({@link ClockReset}), so that no test
+ * runs in a future another test moved to.
+ */
 public class MutableClock extends Clock {
 
     private volatile Instant now = Instant.now();
 
     public void advance(Duration duration) {
         now = now.plus(duration);
+    }
+
+    public void reset() {
+        now = Instant.now();
     }
 
     @Override

@@ -12,7 +12,8 @@ import org.springframework.context.annotation.Primary;
 
 /**
  * The whole portal on a real embedded PostgreSQL in a fresh directory, on a random port, with the
- * demo people and a known admin token. Every test class that uses it shares one running context.
+ * demo people and a known admin token. Every test class that uses it shares one running context;
+ * the clock is set back to the real time before each test.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -25,6 +26,7 @@ import org.springframework.context.annotation.Primary;
         "engawa.webhooks.retry-scale=0.001",
         "engawa.webhooks.poll-interval=50ms"})
 @Import(PortalTest.TestClock.class)
+@org.junit.jupiter.api.extension.ExtendWith(ClockReset.class)
 public @interface PortalTest {
 
     String ADMIN_TOKEN = "it-admin-token-0123456789";
