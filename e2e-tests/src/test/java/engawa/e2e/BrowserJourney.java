@@ -20,6 +20,12 @@ import org.junit.jupiter.api.TestInfo;
 abstract class BrowserJourney {
 
     static final HttpClient HTTP = HttpClient.newHttpClient();
+    /**
+     * How long a journey waits for what a person would wait for (a page, a delivery, a run). Long,
+     * because a busy 2-core machine is slow; a working step ends the wait at once.
+     */
+    static final java.time.Duration WAIT = java.time.Duration.ofSeconds(60);
+    static final double WAIT_MILLIS = WAIT.toMillis();
     static RunningPortal portal;
     static Playwright playwright;
     static Browser browser;
@@ -33,8 +39,8 @@ abstract class BrowserJourney {
         portal = RunningPortal.get();
         playwright = Browsers.playwright();
         browser = Browsers.launch(playwright);
-        // Vaadin's first render after start can be slow on 2 cores
-        PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
+        // Vaadin's first render after start can be slow on 2 cores, and slower beside another build
+        PlaywrightAssertions.setDefaultAssertionTimeout(WAIT_MILLIS);
     }
 
     @AfterAll
@@ -51,7 +57,7 @@ abstract class BrowserJourney {
     void openContext(TestInfo info) {
         testName = info.getTestClass().map(Class::getSimpleName).orElse("") + "-" + info.getTestMethod().map(m -> m.getName()).orElse("");
         context = browser.newContext(contextOptions());
-        context.setDefaultTimeout(15_000);
+        context.setDefaultTimeout(WAIT_MILLIS);
         page = context.newPage();
     }
 

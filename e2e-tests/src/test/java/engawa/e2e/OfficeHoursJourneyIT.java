@@ -163,13 +163,9 @@ class OfficeHoursJourneyIT extends BrowserJourney {
         boolean before = came.evaluate("c => c.checked").equals(Boolean.TRUE);
         came.click();
         String attended = "\"attended\":" + !before;
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (!adminApi("GET", "/api/v1/sessions/" + pastId.group(1) + "/signups", null).body().replace(" ", "").contains(attended)
-                && System.currentTimeMillis() < deadline) {
-            Thread.sleep(200);
-        }
-        org.assertj.core.api.Assertions.assertThat(adminApi("GET", "/api/v1/sessions/" + pastId.group(1) + "/signups", null)
-                .body().replace(" ", "")).contains(attended);
+        org.awaitility.Awaitility.await().atMost(WAIT).untilAsserted(() -> org.assertj.core.api.Assertions.assertThat(
+                adminApi("GET", "/api/v1/sessions/" + pastId.group(1) + "/signups", null).body().replace(" ", ""))
+                .contains(attended));
         screenshot("attendance");
     }
 

@@ -2,6 +2,7 @@ package engawa.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.microsoft.playwright.Locator;
 import engawa.e2e.pages.LoginPage;
@@ -105,29 +106,22 @@ class WebhooksJourneyIT extends BrowserJourney {
     }
 
     private void awaitReceived(int count) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (receiver.received().size() < count && System.nanoTime() < deadline) {
-            PortalProcess.sleep(100);
-        }
-        assertThat(receiver.received()).hasSize(count);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(receiver.received()).hasSize(count));
     }
 
+    /** The deliveries list shows what it held when drawn; "Refresh" is how a person sees a delivery that went out since. */
     private void refreshUntil(WebhooksPage webhooks, String text) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!webhooks.deliveries().innerText().contains(text) && System.nanoTime() < deadline) {
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> {
             webhooks.refreshDeliveries();
-            PortalProcess.sleep(300);
-        }
-        assertThat(webhooks.deliveries()).containsText(text);
+            return webhooks.deliveries().innerText().contains(text);
+        });
     }
 
     private void refreshUntilCount(WebhooksPage webhooks, int rows) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (deliveredRows(webhooks) < rows && System.nanoTime() < deadline) {
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> {
             webhooks.refreshDeliveries();
-            PortalProcess.sleep(300);
-        }
-        assertThat(deliveredRows(webhooks)).isEqualTo(rows);
+            return deliveredRows(webhooks) == rows;
+        });
     }
 
     private static int deliveredRows(WebhooksPage webhooks) {

@@ -30,7 +30,7 @@ public final class VaadinSelect {
             select.click();
             try {
                 page.waitForSelector(selector + "[opened]",
-                        new Page.WaitForSelectorOptions().setTimeout(2_000));
+                        new Page.WaitForSelectorOptions().setTimeout(5_000));
                 return page.locator("vaadin-select-item");
             } catch (TimeoutError swallowed) {
                 if (attempt == 3) {

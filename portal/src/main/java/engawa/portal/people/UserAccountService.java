@@ -83,13 +83,7 @@ public class UserAccountService {
     @PreAuthorize("hasRole('ADMIN') and #username != authentication.name")
     @Transactional
     public UserSummary setRole(String username, Role role) {
-        User user = users.findByUsername(username)
-                .orElseThrow(() -> UserFacingException.notFound("people.user.notFound", username));
-        if (user.getRole() == Role.ADMIN && role != Role.ADMIN && user.isEnabled() && isLastEnabledAdmin()) {
-            throw UserFacingException.conflict("people.lastAdmin");
-        }
-        user.setRole(role);
-        return UserSummary.of(user);
+        return change(username, role, null);
     }
 
     /**
@@ -99,12 +93,23 @@ public class UserAccountService {
     @PreAuthorize("hasRole('ADMIN') and #username != authentication.name")
     @Transactional
     public UserSummary setEnabled(String username, boolean enabled) {
+        return change(username, null, enabled);
+    }
+
+    /** Role and access at once, both or neither: {@code null} keeps what is. */
+    @PreAuthorize("hasRole('ADMIN') and #username != authentication.name")
+    @Transactional
+    public UserSummary change(String username, Role role, Boolean enabled) {
         User user = users.findByUsername(username)
                 .orElseThrow(() -> UserFacingException.notFound("people.user.notFound", username));
-        if (!enabled && user.isAdmin() && user.isEnabled() && isLastEnabledAdmin()) {
+        Role newRole = role == null ? user.getRole() : role;
+        boolean newEnabled = enabled == null ? user.isEnabled() : enabled;
+        boolean stopsBeingAnAdmin = user.isAdmin() && user.isEnabled() && !(newRole == Role.ADMIN && newEnabled);
+        if (stopsBeingAnAdmin && isLastEnabledAdmin()) {
             throw UserFacingException.conflict("people.lastAdmin");
         }
-        user.setEnabled(enabled);
+        user.setRole(newRole);
+        user.setEnabled(newEnabled);
         return UserSummary.of(user);
     }
 

@@ -9,7 +9,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * How an event record becomes its {@code data}: components in snake_case (Zapier shows them as
  * {@code data__service__owner_name}), times as ISO-8601, decimals as written, and null fields kept,
- * so that every event of a type has the same fields.
+ * so that every event of a type has the same fields. What goes out starts with {@code "test"}: true
+ * for "Send test" only, so a Zap may filter on a field that real events carry too.
  */
 @Component
 public class EventJson {
@@ -19,8 +20,16 @@ public class EventJson {
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
             .build();
 
-    public String write(WebhookEvent event) {
-        return mapper.writeValueAsString(event);
+    /** The {@code data} that goes out: {@code "test"}, then the event's own fields. */
+    public String write(WebhookEvent event, boolean test) {
+        return mapper.writeValueAsString(data(event, test));
+    }
+
+    public ObjectNode data(WebhookEvent event, boolean test) {
+        ObjectNode fields = tree(event);
+        ObjectNode data = fields.objectNode().put("test", test);
+        data.setAll(fields);
+        return data;
     }
 
     public ObjectNode tree(WebhookEvent event) {

@@ -49,7 +49,7 @@ class OutboxWriter {
             TransactionSynchronizationManager.registerSynchronization(pending);
         }
         pending.events.add(new NewEvent(TimeOrderedIds.next(clock), event.type().id(), clock.instant(),
-                json.write(event), event.scopes()));
+                json.write(event, false), event.scopes()));
         if (pending.events.size() >= FLUSH_AT) {
             pending.write();
         }

@@ -151,10 +151,8 @@ public class WebhookSubscriptionService {
         }
         EventType type = types.byId(row.eventType()).orElseThrow();
         // the sample is a real event record of the type: a Zap built on it gets every field the real ones carry
-        tools.jackson.databind.node.ObjectNode data = eventJson.tree(type.sampleEvent());
-        tools.jackson.databind.node.ObjectNode marked = data.objectNode().put("test", true);
-        marked.setAll(data);
-        long delivery = outbox.appendTest(TimeOrderedIds.next(clock), type.id(), clock.instant(), marked.toString(), id);
+        long delivery = outbox.appendTest(TimeOrderedIds.next(clock), type.id(), clock.instant(),
+                eventJson.write(type.sampleEvent(), true), id);
         dispatcher.wakeAfterCommit();
         return delivery;
     }

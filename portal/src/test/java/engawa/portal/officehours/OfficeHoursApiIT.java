@@ -376,6 +376,37 @@ class OfficeHoursApiIT {
                 .statusCode()).isEqualTo(403);
     }
 
+    @Test
+    void the_owning_team_and_admins_link_a_team_owned_draft_and_nobody_else_sees_it() throws Exception {
+        String admin = token("admin");
+        HttpResponse<String> draft = api.send("POST", "/api/v1/recipes", kenji, """
+                {"slug": "it-team-draft", "owner": "payments", "category": "other", "title": "Refund report", "summary": "x"}""");
+        assertThat(draft.statusCode()).as(draft.body()).isEqualTo(201);
+        String id = create(yuki, "", 61).get("id").asString();
+        for (String attendee : List.of(kenji, admin, hana)) {
+            signUp(id, attendee, "{}", 201);
+        }
+
+        for (String owner : List.of(kenji, admin)) {
+            HttpResponse<String> linked = api.send("PUT", "/api/v1/sessions/" + id + "/signups/me/recipe", owner,
+                    "{\"recipe\": \"it-team-draft\"}");
+            assertThat(linked.statusCode()).as(linked.body()).isLessThan(300);
+        }
+        // hana is not in payments: a draft she may not see is unknown to her, as on the recipes page
+        HttpResponse<String> stranger = api.send("PUT", "/api/v1/sessions/" + id + "/signups/me/recipe", hana,
+                "{\"recipe\": \"it-team-draft\"}");
+        assertThat(stranger.statusCode()).isEqualTo(422);
+        assertThat(stranger.body()).contains("\"field\":\"recipe\"");
+        assertThat(api.send("GET", "/api/v1/recipes/it-team-draft", hana, null).statusCode()).isEqualTo(404);
+
+        JsonNode attendees = json.readTree(api.send("GET", "/api/v1/sessions/" + id + "/signups", yuki, null).body()).get("items");
+        java.util.Map<String, String> linkedBy = new java.util.HashMap<>();
+        attendees.forEach(a -> linkedBy.put(a.get("username").asString(),
+                a.hasNonNull("recipe") ? a.get("recipe").asString() : null));
+        assertThat(linkedBy).containsEntry("kenji", "it-team-draft").containsEntry("admin", "it-team-draft")
+                .containsEntry("hana", null);
+    }
+
     static ICalendar parse(HttpResponse<String> file) {
         assertThat(file.statusCode()).as(file.body()).isEqualTo(200);
         List<ICalendar> calendars = Biweekly.parse(file.body()).all();

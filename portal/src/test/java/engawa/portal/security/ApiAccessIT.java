@@ -119,6 +119,46 @@ class ApiAccessIT {
     }
 
     @Test
+    void an_admin_offboards_someone_through_the_api_and_their_token_stops_at_once() throws Exception {
+        String samsToken = signedIn.as("sam", "MEMBER", () -> tokens.create("sam", "api-access-it", null)).token();
+        try {
+            HttpResponse<String> disabled = send("PATCH", "/api/v1/users/sam", PortalTest.ADMIN_TOKEN, "{\"enabled\": false}");
+            assertThat(disabled.statusCode()).as(disabled.body()).isEqualTo(200);
+            assertThat(disabled.body()).contains("\"enabled\":false", "\"role\":\"MEMBER\"");
+            assertThat(send("GET", "/api/v1/me", samsToken, null).statusCode()).isEqualTo(401);
+
+            HttpResponse<String> both = send("PATCH", "/api/v1/users/sam", PortalTest.ADMIN_TOKEN,
+                    "{\"enabled\": true, \"role\": \"admin\"}");
+            assertThat(both.body()).contains("\"enabled\":true", "\"role\":\"ADMIN\"");
+            assertThat(send("GET", "/api/v1/me", samsToken, null).body()).contains("\"role\":\"ADMIN\"");
+
+            HttpResponse<String> typo = send("PATCH", "/api/v1/users/sam", PortalTest.ADMIN_TOKEN,
+                    "{\"role\": \"boss\", \"enabled\": false}");
+            assertThat(typo.statusCode()).isEqualTo(422);
+            assertThat(typo.body()).contains("\"field\":\"role\"", "\\\"admin\\\" or \\\"member\\\"");
+            assertThat(send("GET", "/api/v1/me", samsToken, null).statusCode()).as("nothing half-done").isEqualTo(200);
+            assertThat(send("PATCH", "/api/v1/users/sam", PortalTest.ADMIN_TOKEN, "{\"enabeld\": false}").statusCode())
+                    .isEqualTo(422);
+            assertThat(send("PATCH", "/api/v1/users/kenji", memberToken, "{\"role\": \"admin\"}").statusCode()).isEqualTo(403);
+            assertThat(send("PATCH", "/api/v1/users/nobody-here", PortalTest.ADMIN_TOKEN, "{\"enabled\": false}").statusCode())
+                    .isEqualTo(404);
+        } finally {
+            send("PATCH", "/api/v1/users/sam", PortalTest.ADMIN_TOKEN, "{\"enabled\": true, \"role\": \"member\"}");
+        }
+        assertThat(send("GET", "/api/v1/users/sam", memberToken, null).body()).contains("\"role\":\"MEMBER\"", "\"enabled\":true");
+    }
+
+    @Test
+    void the_last_enabled_admin_cannot_be_demoted_or_disabled_through_the_api() throws Exception {
+        HttpResponse<String> demoted = send("PATCH", "/api/v1/users/admin", PortalTest.ADMIN_TOKEN, "{\"role\": \"member\"}");
+        assertThat(demoted.statusCode()).isEqualTo(409);
+        assertThat(demoted.body()).contains("at least one enabled admin");
+        assertThat(send("PATCH", "/api/v1/users/admin", PortalTest.ADMIN_TOKEN, "{\"enabled\": false}").statusCode())
+                .isEqualTo(409);
+        assertThat(send("GET", "/api/v1/users/admin", memberToken, null).body()).contains("\"role\":\"ADMIN\"", "\"enabled\":true");
+    }
+
+    @Test
     void paging_limits_are_explained() throws Exception {
         HttpResponse<String> tooBig = send("GET", "/api/v1/teams?size=5000", memberToken, null);
         assertThat(tooBig.statusCode()).isEqualTo(422);

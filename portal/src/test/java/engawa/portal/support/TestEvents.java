@@ -43,7 +43,7 @@ public class TestEvents {
     public UUID publish(WebhookEvent event) {
         transactions.executeWithoutResult(status -> publisher.publishEvent(event));
         return jdbc.queryForObject("SELECT id FROM webhook_events WHERE type = ? AND data = CAST(? AS JSONB)"
-                + " ORDER BY id DESC LIMIT 1", UUID.class, event.type().id(), json.write(event));
+                + " ORDER BY id DESC LIMIT 1", UUID.class, event.type().id(), json.write(event, false));
     }
 
     public static ServiceCreated serviceCreated(String name) {

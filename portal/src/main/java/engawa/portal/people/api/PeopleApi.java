@@ -16,6 +16,7 @@ import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -51,13 +52,17 @@ class PeopleApi {
         }
     }
 
-    record UserJson(String username, String displayName, String email, Role role, boolean singleSignOn,
+    record UserJson(String username, String displayName, String email, Role role, boolean enabled, boolean singleSignOn,
             List<TeamJson> teams) {
         static UserJson of(UserProfile profile) {
             return new UserJson(profile.user().username(), profile.user().displayName(), profile.user().email(),
-                    profile.user().role(), profile.user().singleSignOn(),
+                    profile.user().role(), profile.user().enabled(), profile.user().singleSignOn(),
                     profile.teams().stream().map(TeamJson::of).toList());
         }
+    }
+
+    /** What an admin (or an HR system with an admin token) changes about someone; absent fields stay. */
+    record UserChangeJson(String role, Boolean enabled) {
     }
 
     record NewTeamJson(String slug, String name, String description, String parent) {
@@ -67,7 +72,7 @@ class PeopleApi {
     UserJson me(Authentication authentication) {
         if (ApiTokenService.ADMIN_TOKEN_PRINCIPAL.equals(authentication.getName())) {
             return new UserJson(ApiTokenService.ADMIN_TOKEN_PRINCIPAL, "Admin token (ENGAWA_ADMIN_TOKEN)", null,
-                    Role.ADMIN, false, List.of());
+                    Role.ADMIN, true, false, List.of());
         }
         return UserJson.of(users.profile(authentication.getName()));
     }
@@ -75,6 +80,24 @@ class PeopleApi {
     @GetMapping("/users/{username}")
     UserJson user(@PathVariable String username) {
         return UserJson.of(users.profile(username));
+    }
+
+    /**
+     * Offboarding and promotion from outside, e.g. an HR system with an admin token: the same rules
+     * as on the People page (admins only, never oneself, never the last admin).
+     */
+    @PatchMapping(path = "/users/{username}", consumes = {"application/merge-patch+json", "application/json"})
+    UserJson changeUser(@PathVariable String username, @RequestBody UserChangeJson body) {
+        users.change(username, body.role() == null ? null : role(body.role()), body.enabled());
+        return UserJson.of(users.profile(username));
+    }
+
+    private static Role role(String text) {
+        return switch (text.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "admin" -> Role.ADMIN;
+            case "member" -> Role.MEMBER;
+            default -> throw engawa.portal.shared.UserFacingException.invalidField("role", "people.role.unknown", text);
+        };
     }
 
     @GetMapping("/teams")

@@ -152,7 +152,7 @@ class WebhooksApi {
     List<EventTypeJson> events() {
         Set<EventType> subscribable = subscriptions.subscribableTypes();
         return subscriptions.allTypes().stream()
-                .map(t -> new EventTypeJson(t.id(), t.description(), subscribable.contains(t), eventJson.tree(t.sampleEvent())))
+                .map(t -> new EventTypeJson(t.id(), t.description(), subscribable.contains(t), eventJson.data(t.sampleEvent(), true)))
                 .toList();
     }
 
