@@ -52,9 +52,17 @@ class AdminAccessJourneyIT extends BrowserJourney {
         assertThat(admin.membersGrid()).containsText("Mei Ito");
         screenshot("team-with-member");
 
-        // the new person can sign in with the password the admin gave
+        // the new person signs in with the password the admin gave, and first chooses their own
         page.context().clearCookies();
         new LoginPage(page).open(portal.baseUrl()).signInAs("mei", "a long enough password");
+        assertThat(page.locator("#password-must-change")).isVisible();
+        page.navigate(portal.baseUrl() + "/catalog");
+        assertThat(page.locator("#password-must-change")).isVisible(); // nothing else before that
+        screenshot("first-sign-in");
+        page.locator("#password-current input").fill("a long enough password");
+        page.locator("#password-new input").fill("mei chooses her own words");
+        page.locator("#password-again input").fill("mei chooses her own words");
+        page.locator("#password-save").click();
         assertThat(page.locator(".team-chips")).containsText("Data Platform");
     }
 }

@@ -72,6 +72,33 @@ class OffboardingJourneyIT extends BrowserJourney {
         }
     }
 
+    @Test
+    void a_demoted_admins_click_in_a_page_they_still_have_open_is_refused() throws Exception {
+        try (BrowserContext kenjisBrowser = browser.newContext(contextOptions())) {
+            new LoginPage(page).open(portal.baseUrl()).signInAs("admin", "engawa-admin");
+            AdminPages admin = new AdminPages(page, portal.baseUrl()).openPeople();
+            page.locator("vaadin-button.user-role[data-username=kenji]").click();
+            assertThat(admin.peopleGrid().locator("vaadin-button.user-role[data-username=kenji]")).hasText("Make member");
+
+            Page kenji = kenjisBrowser.newPage();
+            new LoginPage(kenji).open(portal.baseUrl()).signInAs("kenji", "engawa-owner");
+            kenji.navigate(portal.baseUrl() + "/admin/users");
+            Locator makeSamAdmin = kenji.locator("vaadin-button.user-role[data-username=sam]");
+            assertThat(makeSamAdmin).hasText("Make admin");
+
+            // the other admin demotes kenji while his page stays open
+            page.locator("vaadin-button.user-role[data-username=kenji]").click();
+            assertThat(admin.peopleGrid().locator("vaadin-button.user-role[data-username=kenji]")).hasText("Make admin");
+
+            makeSamAdmin.click();
+            assertThat(kenji).hasURL(Pattern.compile(".*/login.*"));
+            HttpResponse<String> sam = adminApi("GET", "/api/v1/users/sam", null);
+            org.assertj.core.api.Assertions.assertThat(sam.body()).contains("\"role\":\"MEMBER\"");
+        } finally {
+            restore("kenji");
+        }
+    }
+
     /** Later journeys sign in as the demo people: they find them as the demo made them, whatever failed here. */
     private static void restore(String username) throws Exception {
         HttpResponse<String> restored = adminApi("PATCH", "/api/v1/users/" + username, "{\"enabled\": true, \"role\": \"member\"}");

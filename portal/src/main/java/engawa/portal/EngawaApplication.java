@@ -19,8 +19,10 @@ import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 @EnableJpaRepositories("engawa.db")
 @StyleSheet(Lumo.STYLESHEET)
 @StyleSheet("styles.css")
-// run pages move by themselves: Queued, Sent, Succeeded (see RunPushes)
-@Push
+// run pages move by themselves: Queued, Sent, Succeeded (see RunPushes). The server pushes over a
+// WebSocket; what the browser sends goes as ordinary requests, each checked against the person's
+// current rights by the security filters (messages inside a WebSocket pass no filter).
+@Push(transport = com.vaadin.flow.shared.ui.Transport.WEBSOCKET_XHR)
 public class EngawaApplication implements AppShellConfigurator {
 
     public static void main(String[] args) {

@@ -45,6 +45,29 @@ public class ApiTokenLookup {
         jdbc.sql("UPDATE api_tokens SET last_used_at = ? WHERE id = ?").params(Timestamps.of(at), tokenId).update();
     }
 
+    /** What a person may do now, as stored: every request of a browser session is checked against it. */
+    public record Rights(long userId, Role role, boolean enabled, int sessionGeneration, boolean mustChangePassword) {
+    }
+
+    public Optional<Rights> rights(String username) {
+        return jdbc.sql("SELECT id, role, enabled, session_generation, must_change_password FROM users WHERE username = ?")
+                .param(username)
+                .query((rs, n) -> new Rights(rs.getLong("id"), Role.valueOf(rs.getString("role")), rs.getBoolean("enabled"),
+                        rs.getInt("session_generation"), rs.getBoolean("must_change_password")))
+                .optional();
+    }
+
+    /** A person's name, role and access by id: who a subscription acts for when its events go out. */
+    public record Person(String username, Role role, boolean enabled) {
+    }
+
+    public Optional<Person> person(long userId) {
+        return jdbc.sql("SELECT username, role, enabled FROM users WHERE id = ?").param(userId)
+                .query((rs, n) -> new Person(rs.getString("username"), Role.valueOf(rs.getString("role")),
+                        rs.getBoolean("enabled")))
+                .optional();
+    }
+
     /** A person's id by username, for every service call that asks who is calling. */
     public Optional<Long> userId(String username) {
         return jdbc.sql("SELECT id FROM users WHERE username = ?").param(username).query(Long.class).optional();

@@ -56,6 +56,12 @@ public class User {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Column(name = "session_generation", nullable = false)
+    private int sessionGeneration;
+
+    @Column(name = "must_change_password", nullable = false)
+    private boolean mustChangePassword;
+
     @Version
     private long version;
 
@@ -145,5 +151,22 @@ public class User {
 
     public boolean isAdmin() {
         return role == Role.ADMIN;
+    }
+
+    public int getSessionGeneration() {
+        return sessionGeneration;
+    }
+
+    /** Ends every browser session of this person at its next request: sessions remember the generation they began in. */
+    public void endSessions() {
+        sessionGeneration++;
+    }
+
+    public boolean mustChangePassword() {
+        return mustChangePassword;
+    }
+
+    public void setMustChangePassword(boolean mustChangePassword) {
+        this.mustChangePassword = mustChangePassword;
     }
 }

@@ -27,7 +27,7 @@ class TableOwnershipTest {
 
     /** Which feature owns a table, by its name. */
     static String owner(String table) {
-        if (Set.of("users", "teams", "team_memberships", "api_tokens").contains(table) || table.startsWith("people_")) {
+        if (Set.of("users", "teams", "team_memberships", "api_tokens", "sign_in_failures").contains(table) || table.startsWith("people_")) {
             return "people";
         }
         if (table.startsWith("catalog_")) {

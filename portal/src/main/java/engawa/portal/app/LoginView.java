@@ -11,7 +11,12 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import engawa.portal.people.PublicPasswordRefusedException;
+import engawa.portal.people.SignInBlockedException;
+import jakarta.servlet.http.HttpSession;
+import org.springframework.security.web.WebAttributes;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
@@ -71,7 +76,31 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        form.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        boolean failed = event.getLocation().getQueryParameters().getParameters().containsKey("error");
+        if (failed) {
+            // why the last try failed, when it is something a person can act on: wait, or ask an admin
+            LoginI18n texts = loginTexts();
+            texts.getErrorMessage().setMessage(reason(lastFailure()));
+            form.setI18n(texts);
+        }
+        form.setError(failed);
+    }
+
+    private String reason(Object failure) {
+        if (failure instanceof SignInBlockedException blocked) {
+            return getTranslation("login.error.blocked", blocked.minutes());
+        }
+        if (failure instanceof PublicPasswordRefusedException) {
+            return getTranslation("login.error.publicPassword");
+        }
+        return getTranslation("login.error.message");
+    }
+
+    /** Spring Security keeps the last sign-in failure in the session for the page it redirects to. */
+    private static Object lastFailure() {
+        VaadinServletRequest request = VaadinServletRequest.getCurrent();
+        HttpSession session = request == null ? null : request.getHttpServletRequest().getSession(false);
+        return session == null ? null : session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
     }
 
     @Override

@@ -27,6 +27,7 @@ import com.vaadin.flow.server.menu.MenuEntry;
 import engawa.portal.people.UserAccountService;
 import engawa.portal.people.UserSummary;
 import engawa.portal.people.ui.CurrentPerson;
+import engawa.portal.people.ui.PasswordView;
 import engawa.portal.shared.ui.Formats;
 import engawa.portal.shared.ui.MenuGroup;
 import engawa.portal.shared.ui.MenuGroup.Group;
@@ -143,11 +144,14 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver, Be
         return menu;
     }
 
-    /** A person whose rights changed since they signed in is signed out at their next step. */
+    /**
+     * A password someone else chose is replaced before anything else. (A person whose rights changed
+     * never gets here: their session ended at the request, in the security filters.)
+     */
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        if (person.get().isPresent() && !person.matchesStoredAccount()) {
-            person.signOut();
+        if (event.getNavigationTarget() != PasswordView.class && person.get().isPresent() && person.mustChangePassword()) {
+            event.rerouteTo(PasswordView.class);
         }
     }
 

@@ -22,7 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class ApiTokenService {
 
     /** The name under which requests made with {@code ENGAWA_ADMIN_TOKEN} act. */
-    public static final String ADMIN_TOKEN_PRINCIPAL = "engawa-admin-token";
+    /** Not a possible username (those start with a letter or digit), so no account can ever be the admin token. */
+    public static final String ADMIN_TOKEN_PRINCIPAL = "#admin-token";
     /** Recording every use would write on every API call; once a minute tells a person enough. */
     private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
 

@@ -1,6 +1,9 @@
 package engawa.portal.people;
 
 import engawa.db.people.ApiTokenLookup;
+import engawa.db.people.Role;
+import java.util.Optional;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.core.Authentication;
@@ -20,15 +23,34 @@ public class Callers {
         this.users = users;
     }
 
-    /** The signed-in caller; the stored account decides the person's id (one indexed query, no ORM). */
+    /**
+     * The signed-in caller with their rights as stored now, not as their session or token was
+     * granted them (one indexed query, no ORM): a person demoted a second ago is a member here.
+     * The admin token and the system are nobody's account; their authorities decide.
+     */
     public Caller current() {
         Authentication authentication = contexts.getContext().getAuthentication();
         if (authentication == null || !authentication.isAuthenticated()) {
             throw new AuthenticationCredentialsNotFoundException("Not signed in");
         }
-        boolean admin = authentication.getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
-        Long userId = users.userId(authentication.getName()).orElse(null);
-        return new Caller(authentication.getName(), userId, admin);
+        Optional<ApiTokenLookup.Rights> stored = users.rights(authentication.getName());
+        if (stored.isEmpty()) {
+            boolean admin = authentication.getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
+            return new Caller(authentication.getName(), null, admin);
+        }
+        if (!stored.get().enabled()) {
+            throw new DisabledException("This account is disabled");
+        }
+        return new Caller(authentication.getName(), stored.get().userId(), stored.get().role() == Role.ADMIN);
+    }
+
+    /**
+     * A person as a caller with their rights as stored now, for work done on their behalf outside a
+     * request (their webhook subscriptions); empty when they can no longer sign in.
+     */
+    public Optional<Caller> person(long userId) {
+        return users.person(userId).filter(ApiTokenLookup.Person::enabled)
+                .map(p -> new Caller(p.username(), userId, p.role() == Role.ADMIN));
     }
 
     /**

@@ -24,7 +24,7 @@ class DemoPeople implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(DemoPeople.class);
     /** Serialises the emptiness check across portal instances that share one database. */
-    private static final long DEMO_DATA_LOCK = 0x656e67617761L;
+    static final long DEMO_DATA_LOCK = 0x656e67617761L;
 
     record DemoAccount(String username, String displayName, String email, Role role, String password, String who) {
     }
@@ -35,6 +35,13 @@ class DemoPeople implements SmartInitializingSingleton {
             "engawa-owner", "service owner in the Payments team");
     static final DemoAccount STAFF = new DemoAccount("hana", "Hana Sato", "hana.sato@example.com", Role.MEMBER,
             "engawa-staff", "staff member in Finance & Operations, not an engineer");
+
+    static final DemoAccount YUKI = new DemoAccount("yuki", "Yuki Nakamura", "yuki.nakamura@example.com", Role.MEMBER,
+            "engawa-demo-yuki", "engineer in Site Reliability");
+    static final DemoAccount SAM = new DemoAccount("sam", "Sam Okafor", "sam.okafor@example.com", Role.MEMBER,
+            "engawa-demo-sam", "engineer in Marketplace");
+    /** Every demo account: their passwords are in the README, so {@link PublicPasswords} knows them all. */
+    static final List<DemoAccount> ACCOUNTS = List.of(ADMIN, OWNER, STAFF, YUKI, SAM);
 
     private final EngawaProperties properties;
     private final UserRepository users;
@@ -76,7 +83,8 @@ class DemoPeople implements SmartInitializingSingleton {
         }));
         if (loaded) {
             StringBuilder text = new StringBuilder("Loaded demo data. Sign in with one of these demo accounts"
-                    + " (change or disable them before real use; ENGAWA_DEMO_DATA=false skips demo data):");
+                    + " (their passwords are public: they work only from this machine while Engawa listens on it alone;"
+                    + " ENGAWA_DEMO_DATA=false skips demo data):");
             for (DemoAccount account : new DemoAccount[] {ADMIN, OWNER, STAFF}) {
                 text.append(System.lineSeparator()).append(String.format("    %-6s / %-13s  %s",
                         account.username(), account.password(), account.who()));
@@ -93,17 +101,15 @@ class DemoPeople implements SmartInitializingSingleton {
         teams.create(new NewTeam("marketplace", "Marketplace", "Listings, search and the buyer experience.", "engineering"));
         teams.create(new NewTeam("finance-ops", "Finance & Operations", "Accounting, invoicing and back-office work.", null));
 
-        for (DemoAccount account : new DemoAccount[] {ADMIN, OWNER, STAFF}) {
+        for (DemoAccount account : ACCOUNTS) {
             accounts.create(new NewUser(account.username(), account.displayName(), account.email(), account.role(),
                     account.password()));
         }
-        accounts.create(new NewUser("yuki", "Yuki Nakamura", "yuki.nakamura@example.com", Role.MEMBER, "engawa-demo-yuki"));
-        accounts.create(new NewUser("sam", "Sam Okafor", "sam.okafor@example.com", Role.MEMBER, "engawa-demo-sam"));
 
         teams.addMember("platform", ADMIN.username());
         teams.addMember("payments", OWNER.username());
-        teams.addMember("sre", "yuki");
-        teams.addMember("marketplace", "sam");
+        teams.addMember("sre", YUKI.username());
+        teams.addMember("marketplace", SAM.username());
         teams.addMember("finance-ops", STAFF.username());
     }
 }

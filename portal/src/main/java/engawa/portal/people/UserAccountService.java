@@ -3,6 +3,7 @@ package engawa.portal.people;
 import engawa.db.people.Role;
 import engawa.db.people.User;
 import engawa.db.people.UserRepository;
+import engawa.portal.shared.SystemAuthentication;
 import engawa.portal.shared.Translations;
 import engawa.portal.shared.UserFacingException;
 import jakarta.validation.Valid;
@@ -25,12 +26,14 @@ public class UserAccountService {
     private final UserRepository users;
     private final TeamService teams;
     private final PasswordEncoder passwordEncoder;
+    private final Callers callers;
     private final Clock clock;
 
-    UserAccountService(UserRepository users, TeamService teams, PasswordEncoder passwordEncoder, Clock clock) {
+    UserAccountService(UserRepository users, TeamService teams, PasswordEncoder passwordEncoder, Callers callers, Clock clock) {
         this.users = users;
         this.teams = teams;
         this.passwordEncoder = passwordEncoder;
+        this.callers = callers;
         this.clock = clock;
     }
 
@@ -47,6 +50,9 @@ public class UserAccountService {
         }
         User user = new User(username, newUser.displayName().trim(), email, newUser.role(), clock.instant());
         user.setPasswordHash(passwordEncoder.encode(newUser.password()));
+        // a password an admin chose is known to two people: its owner replaces it at the first sign-in
+        // (the demo's accounts, made by the system, keep the README's passwords)
+        user.setMustChangePassword(!SystemAuthentication.NAME.equals(callers.current().username()));
         return UserSummary.of(users.save(user));
     }
 
@@ -107,6 +113,10 @@ public class UserAccountService {
         boolean stopsBeingAnAdmin = user.isAdmin() && user.isEnabled() && !(newRole == Role.ADMIN && newEnabled);
         if (stopsBeingAnAdmin && isLastEnabledAdmin()) {
             throw UserFacingException.conflict("people.lastAdmin");
+        }
+        if (newRole != user.getRole() || !newEnabled) {
+            // their open pages must not act with the rights they had: every session of theirs ends now
+            user.endSessions();
         }
         user.setRole(newRole);
         user.setEnabled(newEnabled);

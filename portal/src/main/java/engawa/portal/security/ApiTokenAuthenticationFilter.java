@@ -47,7 +47,16 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
                     "Send an API token as 'Authorization: Bearer <token>'. Create one under 'API tokens' in the portal.");
             return;
         }
-        Optional<TokenOwner> owner = tokens.authenticate(header.substring(BEARER.length()).trim());
+        Optional<TokenOwner> owner;
+        try {
+            owner = tokens.authenticate(header.substring(BEARER.length()).trim());
+        } catch (org.springframework.dao.DataAccessException | org.springframework.transaction.TransactionException e) {
+            // the database is away: say so, rather than let the request fall through to a vaguer answer
+            response.setHeader(HttpHeaders.RETRY_AFTER, "30");
+            problems.write(request, response, 503, "Cannot check the token now",
+                    "Engawa cannot reach its database to check API tokens. Try again in a minute.");
+            return;
+        }
         if (owner.isEmpty()) {
             problems.write(request, response, 401, "Invalid API token",
                     "This token is unknown, expired or revoked. Create a new one under 'API tokens' in the portal.");

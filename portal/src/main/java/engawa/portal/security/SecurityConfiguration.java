@@ -3,6 +3,7 @@ package engawa.portal.security;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import engawa.portal.people.ApiTokenService;
 import engawa.portal.people.Authorities;
+import engawa.portal.people.SessionRights;
 import engawa.portal.people.SingleSignOnAccounts;
 import engawa.portal.people.TokenOwner;
 import engawa.portal.app.LoginView;
@@ -28,6 +29,7 @@ import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 
 import java.util.Map;
 
@@ -71,17 +73,22 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    /** The browser UI: Vaadin's own set-up (CSRF, request cache, view access), form login, optional OIDC. */
+    /**
+     * The browser UI: Vaadin's own set-up (CSRF, request cache, view access), form login, optional
+     * OIDC; every request acts with its person's current rights, and sign-in is refused from other sites.
+     */
     @Bean
     @Order(2)
     SecurityFilterChain uiSecurity(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> clientRegistrations,
-            SingleSignOnAccounts singleSignOn) throws Exception {
+            SingleSignOnAccounts singleSignOn, SessionRights rights, ProblemResponses problems,
+            ObjectProvider<SecurityContextHolderStrategy> contexts) throws Exception {
+        SecurityContextHolderStrategy strategy = contexts.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/icons/**", "/images/**", "/styles.css").permitAll());
-        http.headers(headers -> headers
-                .frameOptions(frame -> frame.deny())
-                .referrerPolicy(referrer -> referrer.policy(
-                        org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        http.addFilterAfter(new CurrentRightsFilter(rights, strategy), SecurityContextHolderFilter.class);
+        http.addFilterBefore(new SameSiteSignIn(problems), UsernamePasswordAuthenticationFilter.class);
+        // Content-Security-Policy, framing, nosniff and referrer: SecurityHeaders, for every answer
+        http.headers(headers -> headers.frameOptions(frame -> frame.deny()));
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login"));
         if (clientRegistrations.getIfAvailable() != null) {
             http.oauth2Login(oauth -> oauth

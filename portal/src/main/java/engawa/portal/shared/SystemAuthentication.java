@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class SystemAuthentication {
 
-    public static final String NAME = "system";
+    /** Not a possible username (those start with a letter or digit), so no account can ever be the system. */
+    public static final String NAME = "#system";
 
     private final SecurityContextHolderStrategy contexts;
 

@@ -25,6 +25,7 @@ import engawa.db.people.Role;
 import engawa.db.people.User;
 import engawa.portal.people.NewUser;
 import engawa.portal.people.PasswordPolicy;
+import engawa.portal.people.PasswordService;
 import engawa.portal.people.UserAccountService;
 import engawa.portal.people.UserSummary;
 import engawa.portal.people.ui.CurrentPerson;
@@ -39,11 +40,13 @@ import java.util.Map;
 public class AdminUsersView extends Div implements HasDynamicTitle {
 
     private final UserAccountService users;
+    private final PasswordService passwords;
     private final CurrentPerson me;
     private final Grid<UserSummary> grid = new Grid<>();
 
-    AdminUsersView(UserAccountService users, CurrentPerson me) {
+    AdminUsersView(UserAccountService users, PasswordService passwords, CurrentPerson me) {
         this.users = users;
+        this.passwords = passwords;
         this.me = me;
         addClassName("page");
         addClassName("admin-users");
@@ -63,7 +66,7 @@ public class AdminUsersView extends Div implements HasDynamicTitle {
         grid.addComponentColumn(this::roleBadge).setHeader(getTranslation("people.role")).setWidth("10rem").setFlexGrow(0);
         grid.addColumn(u -> getTranslation(u.singleSignOn() ? "people.signIn.sso" : "people.signIn.password"))
                 .setHeader(getTranslation("people.signIn")).setWidth("9rem").setFlexGrow(0);
-        grid.addComponentColumn(this::actions).setWidth("15rem").setFlexGrow(0);
+        grid.addComponentColumn(this::actions).setWidth("18rem").setFlexGrow(0);
         grid.setItems(query -> users.list(VaadinSpringDataHelpers.toSpringPageRequest(query)).stream());
         grid.setHeight("65vh");
         add(toolbar, grid);
@@ -112,13 +115,60 @@ public class AdminUsersView extends Div implements HasDynamicTitle {
         access.getElement().setAttribute("data-username", user.username());
         role.addClassName("user-role");
         role.getElement().setAttribute("data-username", user.username());
+        HorizontalLayout actions = new HorizontalLayout(role, access);
         if (self) {
             role.setEnabled(false);
             access.setEnabled(false);
             role.setTooltipText(getTranslation("admin.users.notYourself"));
             access.setTooltipText(getTranslation("admin.users.notYourself"));
+        } else if (user.hasPassword()) {
+            actions.add(resetButton(user));
         }
-        return new HorizontalLayout(role, access);
+        return actions;
+    }
+
+    /** A temporary password, shown once to the admin, who hands it over; its owner picks their own at sign-in. */
+    private Button resetButton(UserSummary user) {
+        Button reset = new Button(VaadinIcon.KEY.create(), e -> {
+            ConfirmDialog confirm = new ConfirmDialog(getTranslation("admin.users.reset.title", user.displayName()),
+                    getTranslation("admin.users.reset.text", user.displayName()), getTranslation("admin.users.reset"),
+                    ok -> {
+                        try {
+                            showTemporaryPassword(user, passwords.reset(user.username()));
+                        } catch (RuntimeException error) {
+                            if (!FormErrors.show(this, error, Map.of())) {
+                                throw error;
+                            }
+                        }
+                    });
+            confirm.setCancelable(true);
+            confirm.setCancelText(getTranslation("action.cancel"));
+            confirm.open();
+        });
+        reset.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ICON);
+        reset.setTooltipText(getTranslation("admin.users.reset"));
+        reset.setAriaLabel(getTranslation("admin.users.reset.for", user.displayName()));
+        reset.addClassName("user-reset");
+        reset.getElement().setAttribute("data-username", user.username());
+        return reset;
+    }
+
+    private void showTemporaryPassword(UserSummary user, String temporary) {
+        Dialog shown = new Dialog();
+        shown.setHeaderTitle(getTranslation("admin.users.reset.done.title", user.displayName()));
+        TextField password = new TextField(getTranslation("admin.users.reset.temporary"));
+        password.setId("temporary-password");
+        password.setValue(temporary);
+        password.setReadOnly(true);
+        password.setWidthFull();
+        Button copy = new Button(getTranslation("action.copy"), VaadinIcon.COPY.create(),
+                e -> e.getSource().getElement().executeJs("navigator.clipboard && navigator.clipboard.writeText($0)", temporary));
+        shown.add(new Paragraph(getTranslation("admin.users.reset.done.text", user.displayName())), password);
+        Button done = new Button(getTranslation("action.done"), e -> shown.close());
+        done.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        shown.getFooter().add(copy, done);
+        shown.setWidth("min(95vw, 30rem)");
+        shown.open();
     }
 
     private void change(java.util.function.Supplier<UserSummary> action, String doneKey, Object... arguments) {

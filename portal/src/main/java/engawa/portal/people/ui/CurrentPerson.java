@@ -4,7 +4,6 @@ import org.springframework.modulith.NamedInterface;
 import com.vaadin.flow.spring.annotation.SpringComponent;
 import com.vaadin.flow.spring.annotation.UIScope;
 import com.vaadin.flow.spring.security.AuthenticationContext;
-import engawa.db.people.Role;
 import engawa.portal.people.UserAccountService;
 import engawa.portal.people.UserSummary;
 import java.util.Optional;
@@ -31,15 +30,9 @@ public class CurrentPerson {
         return Optional.ofNullable(cached);
     }
 
-    /**
-     * Whether the stored account still matches what this session was granted at sign-in. Asks the
-     * database, not the cache: an admin may have disabled this person or changed their role since,
-     * and the session's authorities would otherwise keep the old role until the next sign-in.
-     */
-    public boolean matchesStoredAccount() {
-        return authentication.getPrincipalName().flatMap(users::find)
-                .map(stored -> stored.enabled() && (stored.role() == Role.ADMIN) == authentication.hasRole("ADMIN"))
-                .orElse(false);
+    /** Asks the database: an admin may have reset the password a moment ago. */
+    public boolean mustChangePassword() {
+        return authentication.getPrincipalName().flatMap(users::find).map(UserSummary::mustChangePassword).orElse(false);
     }
 
     public String username() {
