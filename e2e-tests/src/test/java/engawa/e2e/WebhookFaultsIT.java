@@ -112,7 +112,7 @@ class WebhookFaultsIT {
         Map<String, String> shared = new HashMap<>(Map.of(
                 "ENGAWA_DB_URL", database.jdbcUrl(),
                 "ENGAWA_DB_USER", database.username(),
-                "ENGAWA_DB_PASSWORD", "",
+                "ENGAWA_DB_PASSWORD", database.password(),
                 "ENGAWA_SECRET_KEY", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
                 "ENGAWA_ADMIN_TOKEN", ADMIN_TOKEN,
                 "ENGAWA_WEBHOOKS_ALLOWED_HOSTS", "127.0.0.1",

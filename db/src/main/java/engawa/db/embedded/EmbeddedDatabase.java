@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
  * A PostgreSQL server whose files live in a directory of ours, so that a restart keeps every
  * change. For a small team this is the real deployment, not a test double: it runs with
  * {@code fsync} and {@code synchronous_commit} on, and it recovers from a previous process that
- * was killed without stopping its server.
+ * was killed without stopping its server. It listens on 127.0.0.1 only and asks for a password
+ * (SCRAM) made up at its first start and kept in its data directory, which only the portal's
+ * user may read: another local account cannot read the portal's data or run programs through it.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
@@ -33,13 +35,23 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private static final Duration ORPHAN_SHUTDOWN_WAIT = Duration.ofSeconds(30);
     /** Crash recovery after a power loss or kill -9 may replay a lot of WAL. */
     private static final Duration STARTUP_WAIT = Duration.ofSeconds(120);
+    /** In the data directory (mode 0700, as PostgreSQL requires), itself readable by its owner only. */
+    static final String PASSWORD_FILE = "engawa-password";
+    private static final String HBA = """
+            # Written by Engawa: connections from this machine only, with the password in engawa-password.
+            local   all   all                  scram-sha-256
+            host    all   all   127.0.0.1/32   scram-sha-256
+            host    all   all   ::1/128        scram-sha-256
+            """;
 
     private final EmbeddedPostgres postgres;
     private final Path dataDirectory;
+    private final String password;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDirectory) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDirectory, String password) {
         this.postgres = postgres;
         this.dataDirectory = dataDirectory;
+        this.password = password;
     }
 
     /**
@@ -52,6 +64,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
         try {
             Files.createDirectories(dataDirectory);
             stopOrphanedServer(dataDirectory);
+            Path passwordFile = dataDirectory.resolve(PASSWORD_FILE);
+            // a new directory (or one from before passwords) trusts local connections until the password is set
+            boolean protectedAlready = Files.exists(passwordFile);
+            String password = protectedAlready ? Files.readString(passwordFile, StandardCharsets.US_ASCII).trim() : newPassword();
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
@@ -62,10 +78,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setServerConfig("full_page_writes", "on")
                     .setServerConfig("max_connections", "100")
                     .setServerConfig("listen_addresses", "127.0.0.1")
+                    .setServerConfig("password_encryption", "scram-sha-256")
+                    .setConnectConfig("password", password)
                     .start();
+            if (!protectedAlready) {
+                protect(postgres, dataDirectory, password);
+            }
             log.info("Embedded PostgreSQL is up on port {} with its files in {}", postgres.getPort(),
                     dataDirectory.toAbsolutePath());
-            return new EmbeddedDatabase(postgres, dataDirectory);
+            return new EmbeddedDatabase(postgres, dataDirectory, password);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDirectory.toAbsolutePath(), e);
         }
@@ -77,6 +98,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     public String username() {
         return SUPERUSER;
+    }
+
+    public String password() {
+        return password;
     }
 
     public int port() {
@@ -94,6 +119,45 @@ public final class EmbeddedDatabase implements AutoCloseable {
         } catch (IOException e) {
             log.warn("The embedded PostgreSQL did not stop cleanly; it will recover on the next start", e);
         }
+    }
+
+    /**
+     * Sets the password, keeps it in a file only this user may read, and from then on asks for it
+     * on every connection. The file is written before the server is told to ask, so a stop in
+     * between leaves a server that still trusts and a password to set again at the next start.
+     */
+    private static void protect(EmbeddedPostgres postgres, Path dataDirectory, String password) throws IOException {
+        try (java.sql.Connection connection = postgres.getPostgresDatabase().getConnection();
+                java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("ALTER USER " + SUPERUSER + " PASSWORD '" + password + "'");
+            Path file = dataDirectory.resolve(PASSWORD_FILE);
+            Path written = Files.writeString(dataDirectory.resolve(PASSWORD_FILE + ".new"), password, StandardCharsets.US_ASCII);
+            ownerOnly(written);
+            Files.writeString(dataDirectory.resolve("pg_hba.conf"), HBA, StandardCharsets.US_ASCII);
+            Files.move(written, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            statement.execute("SELECT pg_reload_conf()");
+        } catch (java.sql.SQLException e) {
+            throw new IOException("Could not set the embedded PostgreSQL's password", e);
+        }
+    }
+
+    private static void ownerOnly(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system (Windows): the data directory's own permissions protect it
+        }
+    }
+
+    /** 32 letters and digits: about 190 bits, and nothing that needs quoting in SQL. */
+    private static String newPassword() {
+        String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        StringBuilder password = new StringBuilder(32);
+        for (int i = 0; i < 32; i++) {
+            password.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return password.toString();
     }
 
     /**

@@ -51,7 +51,8 @@ public class WebhookDeliveries {
                     FOR UPDATE SKIP LOCKED)
                 SELECT d.id, d.attempts, d.event_id, e.type, e.occurred_at, e.data::text AS data,
                        s.id AS subscription_id, s.target_url, s.secret_encrypted,
-                       (s.enabled AND s.deleted_at IS NULL) AS live, s.disabled_reason, s.failing_since
+                       (s.enabled AND s.deleted_at IS NULL) AS live, s.disabled_reason, s.failing_since,
+                       s.owner_id, s.scope
                 FROM claimed c
                 JOIN webhook_deliveries d ON d.id = c.id
                 JOIN webhook_events e ON e.id = d.event_id
@@ -61,7 +62,7 @@ public class WebhookDeliveries {
                         rs.getString("type"), Timestamps.read(rs, "occurred_at"), rs.getString("data"),
                         rs.getObject("subscription_id", UUID.class), rs.getString("target_url"),
                         rs.getBytes("secret_encrypted"), rs.getBoolean("live"), rs.getString("disabled_reason"),
-                        Timestamps.read(rs, "failing_since")))
+                        Timestamps.read(rs, "failing_since"), rs.getObject("owner_id", Long.class), rs.getString("scope")))
                 .list();
     }
 

@@ -36,9 +36,9 @@ class CatalogSqlIT {
     @BeforeAll
     static void catalog() {
         database = EmbeddedDatabase.start(dataDir);
-        Flyway.configure().dataSource(database.jdbcUrl(), database.username(), "").locations("classpath:db/migration")
+        Flyway.configure().dataSource(database.jdbcUrl(), database.username(), database.password()).locations("classpath:db/migration")
                 .load().migrate();
-        jdbc = new JdbcTemplate(new DriverManagerDataSource(database.jdbcUrl(), database.username(), ""));
+        jdbc = new JdbcTemplate(new DriverManagerDataSource(database.jdbcUrl(), database.username(), database.password()));
         services = new CatalogServices(jdbc);
         relations = new CatalogRelations(jdbc);
         entities = new CatalogEntities(jdbc);

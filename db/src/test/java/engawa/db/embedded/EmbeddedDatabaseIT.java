@@ -34,6 +34,26 @@ class EmbeddedDatabaseIT {
     }
 
     @Test
+    void only_the_holder_of_its_password_connects_and_only_its_owner_may_read_the_password() throws Exception {
+        try (EmbeddedDatabase database = EmbeddedDatabase.start(dataDir)) {
+            assertThat(database.password()).hasSize(32);
+            assertThatThrownBy(() -> DriverManager.getConnection(database.jdbcUrl(), database.username(), "").close())
+                    .isInstanceOf(java.sql.SQLException.class).hasMessageContaining("password");
+            assertThatThrownBy(() -> DriverManager.getConnection(database.jdbcUrl(), database.username(), "guess").close())
+                    .isInstanceOf(java.sql.SQLException.class).hasMessageContaining("password authentication failed");
+            assertThat(queryString(database, "show listen_addresses")).isEqualTo("127.0.0.1");
+            assertThat(java.nio.file.Files.getPosixFilePermissions(dataDir.resolve(EmbeddedDatabase.PASSWORD_FILE)))
+                    .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                            java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+        }
+        try (EmbeddedDatabase again = EmbeddedDatabase.start(dataDir)) {
+            assertThat(queryString(again, "select 'the same password after a restart'")).startsWith("the same");
+            assertThatThrownBy(() -> DriverManager.getConnection(again.jdbcUrl(), again.username(), "").close())
+                    .isInstanceOf(java.sql.SQLException.class);
+        }
+    }
+
+    @Test
     void it_runs_with_fsync_and_synchronous_commit_on() throws Exception {
         try (EmbeddedDatabase database = EmbeddedDatabase.start(dataDir)) {
             assertThat(queryString(database, "show fsync")).isEqualTo("on");
@@ -84,13 +104,13 @@ class EmbeddedDatabaseIT {
     }
 
     static void execute(EmbeddedDatabase database, String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(), "")) {
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password())) {
             connection.createStatement().execute(sql);
         }
     }
 
     static String queryString(EmbeddedDatabase database, String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(), "");
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
                 ResultSet rows = connection.createStatement().executeQuery(sql)) {
             assertThat(rows.next()).as("a row from: " + sql).isTrue();
             return rows.getString(1);

@@ -9,7 +9,7 @@ public final class KilledOwner {
 
     public static void main(String[] args) throws Exception {
         EmbeddedDatabase database = EmbeddedDatabase.start(Path.of(args[0]));
-        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(), "")) {
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password())) {
             connection.createStatement().execute("create table if not exists survivors (name text primary key)");
             connection.createStatement().execute("insert into survivors values ('written before kill -9')");
         }

@@ -28,7 +28,7 @@ class MigrationsIT {
     @BeforeAll
     static void migrateAnEmptyDatabase() {
         database = EmbeddedDatabase.start(dataDir);
-        result = Flyway.configure().dataSource(database.jdbcUrl(), database.username(), "")
+        result = Flyway.configure().dataSource(database.jdbcUrl(), database.username(), database.password())
                 .locations("classpath:db/migration").load().migrate();
     }
 
@@ -69,7 +69,7 @@ class MigrationsIT {
 
     @Test
     void a_second_run_finds_nothing_to_do() {
-        MigrateResult again = Flyway.configure().dataSource(database.jdbcUrl(), database.username(), "")
+        MigrateResult again = Flyway.configure().dataSource(database.jdbcUrl(), database.username(), database.password())
                 .locations("classpath:db/migration").load().migrate();
         assertThat(again.migrationsExecuted).isZero();
     }
@@ -93,6 +93,6 @@ class MigrationsIT {
     }
 
     private static Connection connect() throws SQLException {
-        return DriverManager.getConnection(database.jdbcUrl(), database.username(), "");
+        return DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
     }
 }

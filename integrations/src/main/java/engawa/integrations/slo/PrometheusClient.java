@@ -19,6 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class PrometheusClient {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PrometheusClient.class);
+
     /** One value of a series at one moment. */
     public record Sample(Instant at, double value) {
     }
@@ -65,7 +67,10 @@ public class PrometheusClient {
                         + (error.isEmpty() ? "no reason given" : error));
             }
         } catch (IOException e) {
-            throw new PrometheusException("Prometheus at " + base + " cannot be reached: " + e.getMessage());
+            // the message goes to every member who reads the SLO: never the address or its credentials,
+            // which the operator finds in the log (without the credentials)
+            log.warn("Prometheus at {} cannot be reached", base.newBuilder().username("").password("").build(), e);
+            throw new PrometheusException("Prometheus cannot be reached: " + reason(e));
         }
         JsonNode result = answer.path("data").path("result");
         if (!"matrix".equals(answer.path("data").path("resultType").asString(""))) {
@@ -89,5 +94,22 @@ public class PrometheusClient {
 
     private static String seconds(Instant instant) {
         return String.valueOf(instant.getEpochSecond());
+    }
+
+    /** Why a connection failed, in words that name no address. */
+    static String reason(IOException e) {
+        if (e instanceof java.net.SocketTimeoutException || e instanceof java.io.InterruptedIOException) {
+            return "it did not answer in time.";
+        }
+        if (e instanceof java.net.UnknownHostException) {
+            return "its name does not resolve.";
+        }
+        if (e instanceof java.net.ConnectException) {
+            return "the connection was refused.";
+        }
+        if (e instanceof javax.net.ssl.SSLException) {
+            return "its TLS certificate or protocol was not accepted.";
+        }
+        return "the connection failed (" + e.getClass().getSimpleName() + ").";
     }
 }

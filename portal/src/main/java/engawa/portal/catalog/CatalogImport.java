@@ -4,17 +4,11 @@ import engawa.portal.catalog.backstage.CatalogInfoParser;
 import engawa.portal.people.Callers;
 import engawa.portal.people.PeopleImport;
 import engawa.portal.shared.UserFacingException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 /**
  * Imports Backstage {@code catalog-info.yaml} files: Groups become teams (with their parents),
@@ -34,24 +28,8 @@ public class CatalogImport {
     public static final int MAX_BYTES = 25 * 1024 * 1024;
     /** One import at a time per database, so two cannot interleave their writes. */
     private static final long IMPORT_LOCK = 0x636174616c6f67L;
-
-    public record SourceFile(String name, String text) {
-
-        /** The file's bytes as text; refused when empty or not UTF-8, with what to do about it. */
-        public static SourceFile decode(String name, byte[] bytes) {
-            if (bytes.length == 0) {
-                throw UserFacingException.invalid("catalog.import.empty");
-            }
-            try {
-                return new SourceFile(name, StandardCharsets.UTF_8.newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT)
-                        .decode(ByteBuffer.wrap(bytes)).toString());
-            } catch (CharacterCodingException e) {
-                throw UserFacingException.invalid("catalog.import.notText");
-            }
-        }
-    }
+    /** How long an import waits for the one before it on this instance, holding no database connection. */
+    private static final long WAIT_FOR_RUNNING_IMPORT_SECONDS = 10;
 
     public enum Step {
         READING, CHECKING, WRITING
@@ -67,6 +45,12 @@ public class CatalogImport {
     }
 
     private final CatalogInfoParser parser = new CatalogInfoParser();
+    /**
+     * One import at a time on this instance: the others wait here, without a database connection,
+     * so that imports never take the pool that everyone else's requests need.
+     */
+    private final java.util.concurrent.Semaphore running = new java.util.concurrent.Semaphore(1, true);
+    private final org.springframework.transaction.support.TransactionTemplate transaction;
     private final BatchPlanner planner;
     private final PendingReferences pending;
     private final PeopleImport people;
@@ -75,7 +59,8 @@ public class CatalogImport {
     private final Clock clock;
 
     CatalogImport(BatchPlanner planner, PendingReferences pending, PeopleImport people, Callers callers, JdbcTemplate jdbc,
-            Clock clock) {
+            org.springframework.transaction.PlatformTransactionManager transactions, Clock clock) {
+        this.transaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.planner = planner;
         this.pending = pending;
         this.people = people;
@@ -91,27 +76,52 @@ public class CatalogImport {
      * files may come in any order. A dry run does all of it and then rolls it back, so its report is
      * exactly what the import would do.
      */
-    @Transactional
     public ImportReport run(List<SourceFile> files, boolean dryRun, Progress progress) {
         long started = System.nanoTime();
-        jdbc.queryForObject("SELECT pg_advisory_xact_lock(?)::text", String.class, IMPORT_LOCK);
-        ImportRun run = new ImportRun(callers.current(), progress,
-                files.stream().mapToInt(f -> CatalogUploads.documentsIn(f.text())).sum(), people);
+        Callers.Caller caller = callers.current();
+        int documents = files.stream().mapToInt(SourceFile::documents).sum();
+        try {
+            if (!running.tryAcquire(WAIT_FOR_RUNNING_IMPORT_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw UserFacingException.tooMany("catalog.import.busy");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw UserFacingException.tooMany("catalog.import.busy");
+        }
+        try {
+            return transaction.execute(status -> {
+                ImportReport report = runLocked(caller, files, documents, dryRun, progress, started);
+                if (dryRun) {
+                    status.setRollbackOnly();
+                }
+                return report;
+            });
+        } finally {
+            running.release();
+        }
+    }
+
+    private ImportReport runLocked(Callers.Caller caller, List<SourceFile> files, int documents, boolean dryRun,
+            Progress progress, long started) {
+        // another instance importing: say so at once rather than hold a connection waiting for it
+        if (!Boolean.TRUE.equals(jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(?)", Boolean.class, IMPORT_LOCK))) {
+            throw UserFacingException.tooMany("catalog.import.busy");
+        }
+        ImportRun run = new ImportRun(caller, progress, documents, people);
         ImportBatches batches = new ImportBatches(run, planner);
         progress.at(Step.READING, 0, run.documents);
         for (SourceFile file : files) {
             run.tally.file(file.name());
-            parser.parse(file.name(), file.text(), batches);
+            try (java.io.Reader text = file.open()) {
+                parser.parse(file.name(), text, batches);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
         batches.flush();
         CatalogUploads.follow(batches.locations, files.stream().map(SourceFile::name).toList()).forEach(run.tally::location);
         progress.at(Step.CHECKING, run.documents, run.documents);
         pending.resolve(run, clock.instant());
-        ImportReport report = run.tally.report(dryRun, pending.stillOpen(run.tally.pending()),
-                (System.nanoTime() - started) / 1_000_000);
-        if (dryRun) {
-            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
-        }
-        return report;
+        return run.tally.report(dryRun, pending.stillOpen(run.tally.pending()), (System.nanoTime() - started) / 1_000_000);
     }
 }

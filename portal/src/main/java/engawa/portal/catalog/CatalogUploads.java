@@ -1,12 +1,14 @@
 package engawa.portal.catalog;
 
-import engawa.portal.catalog.CatalogImport.SourceFile;
 import engawa.portal.catalog.ImportReport.LocationTarget;
 import engawa.portal.catalog.backstage.ParsedLocation;
 import engawa.portal.shared.UserFacingException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -26,10 +28,6 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  */
 public final class CatalogUploads {
 
-    /** What a whole archive may unpack to: a guard against archives that unpack to far more than they are. */
-    public static final long MAX_UNPACKED_BYTES = 256L * 1024 * 1024;
-    public static final int MAX_FILES = 20_000;
-
     private CatalogUploads() {
     }
 
@@ -39,67 +37,100 @@ public final class CatalogUploads {
     }
 
     /**
-     * The catalog files of one upload: the file itself, or an archive's {@code .yaml} and
-     * {@code .yml} files in the order they are stored, named by their path inside it.
+     * The catalog files of one uploaded file, stored in {@code area} and counted against its
+     * budget: the file itself, or an archive's {@code .yaml} and {@code .yml} files in the order
+     * they are stored, named by their path inside it. Read as a stream: nothing is held whole in memory.
      */
-    public static List<SourceFile> unpack(String name, byte[] bytes) {
-        if (!isArchive(name)) {
-            return List.of(SourceFile.decode(name, bytes));
-        }
-        try (InputStream in = new ByteArrayInputStream(bytes)) {
-            return name.toLowerCase(Locale.ROOT).endsWith(".zip") ? unzip(in) : untar(in);
+    public static List<SourceFile> unpack(String name, InputStream in, UploadArea area) {
+        try {
+            if (!isArchive(name)) {
+                return List.of(store(name, in, Math.min(CatalogImport.MAX_BYTES, area.bytesLeft()), area, false));
+            }
+            return name.toLowerCase(Locale.ROOT).endsWith(".zip") ? unzip(in, area) : untar(in, area);
         } catch (IOException e) {
             throw UserFacingException.invalid("catalog.import.badArchive", name);
         }
     }
 
-    private static List<SourceFile> unzip(InputStream in) throws IOException {
+    /** For what is at hand as bytes (tests, small uploads). */
+    public static List<SourceFile> unpack(String name, byte[] bytes, UploadArea area) {
+        return unpack(name, new ByteArrayInputStream(bytes), area);
+    }
+
+    private static List<SourceFile> unzip(InputStream in, UploadArea area) throws IOException {
         List<SourceFile> files = new ArrayList<>();
-        Budget budget = new Budget();
         try (ZipInputStream zip = new ZipInputStream(in)) {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
                 if (!entry.isDirectory()) {
-                    take(entry.getName(), zip, budget, files);
+                    take(entry.getName(), zip, area, files);
                 }
             }
         }
         return files;
     }
 
-    private static List<SourceFile> untar(InputStream in) throws IOException {
+    private static List<SourceFile> untar(InputStream in, UploadArea area) throws IOException {
         List<SourceFile> files = new ArrayList<>();
-        Budget budget = new Budget();
         try (TarArchiveInputStream tar = new TarArchiveInputStream(new GZIPInputStream(in))) {
             for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
                 if (entry.isFile()) {
-                    take(entry.getName(), tar, budget, files);
+                    take(entry.getName(), tar, area, files);
                 }
             }
         }
         return files;
     }
 
-    private static final class Budget {
-        long bytes;
-        int files;
-    }
-
-    private static void take(String entryName, InputStream in, Budget budget, List<SourceFile> files) throws IOException {
+    private static void take(String entryName, InputStream in, UploadArea area, List<SourceFile> files) throws IOException {
         String path = normalise(entryName);
         if (path == null || !isCatalogFileName(path)) {
             return;
         }
-        if (++budget.files > MAX_FILES) {
-            throw UserFacingException.invalid("catalog.import.archiveTooManyFiles", MAX_FILES);
+        if (!area.takeFile()) {
+            throw UserFacingException.invalid("catalog.import.archiveTooManyFiles", UploadArea.MAX_FILES);
         }
-        byte[] content = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, MAX_UNPACKED_BYTES - budget.bytes + 1));
-        budget.bytes += content.length;
-        if (budget.bytes > MAX_UNPACKED_BYTES) {
-            throw UserFacingException.invalid("catalog.import.archiveTooLarge", MAX_UNPACKED_BYTES / 1024 / 1024);
+        SourceFile file = store(path, in, area.bytesLeft(), area, true);
+        if (file != null) {
+            files.add(file);
         }
-        if (content.length > 0) {
-            files.add(SourceFile.decode(path, content));
+    }
+
+    /**
+     * Copies up to {@code limit} bytes to a file of the area; more is refused with what the limit is.
+     *
+     * @param inArchive whether an empty file is left out (in an archive) rather than refused (on its own)
+     */
+    private static SourceFile store(String name, InputStream in, long limit, UploadArea area, boolean inArchive)
+            throws IOException {
+        Path file = area.newFile();
+        long copied = 0;
+        try (OutputStream out = Files.newOutputStream(file)) {
+            byte[] buffer = new byte[64 * 1024];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                copied += n;
+                if (copied > limit) {
+                    throw tooLarge(limit == area.bytesLeft());
+                }
+                out.write(buffer, 0, n);
+            }
         }
+        if (!area.took(copied)) {
+            Files.deleteIfExists(file);
+            throw tooLarge(true);
+        }
+        if (copied == 0 && inArchive) {
+            return null;
+        }
+        return SourceFile.stored(name, file);
+    }
+
+    private static UserFacingException tooLarge(boolean overUploadBudget) {
+        if (overUploadBudget) {
+            return new UserFacingException(UserFacingException.Kind.TOO_LARGE, "catalog.import.uploadTooLarge",
+                    UploadArea.MAX_UNPACKED_BYTES / 1024 / 1024);
+        }
+        return new UserFacingException(UserFacingException.Kind.TOO_LARGE, "catalog.import.tooLarge",
+                "more than " + CatalogImport.MAX_BYTES / 1024 / 1024, CatalogImport.MAX_BYTES / 1024 / 1024);
     }
 
     /** A path inside an archive as Locations name it; null for what is no catalog content (hidden, outside). */
@@ -124,17 +155,6 @@ public final class CatalogUploads {
     private static boolean isCatalogFileName(String path) {
         String lower = path.toLowerCase(Locale.ROOT);
         return lower.endsWith(".yaml") || lower.endsWith(".yml");
-    }
-
-    /** About how many documents a file holds, for the progress bar: one more than its {@code ---} lines. */
-    static int documentsIn(String text) {
-        int documents = 1;
-        for (int at = text.indexOf("---"); at >= 0; at = text.indexOf("---", at + 3)) {
-            if (at == 0 || text.charAt(at - 1) == '\n') {
-                documents++;
-            }
-        }
-        return documents;
     }
 
     /**

@@ -36,7 +36,7 @@ class DemoCatalog implements DemoData {
 
     @Override
     public void load() {
-        ImportReport report = imports.run(List.of(new CatalogImport.SourceFile(FILE, read())), false,
+        ImportReport report = imports.run(List.of(new SourceFile(FILE, read())), false,
                 CatalogImport.Progress.NONE);
         if (report.problemCount() > 0) {
             throw new IllegalStateException("The demo catalog does not import cleanly: " + report.problems());

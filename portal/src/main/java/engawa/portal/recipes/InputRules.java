@@ -24,7 +24,7 @@ public final class InputRules {
     public static final int MAX_TEXT = 200;
     public static final int MAX_LONG_TEXT = 5000;
     static final Pattern KEY = Pattern.compile("[a-z][a-z0-9_]{0,39}");
-    static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    static final com.google.re2j.Pattern EMAIL = com.google.re2j.Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     /** Who is running it: what defaults such as {@code {me.email}} become. */
     public record Me(String username, String name, String email, String team) {
@@ -64,8 +64,8 @@ public final class InputRules {
             }
             if (input.pattern() != null && !input.pattern().isBlank()) {
                 try {
-                    Pattern.compile(input.pattern());
-                } catch (PatternSyntaxException e) {
+                    InputPatterns.compile(input.pattern());
+                } catch (com.google.re2j.PatternSyntaxException e) {
                     problems.add(new FieldProblem(at + ".pattern", "recipes.inputs.pattern", e.getDescription()));
                 }
             }
@@ -164,7 +164,7 @@ public final class InputRules {
                 default -> values.put(input.key(), text);
             }
             if (input.pattern() != null && !input.pattern().isBlank() && kind != InputKind.NUMBER
-                    && !Pattern.compile(input.pattern()).matcher(text).matches()) {
+                    && !InputPatterns.matches(input.pattern(), text)) {
                 problems.add(new FieldProblem(field, "recipes.answer.pattern", input.label(),
                         input.help() == null || input.help().isBlank() ? input.pattern() : input.help()));
             }

@@ -31,4 +31,17 @@ class RecipeEventScopes implements EventScopes {
         }
         return "recipe:" + row.slug();
     }
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean stillMayWatch(Caller subscriber, String scope) {
+        if (!scope.startsWith("recipe:")) {
+            return true;
+        }
+        try {
+            return recipes.mayEdit(subscriber, recipes.visible(subscriber, scope.substring("recipe:".length())));
+        } catch (UserFacingException gone) {
+            return false;
+        }
+    }
 }

@@ -36,6 +36,7 @@ class DatabaseConfiguration {
         configurePool(dataSource);
         dataSource.setJdbcUrl(embedded.jdbcUrl());
         dataSource.setUsername(embedded.username());
+        dataSource.setPassword(embedded.password());
         return dataSource;
     }
 

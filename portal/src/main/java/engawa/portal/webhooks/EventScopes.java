@@ -15,4 +15,10 @@ public interface EventScopes {
      *         when there is no such recipe or the caller does not own it
      */
     String recipeScope(Caller caller, String recipe);
+
+    /**
+     * Whether a subscriber may still watch this scope: asked again before every delivery, since
+     * ownership moves on after a subscription was made.
+     */
+    boolean stillMayWatch(Caller subscriber, String scope);
 }

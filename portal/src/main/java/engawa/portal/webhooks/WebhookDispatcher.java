@@ -63,6 +63,8 @@ public class WebhookDispatcher implements SmartLifecycle {
     private final Clock clock;
     private final MeterRegistry meters;
     private final ReceiverHealth receivers;
+    private final SubscriberRights subscriberRights;
+    private final engawa.db.webhooks.WebhookSubscriptions subscriptions;
     /** Looked up at first use: listeners publish events, which needs this dispatcher (a cycle at construction). */
     private final org.springframework.beans.factory.ObjectProvider<DeliveryListener> listenerProvider;
     private volatile List<DeliveryListener> listeners;
@@ -78,7 +80,8 @@ public class WebhookDispatcher implements SmartLifecycle {
 
     WebhookDispatcher(WebhookDeliveries deliveries, WebhookSender sender,
             RetrySchedule schedule, SecretBox secrets, WebhookProperties properties, PlatformTransactionManager transactions,
-            Clock clock, MeterRegistry meters, ReceiverHealth receivers,
+            Clock clock, MeterRegistry meters, ReceiverHealth receivers, SubscriberRights subscriberRights,
+            engawa.db.webhooks.WebhookSubscriptions subscriptions,
             org.springframework.beans.factory.ObjectProvider<DeliveryListener> listeners) {
         this.deliveries = deliveries;
         this.sender = sender;
@@ -90,6 +93,8 @@ public class WebhookDispatcher implements SmartLifecycle {
         this.inFlight = new Semaphore(properties.maxInFlight());
         this.meters = meters;
         this.receivers = receivers;
+        this.subscriberRights = subscriberRights;
+        this.subscriptions = subscriptions;
         this.listenerProvider = listeners;
         Gauge.builder("engawa.webhooks.in.flight", inFlight,
                         s -> properties.maxInFlight() - s.availablePermits())
@@ -210,8 +215,14 @@ public class WebhookDispatcher implements SmartLifecycle {
     private void process(List<DueDelivery> due) {
         Map<Long, String> offline = new LinkedHashMap<>();
         List<DueDelivery> live = new ArrayList<>(due.size());
+        SubscriberRights.Check rights = subscriberRights.forBatch();
         for (DueDelivery delivery : due) {
-            if (delivery.subscriptionLive()) {
+            Optional<String> refusal = delivery.subscriptionLive() ? rights.refusal(delivery) : Optional.empty();
+            if (refusal.isPresent()) {
+                // their rights are gone: this event stays with us, and the subscription stops until its owner looks
+                offline.put(delivery.id(), refusal.get());
+                subscriptions.disable(delivery.subscriptionId(), refusal.get(), clock.instant());
+            } else if (delivery.subscriptionLive()) {
                 live.add(delivery);
             } else {
                 offline.put(delivery.id(), "Not sent: the subscription is off. " + delivery.disabledReason());

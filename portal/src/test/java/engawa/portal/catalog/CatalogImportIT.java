@@ -2,7 +2,6 @@ package engawa.portal.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import engawa.portal.catalog.CatalogImport.SourceFile;
 import engawa.portal.catalog.backstage.CatalogInfoParser;
 import engawa.portal.catalog.backstage.ImportProblem;
 import engawa.portal.catalog.backstage.ParsedFile;
@@ -28,6 +27,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @PortalTest
 class CatalogImportIT {
+
+    final UploadArea area = new UploadArea();
+
+    @org.junit.jupiter.api.AfterEach
+    void deleteUploads() {
+        area.close();
+    }
 
     static final List<SourceFile> FIXTURES = load();
 
@@ -67,7 +73,7 @@ class CatalogImportIT {
         int entitiesBefore = count("catalog_entities");
 
         byte[] zip = zip();
-        ImportReport report = asAdmin(() -> imports.run(CatalogUploads.unpack("backstage-examples.zip", zip), true,
+        ImportReport report = asAdmin(() -> imports.run(CatalogUploads.unpack("backstage-examples.zip", zip, area), true,
                 CatalogImport.Progress.NONE));
 
         assertThat(report.dryRun()).isTrue();
@@ -111,7 +117,7 @@ class CatalogImportIT {
 
         assertThat(problems).extracting(ImportProblem::file).allMatch(GENUINELY_INVALID::contains);
         // the files one by one brought everything the whole catalog in one zip would: it creates nothing more
-        ImportReport asZip = asAdmin(() -> imports.run(CatalogUploads.unpack("backstage-examples.zip", zip), true,
+        ImportReport asZip = asAdmin(() -> imports.run(CatalogUploads.unpack("backstage-examples.zip", zip, area), true,
                 CatalogImport.Progress.NONE));
         assertThat(asZip.created()).isZero();
         // the teams found their parents and the people their teams, whatever the order of the files
@@ -147,10 +153,10 @@ class CatalogImportIT {
     @Test
     void uploading_the_same_catalog_again_creates_and_changes_nothing() throws Exception {
         byte[] zip = zip();
-        ImportReport zipped = asAdmin(() -> imports.run(CatalogUploads.unpack("catalog.zip", zip), false,
+        ImportReport zipped = asAdmin(() -> imports.run(CatalogUploads.unpack("catalog.zip", zip, area), false,
                 CatalogImport.Progress.NONE));
 
-        ImportReport again = asAdmin(() -> imports.run(CatalogUploads.unpack("catalog.zip", zip), false,
+        ImportReport again = asAdmin(() -> imports.run(CatalogUploads.unpack("catalog.zip", zip, area), false,
                 CatalogImport.Progress.NONE));
         assertThat(again.created()).isZero();
         assertThat(again.updated()).isZero();
@@ -163,7 +169,7 @@ class CatalogImportIT {
     void the_export_reads_back_as_the_same_catalog() throws Exception {
         // a catalog with every kind in it, whatever the other tests did
         byte[] zip = zip();
-        asAdmin(() -> imports.run(CatalogUploads.unpack("catalog.zip", zip), false, CatalogImport.Progress.NONE));
+        asAdmin(() -> imports.run(CatalogUploads.unpack("catalog.zip", zip, area), false, CatalogImport.Progress.NONE));
         StringWriter out = new StringWriter();
         asAdmin(() -> {
             export.write(out);
@@ -352,7 +358,7 @@ class CatalogImportIT {
         try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
             for (SourceFile file : FIXTURES) {
                 zip.putNextEntry(new java.util.zip.ZipEntry(file.name()));
-                zip.write(file.text().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                zip.write(CatalogUploadsTest.text(file).getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 zip.closeEntry();
             }
         }

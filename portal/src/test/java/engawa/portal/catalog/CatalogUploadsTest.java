@@ -3,7 +3,6 @@ package engawa.portal.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import engawa.portal.catalog.CatalogImport.SourceFile;
 import engawa.portal.catalog.ImportReport.LocationTarget;
 import engawa.portal.catalog.backstage.ParsedLocation;
 import engawa.portal.shared.UserFacingException;
@@ -21,15 +20,78 @@ import org.junit.jupiter.api.Test;
 /** Archives unpack to their catalog files, and Locations are resolved as Backstage resolves them. */
 class CatalogUploadsTest {
 
+    final UploadArea area = new UploadArea();
+
+    @org.junit.jupiter.api.AfterEach
+    void deleteUploads() {
+        area.close();
+    }
+
+    static String text(SourceFile file) throws IOException {
+        try (java.io.Reader reader = file.open()) {
+            StringBuilder text = new StringBuilder();
+            reader.transferTo(new java.io.Writer() {
+                @Override
+                public void write(char[] chars, int offset, int length) {
+                    text.append(chars, offset, length);
+                }
+
+                @Override
+                public void flush() {
+                }
+
+                @Override
+                public void close() {
+                }
+            });
+            return text.toString();
+        }
+    }
+
+    @Test
+    void small_archives_in_one_upload_share_one_budget_and_what_is_forgotten_is_given_back() throws IOException {
+        byte[] half = zipOfSpaces(UploadArea.MAX_UNPACKED_BYTES / 2 + 1024 * 1024);
+        List<SourceFile> first = CatalogUploads.unpack("one.zip", half, area);
+        assertThatThrownBy(() -> CatalogUploads.unpack("two.zip", half, area))
+                .isInstanceOf(UserFacingException.class)
+                .hasMessageContaining("unpacks to more than 256 MB of catalog files in all");
+        area.forget(first);
+        assertThat(CatalogUploads.unpack("three.zip", half, area)).hasSize(1);
+    }
+
+    @Test
+    void a_line_of_a_million_characters_is_refused_before_any_yaml_is_read() {
+        String line = "description: " + "a".repeat(1_000_000);
+        assertThatThrownBy(() -> CatalogUploads.unpack("big.yaml", ("kind: Component\n" + line).getBytes(StandardCharsets.UTF_8),
+                area)).isInstanceOf(UserFacingException.class).hasMessageContaining("big.yaml: line 2 is longer than 64 KB");
+        assertThatThrownBy(() -> new SourceFile("pasted", line)).isInstanceOf(UserFacingException.class);
+    }
+
+    private static byte[] zipOfSpaces(long size) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            zip.putNextEntry(new ZipEntry("spaces.yaml"));
+            byte[] spaces = new byte[1024 * 1024];
+            for (int i = 0; i < spaces.length; i++) {
+                spaces[i] = (byte) (i % 80 == 79 ? '\n' : ' ');
+            }
+            for (long written = 0; written < size; written += spaces.length) {
+                zip.write(spaces);
+            }
+            zip.closeEntry();
+        }
+        return bytes.toByteArray();
+    }
+
     @Test
     void a_zip_unpacks_to_its_yaml_files_with_their_paths_and_nothing_else() throws IOException {
         byte[] zip = zip("catalog/all.yaml", "kind: Location", "catalog/components/a.yml", "a: 1", "README.md", "# hi",
                 "catalog/.git/config.yaml", "x: 1", "__MACOSX/catalog/._all.yaml", "junk", "../escape.yaml", "x: 1");
 
-        List<SourceFile> files = CatalogUploads.unpack("repo.zip", zip);
+        List<SourceFile> files = CatalogUploads.unpack("repo.zip", zip, area);
 
         assertThat(files).extracting(SourceFile::name).containsExactly("catalog/all.yaml", "catalog/components/a.yml");
-        assertThat(files.get(1).text()).isEqualTo("a: 1");
+        assertThat(text(files.get(1))).isEqualTo("a: 1");
     }
 
     @Test
@@ -45,15 +107,15 @@ class CatalogUploadsTest {
                 tar.closeArchiveEntry();
             }
         }
-        assertThat(CatalogUploads.unpack("repo.tar.gz", bytes.toByteArray())).extracting(SourceFile::name)
+        assertThat(CatalogUploads.unpack("repo.tar.gz", bytes.toByteArray(), area)).extracting(SourceFile::name)
                 .containsExactly("all.yaml", "apis/x.yaml");
     }
 
     @Test
     void a_broken_archive_says_so_and_a_plain_file_is_taken_as_it_is() {
-        assertThatThrownBy(() -> CatalogUploads.unpack("repo.tar.gz", "not gzip".getBytes(StandardCharsets.UTF_8)))
+        assertThatThrownBy(() -> CatalogUploads.unpack("repo.tar.gz", "not gzip".getBytes(StandardCharsets.UTF_8), area))
                 .isInstanceOf(UserFacingException.class).hasMessageContaining("could not be unpacked");
-        assertThat(CatalogUploads.unpack("catalog-info.yaml", "kind: Component".getBytes(StandardCharsets.UTF_8)))
+        assertThat(CatalogUploads.unpack("catalog-info.yaml", "kind: Component".getBytes(StandardCharsets.UTF_8), area))
                 .singleElement().satisfies(f -> assertThat(f.name()).isEqualTo("catalog-info.yaml"));
     }
 
@@ -64,13 +126,13 @@ class CatalogUploadsTest {
             zip.putNextEntry(new ZipEntry("huge.yaml"));
             byte[] spaces = new byte[1024 * 1024];
             java.util.Arrays.fill(spaces, (byte) ' ');
-            for (int i = 0; i < CatalogUploads.MAX_UNPACKED_BYTES / spaces.length + 1; i++) {
+            for (int i = 0; i < UploadArea.MAX_UNPACKED_BYTES / spaces.length + 1; i++) {
                 zip.write(spaces);
             }
             zip.closeEntry();
         }
         assertThat(bytes.size()).as("it packs small").isLessThan(2 * 1024 * 1024);
-        assertThatThrownBy(() -> CatalogUploads.unpack("bomb.zip", bytes.toByteArray()))
+        assertThatThrownBy(() -> CatalogUploads.unpack("bomb.zip", bytes.toByteArray(), area))
                 .isInstanceOf(UserFacingException.class).hasMessageContaining("unpacks to more than 256 MB");
     }
 
@@ -97,7 +159,7 @@ class CatalogUploadsTest {
 
     @Test
     void the_progress_counts_documents_by_their_separators() {
-        assertThat(CatalogUploads.documentsIn("a: 1\n---\nb: 2\n---\nc: ---\n")).isEqualTo(3);
+        assertThat(new SourceFile("a.yaml", "a: 1\n---\nb: 2\n---\nc: ---\n").documents()).isEqualTo(3);
     }
 
     private static byte[] zip(String... namesAndTexts) throws IOException {

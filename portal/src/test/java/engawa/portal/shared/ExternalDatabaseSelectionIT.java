@@ -35,7 +35,7 @@ class ExternalDatabaseSelectionIT {
         external = EmbeddedDatabase.start(Files.createTempDirectory("engawa-external-db-"));
         registry.add("engawa.db.url", external::jdbcUrl);
         registry.add("engawa.db.user", external::username);
-        registry.add("engawa.db.password", () -> "");
+        registry.add("engawa.db.password", external::password);
         registry.add("engawa.data-dir", unusedDataDir::toString);
         registry.add("engawa.secret-key", () -> "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
     }
@@ -57,7 +57,7 @@ class ExternalDatabaseSelectionIT {
         assertThat(Files.exists(unusedDataDir)).as("no embedded database files were created").isFalse();
 
         // migrations and demo data went to the external server, as seen from outside the portal
-        try (Connection connection = DriverManager.getConnection(external.jdbcUrl(), external.username(), "");
+        try (Connection connection = DriverManager.getConnection(external.jdbcUrl(), external.username(), external.password());
                 ResultSet rows = connection.createStatement().executeQuery("select count(*) from users")) {
             rows.next();
             assertThat(rows.getInt(1)).isGreaterThanOrEqualTo(3);

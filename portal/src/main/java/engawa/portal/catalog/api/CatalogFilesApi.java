@@ -4,6 +4,8 @@ import engawa.portal.catalog.CatalogExport;
 import engawa.portal.catalog.CatalogImport;
 import engawa.portal.catalog.CatalogUploads;
 import engawa.portal.catalog.ImportReport;
+import engawa.portal.catalog.SourceFile;
+import engawa.portal.catalog.UploadArea;
 import engawa.portal.shared.UserFacingException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -49,7 +51,9 @@ class CatalogFilesApi {
             produces = "application/json")
     ImportReport importFile(@RequestParam(defaultValue = "false") boolean dryRun,
             @RequestParam(defaultValue = "catalog-info.yaml") String file, HttpServletRequest request) throws IOException {
-        return imports.run(CatalogUploads.unpack(file, read(request)), dryRun, CatalogImport.Progress.NONE);
+        try (UploadArea area = new UploadArea()) {
+            return imports.run(CatalogUploads.unpack(file, body(request), area), dryRun, CatalogImport.Progress.NONE);
+        }
     }
 
     /**
@@ -62,23 +66,30 @@ class CatalogFilesApi {
             @RequestParam(required = false) String file, HttpServletRequest request) throws IOException {
         String name = file != null && CatalogUploads.isArchive(file) ? file
                 : request.getContentType().startsWith("application/zip") ? "catalog.zip" : "catalog.tar.gz";
-        return imports.run(CatalogUploads.unpack(name, read(request)), dryRun, CatalogImport.Progress.NONE);
+        try (UploadArea area = new UploadArea()) {
+            return imports.run(CatalogUploads.unpack(name, body(request), area), dryRun, CatalogImport.Progress.NONE);
+        }
     }
 
     /** Several files in one form upload (any part names), each a catalog file or an archive. */
     @PostMapping(path = "/import", consumes = "multipart/form-data", produces = "application/json")
     ImportReport importFiles(@RequestParam(defaultValue = "false") boolean dryRun, MultipartHttpServletRequest request)
             throws IOException {
-        List<CatalogImport.SourceFile> files = new ArrayList<>();
-        for (MultipartFile part : request.getMultiFileMap().values().stream().flatMap(List::stream).toList()) {
-            String name = part.getOriginalFilename() == null || part.getOriginalFilename().isBlank() ? part.getName()
-                    : part.getOriginalFilename();
-            files.addAll(CatalogUploads.unpack(name, part.getBytes()));
+        // one budget for every part together: 24 small archives unpack to no more than one may
+        try (UploadArea area = new UploadArea()) {
+            List<SourceFile> files = new ArrayList<>();
+            for (MultipartFile part : request.getMultiFileMap().values().stream().flatMap(List::stream).toList()) {
+                String name = part.getOriginalFilename() == null || part.getOriginalFilename().isBlank() ? part.getName()
+                        : part.getOriginalFilename();
+                try (InputStream in = part.getInputStream()) {
+                    files.addAll(CatalogUploads.unpack(name, in, area));
+                }
+            }
+            if (files.isEmpty()) {
+                throw UserFacingException.invalid("catalog.import.empty");
+            }
+            return imports.run(files, dryRun, CatalogImport.Progress.NONE);
         }
-        if (files.isEmpty()) {
-            throw UserFacingException.invalid("catalog.import.empty");
-        }
-        return imports.run(files, dryRun, CatalogImport.Progress.NONE);
     }
 
     @GetMapping(path = "/export", produces = YAML)
@@ -90,19 +101,40 @@ class CatalogFilesApi {
         out.flush();
     }
 
-    /** The body, refused before it is read in full when it is larger than an import may be. */
-    private static byte[] read(HttpServletRequest request) throws IOException {
+    /**
+     * The body as a stream, refused at once when it says it is larger than an import may be; one that
+     * does not say is cut off at that size.
+     */
+    private static InputStream body(HttpServletRequest request) throws IOException {
         long declared = request.getContentLengthLong();
         if (declared > CatalogImport.MAX_BYTES) {
             throw tooLarge(declared);
         }
-        try (InputStream in = request.getInputStream()) {
-            byte[] bytes = in.readNBytes(CatalogImport.MAX_BYTES + 1);
-            if (bytes.length > CatalogImport.MAX_BYTES) {
-                throw tooLarge(-1);
+        InputStream in = request.getInputStream();
+        return new java.io.FilterInputStream(in) {
+            private long read;
+
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                count(b < 0 ? 0 : 1);
+                return b;
             }
-            return bytes;
-        }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                int n = super.read(buffer, offset, length);
+                count(Math.max(n, 0));
+                return n;
+            }
+
+            private void count(int n) {
+                read += n;
+                if (read > CatalogImport.MAX_BYTES) {
+                    throw tooLarge(-1);
+                }
+            }
+        };
     }
 
     private static UserFacingException tooLarge(long bytes) {

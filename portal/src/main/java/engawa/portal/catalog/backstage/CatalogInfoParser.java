@@ -25,8 +25,11 @@ import org.yaml.snakeyaml.error.YAMLException;
 public final class CatalogInfoParser {
 
     public static final int MAX_NAME_LENGTH = 63;
-    /** Large catalogs come as one file; the upload limit is enforced before this. */
-    static final int MAX_CODE_POINTS = 64 * 1024 * 1024;
+    /**
+     * What one document may hold (SnakeYAML counts it per document): far more than any entity with an
+     * inline API definition; the upload's own limits and line length are checked before this.
+     */
+    static final int MAX_CODE_POINTS = 8 * 1024 * 1024;
 
     static final Pattern NAME = Pattern.compile("^[a-zA-Z0-9]+(?:[-_.][a-zA-Z0-9]+)*$");
     static final Pattern NAMESPACE = Pattern.compile("^[a-z0-9]+(?:-[a-z0-9]+)*$");
@@ -96,6 +99,11 @@ public final class CatalogInfoParser {
      * next, so that a large file never has all its documents in memory at once.
      */
     public void parse(String file, String yamlText, Sink sink) {
+        parse(file, new java.io.StringReader(yamlText), sink);
+    }
+
+    /** As {@link #parse(String, String, Sink)}, reading as it goes: a file on disk is never held whole. */
+    public void parse(String file, java.io.Reader yamlText, Sink sink) {
         Set<String> seen = new HashSet<>();
         int index = 0;
         try {
@@ -129,6 +137,7 @@ public final class CatalogInfoParser {
         options.setCodePointLimit(MAX_CODE_POINTS);
         options.setAllowDuplicateKeys(false);
         options.setMaxAliasesForCollections(50); // no "billion laughs"
+        options.setNestingDepthLimit(50);
         return new Yaml(new SafeConstructor(options));
     }
 

@@ -20,6 +20,7 @@ import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.streams.UploadEvent;
 import engawa.portal.catalog.CatalogImport;
 import engawa.portal.catalog.CatalogUploads;
+import engawa.portal.catalog.SourceFile;
 import engawa.portal.catalog.ImportReport;
 import engawa.portal.shared.UserFacingException;
 import engawa.portal.shared.ui.FormErrors;
@@ -27,7 +28,6 @@ import jakarta.annotation.security.PermitAll;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
@@ -46,10 +46,12 @@ public class CatalogImportView extends Div implements HasDynamicTitle {
 
     private static final Logger LOG = LoggerFactory.getLogger(CatalogImportView.class);
     private static final int MAX_FILES = 500;
+    /** Pasting is for a few documents; a whole catalog is uploaded as a file or archive. */
+    private static final int MAX_PASTED_CHARACTERS = 1024 * 1024;
 
     private final CatalogImport imports;
     /** By the name it was uploaded as: one file, or what an archive unpacked to. */
-    private final Map<String, List<CatalogImport.SourceFile>> uploaded = new LinkedHashMap<>();
+    private final Map<String, List<SourceFile>> uploaded = new java.util.concurrent.ConcurrentHashMap<>();
     private final TextArea pasted = new TextArea();
     private final Button preview = new Button();
     private final Button importNow = new Button();
@@ -58,6 +60,7 @@ public class CatalogImportView extends Div implements HasDynamicTitle {
     private final Div progressBox = new Div();
     private final Div report = new Div();
     private boolean running;
+    private volatile boolean forgetWhenDone;
 
     CatalogImportView(CatalogImport imports) {
         this.imports = imports;
@@ -74,7 +77,15 @@ public class CatalogImportView extends Div implements HasDynamicTitle {
                 "application/zip", "application/gzip");
         upload.addFileRejectedListener(e -> FormErrors.notifyError(getTranslation("import.rejected",
                 e.getFileName(), CatalogImport.MAX_BYTES / 1024 / 1024)));
-        upload.addFileRemovedListener(e -> uploaded.remove(e.getFileName()));
+        upload.addFileRemovedListener(e -> forget(uploaded.remove(e.getFileName())));
+        // what this page unpacked is deleted when it closes; the session's budget gets it back
+        addDetachListener(e -> {
+            if (running) {
+                forgetWhenDone = true; // the import reads them still
+            } else {
+                uploaded.keySet().forEach(name -> forget(uploaded.remove(name)));
+            }
+        });
         upload.setDropLabel(new Span(getTranslation("import.drop")));
         upload.setUploadButton(new Button(getTranslation("import.choose"), VaadinIcon.FILE_ADD.create()));
 
@@ -82,6 +93,7 @@ public class CatalogImportView extends Div implements HasDynamicTitle {
         pasted.setLabel(getTranslation("import.paste"));
         pasted.setPlaceholder("apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: payments-api\nspec:\n  type: service\n  lifecycle: production\n  owner: payments");
         pasted.setWidthFull();
+        pasted.setMaxLength(MAX_PASTED_CHARACTERS);
         pasted.setMinRows(6);
         pasted.setMaxRows(16);
         pasted.addValueChangeListener(e -> {
@@ -121,42 +133,54 @@ public class CatalogImportView extends Div implements HasDynamicTitle {
     private void receive(UploadEvent event) throws IOException {
         String name = event.getFileName();
         UI ui = event.getUI();
-        byte[] bytes = new byte[0];
-        if (event.getFileSize() <= CatalogImport.MAX_BYTES) {
-            try (InputStream in = event.getInputStream()) {
-                bytes = in.readNBytes(CatalogImport.MAX_BYTES + 1);
-            }
-        }
-        if (event.getFileSize() > CatalogImport.MAX_BYTES || bytes.length > CatalogImport.MAX_BYTES) {
+        if (event.getFileSize() > CatalogImport.MAX_BYTES) {
             String refusal = ui.getTranslation("import.rejected", name, CatalogImport.MAX_BYTES / 1024 / 1024);
             event.reject(refusal);
             ui.access(() -> FormErrors.notifyError(refusal));
             return;
         }
-        byte[] content = bytes;
-        ui.access(() -> {
-            try {
-                uploaded.put(name, CatalogUploads.unpack(name, content));
+        try (InputStream in = event.getInputStream()) {
+            // unpacked to disk, counted against what this browser session may unpack in all
+            List<SourceFile> files = CatalogUploads.unpack(name, in, UploadAreas.of(ui.getSession()));
+            forget(uploaded.put(name, files));
+            ui.access(() -> {
                 report.removeAll();
                 importNow.setVisible(false);
-            } catch (UserFacingException refused) {
-                FormErrors.notifyError(name + ": " + refused.messageIn(getLocale()));
-            }
-        });
+            });
+        } catch (UserFacingException refused) {
+            event.reject(refused.messageIn(ui.getLocale()));
+            ui.access(() -> FormErrors.notifyError(name + ": " + refused.messageIn(getLocale())));
+        }
     }
 
-    private List<CatalogImport.SourceFile> files() {
-        List<CatalogImport.SourceFile> files = new ArrayList<>();
+    private List<SourceFile> files() {
+        List<SourceFile> files = new ArrayList<>();
         uploaded.values().forEach(files::addAll);
         if (!pasted.getValue().isBlank()) {
-            files.add(new CatalogImport.SourceFile(getTranslation("import.pastedName"), pasted.getValue()));
+            if (pasted.getValue().length() > MAX_PASTED_CHARACTERS) {
+                throw UserFacingException.invalid("import.pastedTooLong", MAX_PASTED_CHARACTERS / 1024);
+            }
+            files.add(new SourceFile(getTranslation("import.pastedName"), pasted.getValue()));
         }
         return files;
     }
 
+    private void forget(List<SourceFile> files) {
+        if (files != null) {
+            getUI().map(com.vaadin.flow.component.UI::getSession).or(() -> java.util.Optional.ofNullable(
+                    com.vaadin.flow.server.VaadinSession.getCurrent())).ifPresent(s -> UploadAreas.of(s).forget(files));
+        }
+    }
+
     /** Runs the import off the request thread, so the page shows its progress, under the person's own rights. */
     private void start(boolean dryRun) {
-        List<CatalogImport.SourceFile> files = files();
+        List<SourceFile> files;
+        try {
+            files = files();
+        } catch (UserFacingException refused) {
+            FormErrors.notifyError(refused.messageIn(getLocale()));
+            return;
+        }
         if (files.isEmpty()) {
             FormErrors.notifyError(getTranslation("import.nothing"));
             return;
@@ -165,6 +189,7 @@ public class CatalogImportView extends Div implements HasDynamicTitle {
             return;
         }
         UI ui = UI.getCurrent();
+        com.vaadin.flow.server.VaadinSession session = ui.getSession();
         Locale locale = getLocale();
         running = true;
         preview.setEnabled(false);
@@ -183,6 +208,10 @@ public class CatalogImportView extends Div implements HasDynamicTitle {
             } catch (RuntimeException error) {
                 LOG.error("Catalog import failed", error);
                 accessIfOpen(ui, () -> failed(getTranslation("import.failed")));
+            } finally {
+                if (forgetWhenDone) {
+                    UploadAreas.of(session).forget(files);
+                }
             }
         });
         Thread.ofVirtual().name("catalog-import").start(work);
