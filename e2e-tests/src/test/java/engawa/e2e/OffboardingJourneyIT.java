@@ -7,6 +7,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import engawa.e2e.pages.AdminPages;
 import engawa.e2e.pages.LoginPage;
+import engawa.e2e.pages.Shell;
 import java.net.http.HttpResponse;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,9 @@ class OffboardingJourneyIT extends BrowserJourney {
             samsAccess.click();
             assertThat(samsAccess).hasText("Disable");
             samLogin.signInAs("sam", "engawa-demo-sam");
-            assertThat(sam.locator("#home-greeting")).containsText("Sam Okafor");
+            // enabled again, sam lands where he was going when his session ended
+            assertThat(sam).hasURL(Pattern.compile(".*/office-hours$"));
+            assertThat(new Shell(sam).personMenu()).containsText("Sam Okafor");
         } finally {
             restore("sam");
         }

@@ -156,11 +156,17 @@ public class Signups {
                 .list();
     }
 
-    /** Wishes people wrote before, so the next person may pick one and grouping works. */
+    /**
+     * Wishes several people wrote (active sign-ups only), so the next person may pick one and grouping
+     * works; a wish one person wrote stays theirs and is never suggested to others.
+     */
     public List<String> commonWishes(int limit) {
         return jdbc.sql("""
-                SELECT (array_agg(btrim(wish) ORDER BY id))[1] FROM office_signups WHERE btrim(coalesce(wish, '')) <> ''
-                GROUP BY lower(regexp_replace(btrim(wish), '\\s+', ' ', 'g')) ORDER BY count(*) DESC, 1 LIMIT ?""")
+                SELECT (array_agg(btrim(wish) ORDER BY id))[1] FROM office_signups
+                WHERE status <> 'CANCELLED' AND btrim(coalesce(wish, '')) <> ''
+                GROUP BY lower(regexp_replace(btrim(wish), '\\s+', ' ', 'g'))
+                HAVING count(DISTINCT user_id) >= 2
+                ORDER BY count(DISTINCT user_id) DESC, 1 LIMIT ?""")
                 .param(limit).query(String.class).list();
     }
 

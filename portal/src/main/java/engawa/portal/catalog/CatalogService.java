@@ -252,6 +252,12 @@ public class CatalogService {
         if (changed.isEmpty()) {
             return current;
         }
+        Owner newOwner = resolved.owner();
+        if (changed.containsKey("owner") && !mayEditOwnedBy(caller, newOwner.kind() == Owner.Kind.TEAM ? newOwner.id() : null,
+                newOwner.kind() == Owner.Kind.PERSON ? newOwner.id() : null)) {
+            // as on create: a service goes only to an owner the caller may act for, not to any team
+            throw UserFacingException.invalidField("owner", "catalog.owner.notYours", newOwner.name());
+        }
         if (row.version() != expectedVersion) {
             throw conflict(row, expectedVersion);
         }

@@ -2,6 +2,7 @@ package engawa.portal.catalog;
 
 import engawa.portal.catalog.backstage.ImportProblem;
 import engawa.portal.catalog.backstage.SkippedDocument;
+import engawa.portal.shared.ImportRule;
 import java.util.List;
 
 /**
@@ -16,11 +17,12 @@ import java.util.List;
  * @param files what each file of the upload held, in upload order
  * @param locations every target of every Location in the upload: followed or not, and why
  * @param skipped documents that need no fixing but are not part of Engawa's catalog
+ * @param rule what an import does with documents it cannot take ({@link ImportRule})
  */
 public record ImportReport(boolean dryRun, List<KindCount> counts, List<Item> changes, int changesLeftOut,
         List<ImportProblem> problems, int problemsLeftOut, List<Unresolved> unresolved, int unresolvedLeftOut,
         List<FileSummary> files, List<LocationTarget> locations, List<SkippedDocument> skipped, int skippedLeftOut,
-        long millis) {
+        long millis, String rule) {
 
     public static final int MAX_LISTED = 1000;
 

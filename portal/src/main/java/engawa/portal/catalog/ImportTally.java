@@ -112,6 +112,7 @@ final class ImportTally {
                 problems.stream().sorted(Comparator.comparing(ImportProblem::file, byUpload)
                         .thenComparingInt(ImportProblem::documentIndex)).toList(), problemsLeftOut,
                 open.stream().limit(ImportReport.MAX_LISTED).toList(), Math.max(0, open.size() - ImportReport.MAX_LISTED),
-                summaries, locations.stream().limit(ImportReport.MAX_LISTED).toList(), skipped, skippedLeftOut, millis);
+                summaries, locations.stream().limit(ImportReport.MAX_LISTED).toList(), skipped, skippedLeftOut, millis,
+                engawa.portal.shared.ImportRule.TEXT);
     }
 }

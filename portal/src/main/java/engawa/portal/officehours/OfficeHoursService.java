@@ -128,7 +128,7 @@ public class OfficeHoursService {
         Caller caller = callers.current();
         Instant now = clock.instant();
         SessionRules.Checked checked = SessionRules.check(draft, now, false);
-        List<Long> hostIds = hostIds(draft.hosts(), caller);
+        List<Long> hostIds = hostIds(draft.hosts(), caller, List.of());
         checkLinks(checked, caller);
         long seriesId = sessions.insertSeries(UUID.randomUUID() + "@engawa", checked.values(), caller.userId(), null, now);
         sessions.setHosts(seriesId, hostIds);
@@ -159,7 +159,7 @@ public class OfficeHoursService {
         if (capacity != null && capacity < mostConfirmed) {
             throw UserFacingException.invalidField("capacity", "officeHours.capacity.belowConfirmed", mostConfirmed);
         }
-        List<Long> hostIds = hostIds(draft.hosts(), caller);
+        List<Long> hostIds = hostIds(draft.hosts(), caller, series.hosts().stream().map(Host::userId).toList());
         checkLinks(checked, caller);
         long target = series.id();
         if (from.id() != all.getFirst().id()) {
@@ -271,7 +271,12 @@ public class OfficeHoursService {
         return session;
     }
 
-    private List<Long> hostIds(List<String> usernames, Caller caller) {
+    /**
+     * The hosts a session will have. A member names themselves and keeps who hosts it already; only
+     * admins name someone new, since hosting puts a person's name and time on a public page without
+     * their say (the people themselves add themselves).
+     */
+    private List<Long> hostIds(List<String> usernames, Caller caller, List<Long> hostsNow) {
         if (usernames.isEmpty()) {
             if (caller.userId() == null) {
                 throw UserFacingException.invalidField("hosts", "officeHours.hosts.required");
@@ -284,6 +289,9 @@ public class OfficeHoursService {
             Optional<Person> user = people.person(username).filter(Person::enabled);
             if (user.isEmpty()) {
                 problems.add(new FieldProblem("hosts", "officeHours.hosts.unknown", username));
+            } else if (!caller.admin() && !Long.valueOf(user.get().id()).equals(caller.userId())
+                    && !hostsNow.contains(user.get().id())) {
+                problems.add(new FieldProblem("hosts", "officeHours.hosts.notYours", user.get().displayName()));
             } else if (!ids.contains(user.get().id())) {
                 ids.add(user.get().id());
             }

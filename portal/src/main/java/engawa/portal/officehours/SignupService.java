@@ -72,11 +72,17 @@ public class SignupService {
         return joined(seats.take(sessionId, caller.userId(), wish(wish), dropBy(sessionId, dropByAt), null));
     }
 
-    /** A host or an admin signs someone up; the same seats and waitlist rules hold. */
+    /**
+     * An admin signs someone up; the same seats and waitlist rules hold. Hosts do not: a sign-up
+     * puts someone's name on a session without their say, so people sign themselves up.
+     */
     @Transactional
     public Joined signUp(long sessionId, String username, String wish) {
         Caller caller = callers.current();
         mayManage(caller, sessionId);
+        if (!caller.admin()) {
+            throw UserFacingException.forbidden("officeHours.signUpOthers.adminsOnly");
+        }
         Person person = people.person(username).filter(Person::enabled)
                 .orElseThrow(() -> UserFacingException.invalidField("username", "officeHours.hosts.unknown", username));
         return joined(seats.take(sessionId, person.id(), wish(wish), null, caller.userId()));
@@ -84,6 +90,12 @@ public class SignupService {
 
     private Joined joined(Seats.Result result) {
         return new Joined(result.signup().id(), result.signup().username(), result.signup().status(), result.position());
+    }
+
+    /** Whether the caller may sign other people up (admins). */
+    @Transactional(readOnly = true)
+    public boolean maySignUpOthers() {
+        return callers.current().admin();
     }
 
     /** The caller's own sign-up, cancelled; their seat goes to the first in line. */

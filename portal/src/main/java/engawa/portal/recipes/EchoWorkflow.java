@@ -59,7 +59,13 @@ public class EchoWorkflow implements DisposableBean {
             throw UserFacingException.tooMany("recipes.echo.busy");
         }
         String rest = callback.substring(callbackPrefix.length());
-        UUID runId = UUID.fromString(rest.substring(0, rest.indexOf('/')));
+        UUID runId;
+        try {
+            runId = UUID.fromString(rest.substring(0, rest.indexOf('/')));
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            // anyone may post here: a malformed call is a 422, never a stack trace in the log
+            throw UserFacingException.invalid("recipes.echo.notOurs");
+        }
         String token = rest.substring(rest.indexOf("?token=") + "?token=".length());
         boolean test = data.path("test").asBoolean(false);
         timer.schedule(() -> answer(runId, token, fail, test), DELAY.toMillis(), TimeUnit.MILLISECONDS);

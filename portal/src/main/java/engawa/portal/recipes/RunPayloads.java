@@ -27,6 +27,11 @@ import org.springframework.stereotype.Component;
 public class RunPayloads {
 
     private static final String TOKEN_PURPOSE = "recipe-run-callback";
+    /**
+     * Stands in the queued payload for the run's callback token, which {@link CallbackTokens}
+     * derives when the payload is sent: the token is stored nowhere.
+     */
+    static final String TOKEN_PLACEHOLDER = "{{callback_token}}";
 
     private final PublicUrl publicUrl;
     private final SecretBox secrets;

@@ -47,7 +47,7 @@ class RunStarter {
         UUID eventId = TimeOrderedIds.next(clock);
         int version = recipe.publishedVersion();
         Map<String, Object> data = payloads.target(recipe, version, runId, me, inputs, test, now,
-                payloads.callbackToken(runId));
+                RunPayloads.TOKEN_PLACEHOLDER);
         runs.insert(new NewRun(runId, recipe.id(), version, userId, now, json.writeValueAsString(inputs), test, eventId,
                 recipe.values().minutesSaved(), retryOf));
         targets.send(recipe.targetSubscriptionId(), eventId, data, now);

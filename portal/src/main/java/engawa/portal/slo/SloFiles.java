@@ -47,8 +47,12 @@ public class SloFiles {
     public record Problem(int document, String name, String message) {
     }
 
+    /**
+     * @param applied whether anything was written
+     * @param rule what an import does with documents it cannot take ({@link engawa.portal.shared.ImportRule})
+     */
     public record Report(boolean dryRun, boolean applied, int created, int updated, int unchanged, List<Outcome> slos,
-            List<Problem> problems) {
+            List<Problem> problems, String rule) {
     }
 
     @Transactional
@@ -100,7 +104,8 @@ public class SloFiles {
             }
             outcomes.add(new Outcome(p.item().document(), p.service().name(), p.values().name(), action));
         }
-        boolean apply = !dryRun && problems.isEmpty();
+        // the rule of every import: what can be taken is written, what cannot is reported
+        boolean apply = !dryRun && !plan.isEmpty();
         if (apply) {
             Instant now = clock.instant();
             for (Planned p : plan) {
@@ -114,7 +119,7 @@ public class SloFiles {
                 }
             }
         }
-        return new Report(dryRun, apply, created, updated, unchanged, outcomes, problems);
+        return new Report(dryRun, apply, created, updated, unchanged, outcomes, problems, engawa.portal.shared.ImportRule.TEXT);
     }
 
     /** @param service one service's SLOs, or null for every SLO */

@@ -64,6 +64,7 @@ public class WebhookDispatcher implements SmartLifecycle {
     private final MeterRegistry meters;
     private final ReceiverHealth receivers;
     private final SubscriberRights subscriberRights;
+    private final org.springframework.beans.factory.ObjectProvider<SendTimeData> sendTimeData;
     private final engawa.db.webhooks.WebhookSubscriptions subscriptions;
     /** Looked up at first use: listeners publish events, which needs this dispatcher (a cycle at construction). */
     private final org.springframework.beans.factory.ObjectProvider<DeliveryListener> listenerProvider;
@@ -82,6 +83,7 @@ public class WebhookDispatcher implements SmartLifecycle {
             RetrySchedule schedule, SecretBox secrets, WebhookProperties properties, PlatformTransactionManager transactions,
             Clock clock, MeterRegistry meters, ReceiverHealth receivers, SubscriberRights subscriberRights,
             engawa.db.webhooks.WebhookSubscriptions subscriptions,
+            org.springframework.beans.factory.ObjectProvider<SendTimeData> sendTimeData,
             org.springframework.beans.factory.ObjectProvider<DeliveryListener> listeners) {
         this.deliveries = deliveries;
         this.sender = sender;
@@ -94,6 +96,7 @@ public class WebhookDispatcher implements SmartLifecycle {
         this.meters = meters;
         this.receivers = receivers;
         this.subscriberRights = subscriberRights;
+        this.sendTimeData = sendTimeData;
         this.subscriptions = subscriptions;
         this.listenerProvider = listeners;
         Gauge.builder("engawa.webhooks.in.flight", inFlight,
@@ -303,7 +306,7 @@ public class WebhookDispatcher implements SmartLifecycle {
         try {
             WebhookSecret secret = secret(delivery);
             result = sender.send(new WebhookRequest(URI.create(delivery.targetUrl()), delivery.eventId().toString(),
-                    attemptedAt, body(delivery), secret));
+                    attemptedAt, body(delivery, completed(delivery)), secret));
         } catch (RuntimeException e) {
             // a secret that cannot be opened (key changed) or a bug: recorded and retried like any failure
             log.warn("Delivery {} could not be sent: {}", delivery.id(), e.toString());
@@ -326,10 +329,21 @@ public class WebhookDispatcher implements SmartLifecycle {
     }
 
     /** {@code {"id","type","timestamp","data"}}; ids and types are our own, so no escaping is needed. */
-    static byte[] body(DueDelivery delivery) {
+    static byte[] body(DueDelivery delivery, String dataJson) {
         return ("{\"id\":\"" + delivery.eventId() + "\",\"type\":\"" + delivery.eventType() + "\",\"timestamp\":\""
-                + DateTimeFormatter.ISO_INSTANT.format(delivery.occurredAt()) + "\",\"data\":" + delivery.dataJson() + "}")
+                + DateTimeFormatter.ISO_INSTANT.format(delivery.occurredAt()) + "\",\"data\":" + dataJson + "}")
                 .getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The data with what is filled in only when sending (a run's callback token). */
+    private String completed(DueDelivery delivery) {
+        String data = delivery.dataJson();
+        for (SendTimeData filler : sendTimeData.orderedStream().toList()) {
+            if (filler.handles(delivery.eventType())) {
+                data = filler.complete(data);
+            }
+        }
+        return data;
     }
 
     private AttemptRecord record(Sent sent) {

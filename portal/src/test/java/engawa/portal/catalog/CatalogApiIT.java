@@ -90,6 +90,21 @@ class CatalogApiIT {
     }
 
     @Test
+    void an_owner_hands_a_service_only_to_a_team_they_are_in_and_an_admin_to_any() throws Exception {
+        api.send("POST", "/api/v1/services", kenji, """
+                {"name": "api-refund-ledger", "type": "service", "lifecycle": "production", "owner": "payments"}""");
+        HttpResponse<String> away = api.send("PATCH", "/api/v1/services/api-refund-ledger", kenji, "{\"owner\": \"sre\"}");
+        assertThat(away.statusCode()).isEqualTo(422);
+        assertThat(away.body()).contains("\"field\":\"owner\"").contains("cannot hand this service to it");
+        assertThat(json.readTree(api.send("GET", "/api/v1/services/api-refund-ledger", kenji, null).body())
+                .get("owner").asString()).isEqualTo("payments");
+        HttpResponse<String> byAdmin = api.send("PATCH", "/api/v1/services/api-refund-ledger", PortalTest.ADMIN_TOKEN,
+                "{\"owner\": \"sre\"}");
+        assertThat(byAdmin.statusCode()).as(byAdmin.body()).isEqualTo(200);
+        assertThat(json.readTree(byAdmin.body()).get("owner").asString()).isEqualTo("sre");
+    }
+
+    @Test
     void a_patch_changes_only_the_fields_it_names() throws Exception {
         api.send("POST", "/api/v1/services", kenji, """
                 {"name": "api-payout-scheduler", "type": "service", "lifecycle": "production", "owner": "payments",

@@ -252,7 +252,9 @@ class CatalogImportIT {
             assertThat(p.documentIndex()).isEqualTo(2);
             assertThat(p.reason()).contains("not valid YAML").contains("line");
         });
+        // one rule for every import, said in the answer: what can be taken is written, the rest reported
         assertThat(kind(report, "Component").created()).isOne();
+        assertThat(report.rule()).isEqualTo(engawa.portal.shared.ImportRule.TEXT);
     }
 
     @Test

@@ -58,6 +58,8 @@ class OfficeHoursApiIT {
     MutableClock clock;
     @Autowired
     SessionReminders reminders;
+    @Autowired
+    SignupService wishSuggestions;
 
     ApiClient api;
     String yuki;
@@ -205,16 +207,21 @@ class OfficeHoursApiIT {
     }
 
     @Test
-    void hosts_and_admins_sign_people_up_by_username_and_others_may_not() throws Exception {
+    void only_admins_sign_other_people_up_and_hosts_remove_them() throws Exception {
         String id = create(yuki, ", \"kind\": \"seated\", \"capacity\": 1", 50).get("id").asString();
-        JsonNode first = signUp(id, yuki, "{\"username\": \"sam\"}", 201);
+        // a host may not put someone's name on a session without their say
+        HttpResponse<String> byHost = api.send("POST", "/api/v1/sessions/" + id + "/signups", yuki, "{\"username\": \"sam\"}");
+        assertThat(byHost.statusCode()).isEqualTo(403);
+        assertThat(byHost.body()).contains("People sign themselves up");
+        JsonNode first = signUp(id, PortalTest.ADMIN_TOKEN, "{\"username\": \"sam\"}", 201);
         assertThat(first.get("status").asString()).isEqualTo("confirmed");
         JsonNode second = signUp(id, PortalTest.ADMIN_TOKEN, "{\"username\": \"hana\"}", 201);
         assertThat(second.get("status").asString()).isEqualTo("waitlisted");
         assertThat(second.get("position").asInt()).isEqualTo(1);
         assertThat(api.send("POST", "/api/v1/sessions/" + id + "/signups", sam, "{\"username\": \"kenji\"}").statusCode())
                 .isEqualTo(403);
-        HttpResponse<String> unknown = api.send("POST", "/api/v1/sessions/" + id + "/signups", yuki, "{\"username\": \"nobody\"}");
+        HttpResponse<String> unknown = api.send("POST", "/api/v1/sessions/" + id + "/signups", PortalTest.ADMIN_TOKEN,
+                "{\"username\": \"nobody\"}");
         assertThat(unknown.statusCode()).isEqualTo(422);
         // a host removes someone: the seat goes to the waitlist
         String samSignup = first.get("id").asString();
@@ -223,6 +230,44 @@ class OfficeHoursApiIT {
                 .isEqualTo("confirmed");
         // and only hosts change the session
         assertThat(api.send("POST", "/api/v1/sessions/" + id + "/cancel", sam, "{}").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void a_member_hosts_themselves_and_only_an_admin_names_someone_else_as_host() throws Exception {
+        LocalDateTime start = LocalDateTime.ofInstant(clock.instant().plus(Duration.ofHours(70)), ZoneId.of("Asia/Tokyo"))
+                .truncatedTo(ChronoUnit.MINUTES);
+        String times = "\"timeZone\": \"Asia/Tokyo\", \"start\": \"%s\", \"end\": \"%s\"".formatted(LOCAL.format(start),
+                LOCAL.format(start.plusHours(1)));
+        HttpResponse<String> drafted = api.send("POST", "/api/v1/sessions", sam,
+                "{\"title\": \"Pairing\", \"room\": \"Room Sakura\", \"hosts\": [\"sam\", \"kenji\"], " + times + "}");
+        assertThat(drafted.statusCode()).isEqualTo(422);
+        assertThat(drafted.body()).contains("\"field\":\"hosts\"").contains("Only an admin can make Kenji Watanabe a host");
+        assertThat(api.send("POST", "/api/v1/sessions", sam,
+                "{\"title\": \"Pairing\", \"room\": \"Room Sakura\", \"hosts\": [\"sam\"], " + times + "}").statusCode())
+                .isEqualTo(201);
+        HttpResponse<String> byAdmin = api.send("POST", "/api/v1/sessions", PortalTest.ADMIN_TOKEN,
+                "{\"title\": \"Pairing\", \"room\": \"Room Sakura\", \"hosts\": [\"sam\", \"kenji\"], " + times + "}");
+        assertThat(byAdmin.statusCode()).as(byAdmin.body()).isEqualTo(201);
+        // sam, now a host next to kenji, may keep kenji when he edits the session
+        String id = json.readTree(byAdmin.body()).get("id").asString();
+        HttpResponse<String> kept = api.send("PUT", "/api/v1/sessions/" + id, sam,
+                "{\"title\": \"Pairing, longer\", \"room\": \"Room Sakura\", \"hosts\": [\"sam\", \"kenji\"], " + times + "}");
+        assertThat(kept.statusCode()).as(kept.body()).isEqualTo(200);
+    }
+
+    @Test
+    void the_suggested_wishes_are_those_several_people_wrote_and_never_one_persons_own() throws Exception {
+        String id = create(yuki, "", 73).get("id").asString();
+        signUp(id, hana, "{\"wish\": \"My private salary spreadsheet\"}", 201);
+        signUp(id, sam, "{\"wish\": \"Weekly   status mail\"}", 201);
+        signUp(id, kenji, "{\"wish\": \"weekly status mail\"}", 201);
+        java.util.List<String> suggested = signedIn.as("yuki", "MEMBER", () -> wishSuggestions.commonWishes());
+        assertThat(suggested).anyMatch(w -> w.equalsIgnoreCase("Weekly   status mail") || w.equalsIgnoreCase("weekly status mail"))
+                .noneMatch(w -> w.contains("salary"));
+        // a wish of a cancelled sign-up is not counted
+        assertThat(api.send("DELETE", "/api/v1/sessions/" + id + "/signups/me", sam, null).statusCode()).isEqualTo(204);
+        assertThat(signedIn.as("yuki", "MEMBER", () -> wishSuggestions.commonWishes()))
+                .noneMatch(w -> w.toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ").equals("weekly status mail"));
     }
 
     @Test

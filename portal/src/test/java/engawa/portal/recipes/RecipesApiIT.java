@@ -137,6 +137,12 @@ class RecipesApiIT {
         String callback = data.get("callback_url").asString();
         assertThat(callback).contains("/api/v1/runs/" + runId + "/callback?token=");
         awaitStatus(runId, "sent");
+        // the token is made as the payload is sent: no stored row holds it
+        String token = callback.substring(callback.indexOf("token=") + "token=".length());
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM webhook_events WHERE data::text LIKE ?", Long.class,
+                "%" + token + "%")).isZero();
+        assertThat(jdbc.queryForObject("SELECT data::text FROM webhook_events WHERE type = 'recipe.run' AND data -> 'run' ->> 'id' = ?",
+                String.class, runId)).contains("token={{callback_token}}");
 
         String path = callback.substring(callback.indexOf("/api/v1/"));
         HttpResponse<String> forged = api.send("POST", path.replaceAll("token=.*", "token=forged"), null,

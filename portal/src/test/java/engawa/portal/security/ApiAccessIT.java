@@ -31,6 +31,8 @@ class ApiAccessIT {
     ApiTokenService tokens;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    engawa.portal.shared.PublicUrl publicUrl;
 
     final HttpClient http = HttpClient.newHttpClient();
     String memberToken;
@@ -156,6 +158,27 @@ class ApiAccessIT {
         assertThat(send("PATCH", "/api/v1/users/admin", PortalTest.ADMIN_TOKEN, "{\"enabled\": false}").statusCode())
                 .isEqualTo(409);
         assertThat(send("GET", "/api/v1/users/admin", memberToken, null).body()).contains("\"role\":\"ADMIN\"", "\"enabled\":true");
+    }
+
+    @Test
+    void a_page_too_deep_an_empty_list_item_and_a_malformed_echo_call_get_clear_answers_not_server_errors() throws Exception {
+        HttpResponse<String> deep = send("GET", "/api/v1/services?page=2147483647&size=200", memberToken, null);
+        assertThat(deep.statusCode()).isEqualTo(422);
+        assertThat(deep.body()).contains("at most 100,000 items deep");
+        HttpResponse<String> nullItem = send("POST", "/api/v1/teams", PortalTest.ADMIN_TOKEN,
+                "{\"slug\": \"it-null-item\", \"name\": \"Null item\", \"parent\": null, \"tags\": [null]}");
+        assertThat(nullItem.statusCode()).isEqualTo(422);
+        HttpResponse<String> hooks = send("POST", "/api/v1/hooks", memberToken,
+                "{\"event\": \"service.created\", \"target_url\": \"https://example.com/x\", \"recipe\": null, \"x\": [null]}");
+        assertThat(hooks.statusCode()).isEqualTo(422);
+        HttpResponse<String> services = send("POST", "/api/v1/services", memberToken,
+                "{\"name\": \"it-null-tags\", \"type\": \"service\", \"lifecycle\": \"production\", \"owner\": \"finance-ops\", \"tags\": [\"ok\", null]}");
+        assertThat(services.statusCode()).isEqualTo(422);
+        assertThat(services.body()).contains("\"field\":\"tags[1]\"").contains("empty item");
+        HttpResponse<String> echo = send("POST", "/api/v1/recipes/echo", null,
+                "{\"data\": {\"callback_url\": \"" + publicUrl.of("/api/v1/runs/") + "not-a-uuid/callback?token=x\"}}");
+        assertThat(echo.statusCode()).isEqualTo(422);
+        assertThat(echo.headers().firstValue("content-type")).hasValue("application/problem+json");
     }
 
     @Test

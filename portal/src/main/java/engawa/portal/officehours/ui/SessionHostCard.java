@@ -86,7 +86,7 @@ class SessionHostCard extends Card {
         }
         card.add(new H3(getTranslation("officeHours.host.people", signups.countAttendees(s.id()))));
         card.add(attendees(s, now));
-        if (!s.finished(now) && !s.cancelled()) {
+        if (!s.finished(now) && !s.cancelled() && signups.maySignUpOthers()) {
             TextField username = new TextField(getTranslation("officeHours.host.addLabel"));
             username.setId("host-add-username");
             username.setWidth("20em");

@@ -45,7 +45,7 @@ public class PasswordView extends Div implements HasDynamicTitle {
             first.addClassName("callout");
             add(first);
         }
-        PasswordField current = field("password-current", "password.current");
+        PasswordField current = field("password-current", forced ? "password.current.given" : "password.current");
         PasswordField chosen = field("password-new", "password.new");
         chosen.setHelperText(getTranslation("password.new.help", PasswordPolicy.MIN_LENGTH));
         PasswordField again = field("password-again", "password.again");
@@ -74,7 +74,10 @@ public class PasswordView extends Div implements HasDynamicTitle {
         });
         save.setId("password-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        add(new Paragraph(getTranslation("password.intro")), current, chosen, again, save);
+        if (!forced) {
+            add(new Paragraph(getTranslation("password.intro")));
+        }
+        add(current, chosen, again, save);
         current.focus();
     }
 

@@ -81,6 +81,11 @@ public final class JsonBodies {
             throw UserFacingException.invalid("api.body.missing");
         }
         List<FieldProblem> problems = new ArrayList<>();
+        // an empty item in a list is never meant: say where, rather than fail deep inside with a server error
+        nullItems(tree, "", problems);
+        if (!problems.isEmpty()) {
+            throw UserFacingException.invalidFields(problems);
+        }
         while (true) {
             try {
                 T value = reader.forType(type).readValue(tree);
@@ -109,6 +114,26 @@ public final class JsonBodies {
             }
         }
         throw UserFacingException.invalidFields(problems);
+    }
+
+    private static void nullItems(JsonNode node, String path, List<FieldProblem> problems) {
+        if (problems.size() >= MAX_PROBLEMS) {
+            return;
+        }
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                String at = (path.isEmpty() ? "body" : path) + "[" + i + "]";
+                if (node.get(i).isNull()) {
+                    problems.add(new FieldProblem(at, "api.body.nullItem"));
+                } else {
+                    nullItems(node.get(i), path + "[" + i + "]", problems);
+                }
+            }
+        } else if (node.isObject()) {
+            for (java.util.Map.Entry<String, JsonNode> field : node.properties()) {
+                nullItems(field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey(), problems);
+            }
+        }
     }
 
     /** A body that is not JSON at all: malformed syntax, which HTTP calls a bad request (400). */

@@ -9,6 +9,11 @@ public final class PageRequests {
 
     public static final int DEFAULT_SIZE = 50;
     public static final int MAX_SIZE = 200;
+    /**
+     * How deep a list may be paged: each page beyond reads and skips every row before it, so a page
+     * number of a billion would make the database count through a table for nothing.
+     */
+    public static final int MAX_DEPTH = 100_000;
 
     private PageRequests() {
     }
@@ -21,6 +26,9 @@ public final class PageRequests {
         }
         if (s < 1 || s > MAX_SIZE) {
             throw UserFacingException.invalid("api.size.range", MAX_SIZE);
+        }
+        if ((long) p * s > MAX_DEPTH) {
+            throw UserFacingException.invalid("api.page.tooDeep", MAX_DEPTH);
         }
         return PageRequest.of(p, s);
     }

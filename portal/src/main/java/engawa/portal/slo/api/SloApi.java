@@ -206,7 +206,10 @@ class SloApi {
         return new PolicyJson(slos.policy(name).orElse(null));
     }
 
-    /** OpenSLO YAML (kinds SLO and SLI); {@code ?dryRun=true} reports and writes nothing. 422 when any document is wrong. */
+    /**
+     * OpenSLO YAML (kinds SLO and SLI); {@code ?dryRun=true} reports and writes nothing. As every
+     * import: what can be taken is written, each document that cannot is listed under problems.
+     */
     @PostMapping(path = "/slos/import", consumes = {YAML, "application/x-yaml", "text/yaml", "text/x-yaml", "text/plain"},
             produces = "application/json")
     ResponseEntity<SloFiles.Report> importFile(@RequestParam(defaultValue = "false") boolean dryRun,
@@ -216,7 +219,7 @@ class SloApi {
             throw new UserFacingException(UserFacingException.Kind.TOO_LARGE, "slo.import.tooLarge");
         }
         SloFiles.Report report = files.importFile(new String(body, StandardCharsets.UTF_8), dryRun);
-        return ResponseEntity.status(report.problems().isEmpty() ? 200 : 422).body(report);
+        return ResponseEntity.ok(report);
     }
 
     @GetMapping(path = "/slos/export", produces = YAML)
