@@ -59,6 +59,10 @@ class SecurityHeaders {
                     "X-Content-Type-Options", "nosniff",
                     "Referrer-Policy", "same-origin");
             headers.forEach(response::setHeader);
+            if (request.isSecure()) {
+                // over https (directly, or behind a proxy this portal believes): browsers keep to https
+                response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+            }
             chain.doFilter(request, new HttpServletResponseWrapper(response) {
                 @Override
                 public void setHeader(String name, String value) {

@@ -189,6 +189,13 @@ class SignInIT {
         assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("DENY");
         assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
+        assertThat(page.headers().firstValue("Strict-Transport-Security")).as("plain http").isEmpty();
+        // behind a TLS proxy on this machine: https as far as the browser knows
+        HttpResponse<String> proxied = new ApiClient(port).send("GET", "/login", null, null,
+                Map.of("X-Forwarded-Proto", "https", "X-Forwarded-For", "203.0.113.7"));
+        assertThat(proxied.headers().firstValue("Strict-Transport-Security")).hasValueSatisfying(v -> assertThat(v)
+                .startsWith("max-age="));
+        assertThat(proxied.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c).contains("Secure"));
         HttpResponse<String> api = new ApiClient(port).send("GET", "/api/v1/me", null, null);
         assertThat(api.headers().firstValue("Content-Security-Policy")).hasValue("default-src 'none'; frame-ancestors 'none'");
         assertThat(api.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
