@@ -60,7 +60,7 @@ class SeatsConcurrencyIT {
         // command-line arguments: they outrank application.properties (server.port=${SERVER_PORT:8080})
         return new SpringApplicationBuilder(EngawaApplication.class)
                 .run("--server.port=0", "--engawa.data-dir=" + unused, "--engawa.demo-data=true",
-                        "--engawa.db.url=" + database.jdbcUrl(), "--engawa.db.user=" + database.username(), "--engawa.db.password=",
+                        "--engawa.db.url=" + database.jdbcUrl(), "--engawa.db.user=" + database.username(), "--engawa.db.password=" + database.password(),
                         "--engawa.secret-key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=", "--engawa.admin-token=" + ADMIN,
                         "--engawa.webhooks.dispatch=false");
     }
