@@ -94,6 +94,29 @@ public class Signups {
                 .params(sessionId, limit, offset).query(Signups::row).list();
     }
 
+    /** Who is coming to a date (confirmed or waiting), to tell them when it changes. */
+    public List<Long> activeUserIds(long sessionId) {
+        return jdbc.sql("SELECT user_id FROM office_signups WHERE session_id = ? AND status <> 'CANCELLED'")
+                .param(sessionId).query(Long.class).list();
+    }
+
+    /** Who is coming to any date of a series from {@code from} on. */
+    public List<Long> activeUserIdsOfSeries(long seriesId, Instant from) {
+        return jdbc.sql("""
+                SELECT DISTINCT g.user_id FROM office_signups g JOIN office_sessions o ON o.id = g.session_id
+                WHERE o.series_id = ? AND g.status <> 'CANCELLED' AND o.ends_at > ?""")
+                .params(seriesId, Timestamps.of(from)).query(Long.class).list();
+    }
+
+    /** The people who wrote a wish (as grouped by its key) at any date of a series. */
+    public List<Long> wisherIds(long seriesId, String wishKey) {
+        return jdbc.sql("""
+                SELECT DISTINCT g.user_id FROM office_signups g JOIN office_sessions o ON o.id = g.session_id
+                WHERE o.series_id = ? AND g.status <> 'CANCELLED'
+                  AND lower(regexp_replace(btrim(g.wish), '\\s+', ' ', 'g')) = ?""")
+                .params(seriesId, wishKey).query(Long.class).list();
+    }
+
     public long countOfSession(long sessionId) {
         return jdbc.sql("SELECT count(*) FROM office_signups WHERE session_id = ? AND status <> 'CANCELLED'")
                 .param(sessionId).query(Long.class).single();

@@ -19,6 +19,12 @@ public class TeamTree {
         return jdbc.sql("SELECT team_id FROM team_memberships WHERE user_id = ?").param(userId).query(Long.class).list();
     }
 
+    /** The enabled people who are direct members of a team. */
+    public List<Long> enabledMemberIds(long teamId) {
+        return jdbc.sql("SELECT m.user_id FROM team_memberships m JOIN users u ON u.id = m.user_id WHERE m.team_id = ? AND u.enabled")
+                .param(teamId).query(Long.class).list();
+    }
+
     public boolean isMember(long teamId, long userId) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM team_memberships WHERE team_id = ? AND user_id = ?)")
                 .params(teamId, userId).query(Boolean.class).single();

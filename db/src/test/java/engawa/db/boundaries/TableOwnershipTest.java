@@ -45,7 +45,7 @@ class TableOwnershipTest {
         if (table.startsWith("webhook_")) {
             return "webhooks";
         }
-        if (table.startsWith("notification")) {
+        if (table.startsWith("notification") || table.equals("email_outbox")) {
             return "notifications";
         }
         return null;

@@ -29,6 +29,7 @@ import engawa.portal.people.UserSummary;
 import engawa.portal.people.ui.CurrentPerson;
 import engawa.portal.people.ui.PasswordView;
 import engawa.portal.shared.ui.Formats;
+import engawa.portal.shared.ui.HeaderItem;
 import engawa.portal.shared.ui.MenuGroup;
 import engawa.portal.shared.ui.MenuGroup.Group;
 import java.util.EnumMap;
@@ -47,7 +48,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver, Be
     private final Span pageTitle = new Span();
     private final CurrentPerson person;
 
-    MainLayout(CurrentPerson person, UserAccountService users) {
+    MainLayout(CurrentPerson person, UserAccountService users, List<HeaderItem> headerItems) {
         this.person = person;
         setPrimarySection(Section.DRAWER);
         addAttachListener(event -> Formats.learnTimeZone(event.getUI()));
@@ -63,9 +64,12 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver, Be
         Div spacer = new Div();
         header.add(spacer);
         header.setFlexGrow(1, spacer);
-        person.get().ifPresent(me -> header.add(
-                new LanguageSwitch(locale -> users.rememberLocale(me.username(), locale)),
-                personMenu(me, person, menu.getOrDefault(Group.PERSONAL, List.of()))));
+        person.get().ifPresent(me -> {
+            headerItems.stream().sorted(java.util.Comparator.comparingInt(HeaderItem::order))
+                    .forEach(item -> item.create().ifPresent(header::add));
+            header.add(new LanguageSwitch(locale -> users.rememberLocale(me.username(), locale)),
+                    personMenu(me, person, menu.getOrDefault(Group.PERSONAL, List.of())));
+        });
         addToNavbar(header);
 
         Span brand = new Span(getTranslation("app.name"));

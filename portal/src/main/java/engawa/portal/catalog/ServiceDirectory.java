@@ -12,9 +12,18 @@ import org.springframework.transaction.annotation.Transactional;
 public class ServiceDirectory {
 
     private final CatalogServices services;
+    private final engawa.portal.people.PeopleDirectory people;
 
-    ServiceDirectory(CatalogServices services) {
+    ServiceDirectory(CatalogServices services, engawa.portal.people.PeopleDirectory people) {
         this.services = services;
+        this.people = people;
+    }
+
+    /** The people who answer for a service: its owning team's members, or its owning person. */
+    @Transactional(readOnly = true)
+    public java.util.List<Long> ownerPeople(long serviceId) {
+        return services.findById(serviceId).map(s -> people.peopleOwning(s.ownerTeamId(), s.ownerUserId()))
+                .orElse(java.util.List.of());
     }
 
     /** Those of {@code names} the catalog has, as they were given. Everyone signed in may read the catalog. */

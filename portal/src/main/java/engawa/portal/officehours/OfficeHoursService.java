@@ -48,12 +48,14 @@ public class OfficeHoursService {
     private final RecipeLookup recipes;
     private final ServiceDirectory services;
     private final Seats seats;
+    private final SessionEvents events;
     private final Callers callers;
     private final Clock clock;
 
     OfficeHoursService(OfficeHours sessions, Signups signups, PeopleDirectory people, RecipeLookup recipes,
-            ServiceDirectory services, Seats seats, Callers callers, Clock clock) {
+            ServiceDirectory services, Seats seats, SessionEvents events, Callers callers, Clock clock) {
         this.seats = seats;
+        this.events = events;
         this.sessions = sessions;
         this.signups = signups;
         this.people = people;
@@ -90,6 +92,26 @@ public class OfficeHoursService {
         Instant from = q.from() == null ? clock.instant() : q.from();
         return new OfficeHours.Filter(from, q.to(), blankToNull(q.topic()), blankToNull(q.host()), q.mine(),
                 caller.userId() == null ? -1L : caller.userId(), false);
+    }
+
+    /** The sessions the caller signed up for between two moments, soonest first (a weekly digest). */
+    @Transactional(readOnly = true)
+    public List<SessionRef> mineBetween(Instant from, Instant to) {
+        return list(new Query(from, to, null, null, true), org.springframework.data.domain.PageRequest.of(0, 20)).stream()
+                .map(s -> new SessionRef(s.row().id(), s.series().values().titleEn(), s.series().values().titleJa(),
+                        s.row().startsAt(), s.series().values().timeZone()))
+                .toList();
+    }
+
+    /** The next session the caller hosts that has not ended, if any. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Session> nextHosted() {
+        Caller caller = callers.current();
+        if (caller.userId() == null) {
+            return java.util.Optional.empty();
+        }
+        return list(new Query(null, null, null, caller.username(), false), org.springframework.data.domain.PageRequest.of(0, 1))
+                .stream().findFirst();
     }
 
     @Transactional(readOnly = true)
@@ -236,6 +258,10 @@ public class OfficeHoursService {
         Instant endsAt = end.atZone(zone).toInstant();
         sessions.moveSession(sessionId, startsAt, endsAt);
         sessions.touch(series.id(), clock.instant());
+        if (!startsAt.equals(session.startsAt())) {
+            events.moved(sessions.findSession(sessionId).orElseThrow(), series, session.startsAt(),
+                    signups.activeUserIds(sessionId));
+        }
         List<Long> hostIds = series.hosts().stream().map(Host::userId).toList();
         return new Saved(sessionId, doubleBooked(hostIds, List.of(new SessionRow(sessionId, series.id(),
                 session.recurrenceLocal(), startsAt, endsAt, true, null, session.confirmed())), series.id()));
@@ -245,15 +271,20 @@ public class OfficeHoursService {
     @Transactional
     public void cancel(long sessionId) {
         SessionRow session = lockForChange(sessionId, callers.current());
+        SeriesRow series = sessions.findSeries(session.seriesId()).orElseThrow();
         sessions.cancelSession(sessionId, clock.instant());
         sessions.touch(session.seriesId(), clock.instant());
+        events.cancelled(session, series, false, signups.activeUserIds(sessionId));
     }
 
     /** Every date of the series, past ones included, as calendars see a cancelled series. */
     @Transactional
     public void cancelSeries(long sessionId) {
         SessionRow session = lockForChange(sessionId, callers.current());
+        SeriesRow series = sessions.findSeries(session.seriesId()).orElseThrow();
+        List<Long> coming = signups.activeUserIdsOfSeries(series.id(), clock.instant());
         sessions.cancelSeries(session.seriesId(), clock.instant());
+        events.cancelled(session, series, true, coming);
     }
 
     private SessionRow lockForChange(long sessionId, Caller caller) {

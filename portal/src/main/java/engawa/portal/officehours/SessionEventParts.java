@@ -13,10 +13,12 @@ public final class SessionEventParts {
     /**
      * @param id the session's id, as text (Zapier keeps ids as text)
      * @param host the first host's username; {@code hosts} all their names
-     * @param sessionId the same id as a number, and {@code hostIds} the hosts', for listeners in the portal
+     * @param sessionId the same id as a number, {@code hostIds} the hosts' and {@code titleJa} the Japanese
+     *        title (or null), for listeners in the portal
      */
     public record SessionInfo(String id, String title, Instant startsAt, Instant endsAt, String timeZone, String location,
-            String host, String hosts, String url, @JsonIgnore long sessionId, @JsonIgnore List<Long> hostIds) {
+            String host, String hosts, String url, @JsonIgnore long sessionId, @JsonIgnore List<Long> hostIds,
+            @JsonIgnore String titleJa) {
 
         public SessionInfo {
             hostIds = List.copyOf(hostIds);
@@ -25,7 +27,7 @@ public final class SessionEventParts {
         static SessionInfo sample() {
             return new SessionInfo("412", "Automate your spreadsheets", Instant.parse("2026-12-03T05:00:00Z"),
                     Instant.parse("2026-12-03T06:00:00Z"), "Asia/Tokyo", "Room Sakura", "yuki", "Yuki Nakamura",
-                    "https://engawa.example.com/office-hours/sessions/412", 412, List.of());
+                    "https://engawa.example.com/office-hours/sessions/412", 412, List.of(), null);
         }
     }
 

@@ -48,7 +48,25 @@ class SessionEvents {
                 series.hosts().isEmpty() ? "" : series.hosts().getFirst().username(),
                 series.hosts().stream().map(Host::name).collect(Collectors.joining(", ")),
                 urls.of("/office-hours/sessions/" + session.id()), session.id(),
-                series.hosts().stream().map(Host::userId).toList());
+                series.hosts().stream().map(Host::userId).toList(), series.values().titleJa());
+    }
+
+    void moved(SessionRow session, SeriesRow series, java.time.Instant previousStart, java.util.List<Long> attendees) {
+        publisher.publishEvent(new SessionMoved(session(session, series), previousStart, attendees));
+    }
+
+    void cancelled(SessionRow session, SeriesRow series, boolean wholeSeries, java.util.List<Long> attendees) {
+        publisher.publishEvent(new SessionCancelled(session(session, series), wholeSeries, attendees));
+    }
+
+    void note(SessionRow session, SeriesRow series, String note, long authorId, java.util.List<Long> attendees) {
+        publisher.publishEvent(new HostNoteSent(session(session, series), note, authorId, attendees));
+    }
+
+    void wishTurnedIntoRecipe(SessionRow session, SeriesRow series, String wish, String recipeSlug, String recipeTitle,
+            long madeBy, java.util.List<Long> wishers) {
+        publisher.publishEvent(new WishTurnedIntoRecipe(session(session, series), wish, recipeSlug, recipeTitle, madeBy,
+                wishers));
     }
 
     private static Attendee attendee(SignupRow signup) {

@@ -43,11 +43,13 @@ public class SignupService {
     private final PeopleDirectory people;
     private final RecipeLookup recipes;
     private final RecipeService recipeService;
+    private final SessionEvents events;
     private final Callers callers;
     private final Clock clock;
 
     SignupService(OfficeHours sessions, Signups signups, Seats seats, PeopleDirectory people, RecipeLookup recipes,
-            RecipeService recipeService, Callers callers, Clock clock) {
+            RecipeService recipeService, SessionEvents events, Callers callers, Clock clock) {
+        this.events = events;
         this.sessions = sessions;
         this.signups = signups;
         this.seats = seats;
@@ -216,7 +218,35 @@ public class SignupService {
                 null, false));
         long recipeId = recipes.find(saved.recipe().slug()).orElseThrow().id();
         signups.linkWish(series.id(), wishKey, recipeId, caller.userId(), clock.instant());
+        events.wishTurnedIntoRecipe(session, series, wish.text(), saved.recipe().slug(), title,
+                caller.userId() == null ? 0 : caller.userId(), signups.wisherIds(series.id(), wishKey));
         return saved.recipe().slug();
+    }
+
+    /** Longest note a host sends to everyone coming: a few sentences, not a newsletter. */
+    public static final int NOTE_MAX_LENGTH = 1000;
+
+    /**
+     * A host's note to everyone signed up to a date ("bring your laptop"), which they hear about as
+     * they chose to hear about their sessions.
+     *
+     * @return how many people it goes to
+     */
+    @Transactional
+    public int sendNote(long sessionId, String note) {
+        Caller caller = callers.current();
+        SessionRow session = mayManage(caller, sessionId);
+        String text = note == null ? "" : note.strip();
+        if (text.isEmpty()) {
+            throw UserFacingException.invalidField("note", "officeHours.note.required");
+        }
+        if (text.length() > NOTE_MAX_LENGTH) {
+            throw UserFacingException.invalidField("note", "officeHours.note.tooLong", NOTE_MAX_LENGTH);
+        }
+        SeriesRow series = sessions.findSeries(session.seriesId()).orElseThrow();
+        List<Long> coming = signups.activeUserIds(sessionId);
+        events.note(session, series, text, caller.userId() == null ? 0 : caller.userId(), coming);
+        return coming.size();
     }
 
     /** The caller's own live sign-up, or a refusal that says they have none. */

@@ -6,7 +6,10 @@
  *
  * <p>Owns the {@code office_*} tables and {@code calendar_feeds}. Publishes
  * {@link engawa.portal.officehours.SignupCreated}, {@link engawa.portal.officehours.SignupCancelled},
- * {@link engawa.portal.officehours.WaitlistPromoted} and {@link engawa.portal.officehours.SessionReminderDue}.
+ * {@link engawa.portal.officehours.WaitlistPromoted} and {@link engawa.portal.officehours.SessionReminderDue}
+ * (also webhook events), and for listeners in the portal {@link engawa.portal.officehours.SessionMoved},
+ * {@link engawa.portal.officehours.SessionCancelled}, {@link engawa.portal.officehours.HostNoteSent} and
+ * {@link engawa.portal.officehours.WishTurnedIntoRecipe}.
  * Depends on people, recipes (linked recipes, drafts from wishes), catalog (sessions about
  * services) and webhooks.
  */

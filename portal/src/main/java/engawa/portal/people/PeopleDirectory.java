@@ -23,11 +23,13 @@ public class PeopleDirectory {
     private final UserRepository users;
     private final TeamRepository teams;
     private final TeamTree tree;
+    private final engawa.db.people.Contacts contacts;
 
-    PeopleDirectory(UserRepository users, TeamRepository teams, TeamTree tree) {
+    PeopleDirectory(UserRepository users, TeamRepository teams, TeamTree tree, engawa.db.people.Contacts contacts) {
         this.users = users;
         this.teams = teams;
         this.tree = tree;
+        this.contacts = contacts;
     }
 
     @Transactional(readOnly = true)
@@ -41,6 +43,14 @@ public class PeopleDirectory {
         return users.findById(id).map(PeopleDirectory::person);
     }
 
+    /** Many people at once, by id (those that exist), in one query. */
+    public java.util.Map<Long, Person> people(java.util.Collection<Long> ids) {
+        java.util.Map<Long, Person> found = new java.util.HashMap<>();
+        contacts.of(ids).forEach((id, c) -> found.put(id, new Person(id, c.username(), c.displayName(), c.email(),
+                c.enabled(), c.role() == Role.ADMIN, c.locale() == null ? null : Translations.fromTag(c.locale()))));
+        return found;
+    }
+
     @Transactional(readOnly = true)
     public Optional<TeamRef> team(String slug) {
         return slug == null ? Optional.empty() : teams.findBySlug(slug.strip().toLowerCase(java.util.Locale.ROOT))
@@ -50,6 +60,19 @@ public class PeopleDirectory {
     /** The teams a person is a direct member of (membership is not inherited from parent teams). */
     public List<Long> teamIdsOf(long userId) {
         return tree.teamIdsOf(userId);
+    }
+
+    /**
+     * Who answers for something owned by a team (its enabled direct members) or by a person
+     * (them, when enabled): whom the portal tells about it.
+     */
+    @Transactional(readOnly = true)
+    public List<Long> peopleOwning(Long teamId, Long userId) {
+        if (teamId != null) {
+            return tree.enabledMemberIds(teamId);
+        }
+        return userId == null ? List.of() : users.findById(userId).filter(User::isEnabled).map(u -> List.of(u.getId()))
+                .orElse(List.of());
     }
 
     public boolean isMember(long teamId, long userId) {

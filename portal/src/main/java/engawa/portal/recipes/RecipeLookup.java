@@ -20,10 +20,26 @@ public class RecipeLookup {
 
     private final Recipes recipes;
     private final RecipeAccess access;
+    private final engawa.portal.people.PeopleDirectory people;
+    private final RunViewers viewers;
 
-    RecipeLookup(Recipes recipes, RecipeAccess access) {
+    RecipeLookup(Recipes recipes, RecipeAccess access, engawa.portal.people.PeopleDirectory people, RunViewers viewers) {
         this.recipes = recipes;
         this.access = access;
+        this.people = people;
+        this.viewers = viewers;
+    }
+
+    /** The people who answer for a recipe: its owning team's members, or its owning person. */
+    @Transactional(readOnly = true)
+    public java.util.List<Long> ownerPeople(long recipeId) {
+        return recipes.findById(recipeId).map(r -> people.peopleOwning(r.values().ownerTeamId(), r.values().ownerUserId()))
+                .orElse(java.util.List.of());
+    }
+
+    /** Whether someone has the run's page open on this instance, watching it finish. */
+    public boolean runWatched(java.util.UUID runId) {
+        return viewers.watching(runId);
     }
 
     @Transactional(readOnly = true)

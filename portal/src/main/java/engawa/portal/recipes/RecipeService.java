@@ -79,6 +79,14 @@ public class RecipeService {
         return new SliceImpl<>(more ? page.subList(0, pageable.getPageSize()) : page, pageable, more);
     }
 
+    /** The caller's recipes that are broken, for their digest. */
+    @Transactional(readOnly = true)
+    public List<MyRecipesWeek.BrokenRecipe> brokenOfMine() {
+        return gallery(null, null, RecipeSort.TITLE, true, org.springframework.data.domain.PageRequest.of(0, 100)).stream()
+                .filter(r -> r.health() == engawa.db.recipes.RecipeHealth.BROKEN)
+                .map(r -> new MyRecipesWeek.BrokenRecipe(r.slug(), r.titleEn(), r.titleJa(), r.failuresInARow())).toList();
+    }
+
     @Transactional(readOnly = true)
     public long count(String text, String category, boolean mine) {
         return recipes.count(filter(callers.current(), text, category, RecipeSort.MOST_USED, mine));

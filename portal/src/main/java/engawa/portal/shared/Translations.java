@@ -26,6 +26,20 @@ public final class Translations {
         return bundle.containsKey(key) ? bundle.getString(key) : key;
     }
 
+    /**
+     * A text in a language, its arguments filled in: for what is written outside a page (e-mails,
+     * API answers). A missing key shows as itself, so that it is noticed.
+     */
+    public static String text(String key, Locale locale, Object... arguments) {
+        ResourceBundle bundle = bundle(locale);
+        if (!bundle.containsKey(key)) {
+            return key + (arguments.length == 0 ? "" : " " + java.util.Arrays.toString(arguments));
+        }
+        String text = bundle.getString(key);
+        // MessageFormat treats apostrophes as quotes; texts without arguments are shown as written
+        return arguments.length == 0 ? text : new java.text.MessageFormat(text, locale).format(arguments);
+    }
+
     /** The supported language closest to {@code locale}; English when there is none. */
     public static Locale supportedOrEnglish(Locale locale) {
         if (locale == null) {

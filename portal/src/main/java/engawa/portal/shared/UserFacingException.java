@@ -1,13 +1,10 @@
 package engawa.portal.shared;
 
-import java.text.MessageFormat;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import java.util.ResourceBundle;
 
 /**
  * A refusal that a person can act on. It carries a translation key so that the browser shows it
@@ -121,12 +118,6 @@ public class UserFacingException extends RuntimeException {
     }
 
     static String render(String key, Locale locale, Object... arguments) {
-        ResourceBundle bundle = Translations.bundle(locale);
-        if (!bundle.containsKey(key)) {
-            return key + (arguments.length == 0 ? "" : " " + Arrays.toString(arguments));
-        }
-        String text = bundle.getString(key);
-        // MessageFormat treats apostrophes as quotes; texts without arguments are shown as written
-        return arguments.length == 0 ? text : new MessageFormat(text, locale).format(arguments);
+        return Translations.text(key, locale, arguments);
     }
 }

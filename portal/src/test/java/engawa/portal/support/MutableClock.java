@@ -19,6 +19,11 @@ public class MutableClock extends Clock {
         now = now.plus(duration);
     }
 
+    /** To a given moment (a Monday morning in Tokyo): set back by {@link ClockReset} after the test. */
+    public void set(Instant instant) {
+        now = instant;
+    }
+
     public void reset() {
         now = Instant.now();
     }

@@ -223,6 +223,18 @@ class OfficeHoursApi {
         return signups.wishes(id).stream().map(WishJson::of).toList();
     }
 
+    record NoteBody(String note) {
+    }
+
+    record NoteSentJson(int told) {
+    }
+
+    /** A host's note to everyone signed up to this date. */
+    @PostMapping("/sessions/{id}/note")
+    NoteSentJson note(@PathVariable long id, @RequestBody NoteBody body) {
+        return new NoteSentJson(signups.sendNote(id, body.note()));
+    }
+
     @PostMapping("/sessions/{id}/wishes/recipe")
     ResponseEntity<RecipeLinkBody> wishToRecipe(@PathVariable long id, @RequestBody WishRecipeBody body) {
         String slug = signups.wishToRecipe(id, body.wish() == null ? "" : body.wish().strip().toLowerCase(Locale.ROOT));

@@ -22,7 +22,10 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class OfficeHoursHomeSections {
 
-    /** The next open doors: three sessions anyone may still come to. */
+    /**
+     * The person's next sessions (those they signed up for), or, when they have none, the next open
+     * doors anyone may still come to.
+     */
     @Bean
     HomeSection nextSessionsOnHome(OfficeHoursService sessions, Clock clock) {
         return new HomeSection() {
@@ -41,6 +44,13 @@ class OfficeHoursHomeSections {
                 Div box = new Div();
                 box.setId("home-sessions");
                 box.addClassName("home-sessions");
+                List<Session> mine = sessions.list(new OfficeHoursService.Query(null, null, null, null, true), PageRequest.of(0, 3));
+                if (!mine.isEmpty()) {
+                    box.add(new H2(home.getTranslation("home.mySessions")));
+                    mine.forEach(s -> box.add(SessionCards.card(home, s, Formats.zone(), clock.instant())));
+                    box.add(new RouterLink(home.getTranslation("home.nextSessions.all"), OfficeHoursView.class));
+                    return Optional.of(box);
+                }
                 box.add(new H2(home.getTranslation("home.nextSessions")));
                 List<Session> next = sessions.list(new OfficeHoursService.Query(null, null, null, null, false), PageRequest.of(0, 3));
                 if (next.isEmpty()) {
@@ -48,6 +58,42 @@ class OfficeHoursHomeSections {
                 }
                 next.forEach(s -> box.add(SessionCards.card(home, s, Formats.zone(), clock.instant())));
                 box.add(new RouterLink(home.getTranslation("home.nextSessions.all"), OfficeHoursView.class));
+                return Optional.of(box);
+            }
+        };
+    }
+
+    /** For hosts: their next session and what the people coming want to automate. */
+    @Bean
+    HomeSection hostingOnHome(OfficeHoursService sessions, engawa.portal.officehours.SignupService signups, Clock clock) {
+        return new HomeSection() {
+            @Override
+            public Place place() {
+                return Place.YOUR_WORK;
+            }
+
+            @Override
+            public int order() {
+                return 20;
+            }
+
+            @Override
+            public Optional<Component> create(Component home) {
+                Optional<Session> next = sessions.nextHosted();
+                if (next.isEmpty()) {
+                    return Optional.empty();
+                }
+                Div box = new Div(new H2(home.getTranslation("home.hosting")),
+                        SessionCards.card(home, next.get(), Formats.zone(), clock.instant()));
+                box.setId("home-hosting");
+                box.addClassName("home-box");
+                List<engawa.db.officehours.Wish> wishes = signups.wishes(next.get().row().id());
+                if (!wishes.isEmpty()) {
+                    com.vaadin.flow.component.html.UnorderedList asked = new com.vaadin.flow.component.html.UnorderedList();
+                    wishes.stream().limit(5).forEach(w -> asked.add(new com.vaadin.flow.component.html.ListItem(
+                            home.getTranslation("home.hosting.wish", w.text(), w.people()))));
+                    box.add(new Paragraph(home.getTranslation("home.hosting.asked")), asked);
+                }
                 return Optional.of(box);
             }
         };

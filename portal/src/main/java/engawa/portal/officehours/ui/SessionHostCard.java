@@ -105,7 +105,33 @@ class SessionHostCard extends Card {
             adding.setAlignItems(FlexComponent.Alignment.BASELINE);
             card.add(adding);
         }
+        if (!s.finished(now) && !s.cancelled()) {
+            card.add(noteForm(s));
+        }
         card.add(wishes(s));
+    }
+
+    /** A short note to everyone coming ("bring your laptop"), which reaches them as they chose to hear. */
+    private Div noteForm(Session s) {
+        com.vaadin.flow.component.textfield.TextArea note = new com.vaadin.flow.component.textfield.TextArea(
+                getTranslation("officeHours.note.label"));
+        note.setId("host-note");
+        note.setPlaceholder(getTranslation("officeHours.note.placeholder"));
+        note.setMaxLength(SignupService.NOTE_MAX_LENGTH);
+        note.setWidthFull();
+        Button send = new Button(getTranslation("officeHours.note.send"), VaadinIcon.ENVELOPE_O.create(), e -> {
+            try {
+                int told = signups.sendNote(s.id(), note.getValue());
+                note.clear();
+                FormErrors.notifySuccess(getTranslation("officeHours.note.sent", told));
+            } catch (UserFacingException ex) {
+                FormErrors.show(this, ex, Map.of("note", note));
+            }
+        });
+        send.setId("host-note-send");
+        Div box = new Div(note, send);
+        box.addClassName("host-note");
+        return box;
     }
 
     private Grid<SignupRow> attendees(Session s, Instant now) {

@@ -49,6 +49,51 @@ class RecipesHomeSections {
         };
     }
 
+    /** The person's last runs and how each went: what they ran, and whether it worked. */
+    @Bean
+    HomeSection recentRunsOnHome(engawa.portal.recipes.RecipeRunner runs) {
+        return new HomeSection() {
+            @Override
+            public Place place() {
+                return Place.FOR_YOU;
+            }
+
+            @Override
+            public int order() {
+                return 15;
+            }
+
+            @Override
+            public Optional<Component> create(Component home) {
+                java.util.List<engawa.portal.recipes.RecipeRun> recent = runs.mine(org.springframework.data.domain.PageRequest.of(0, 3));
+                if (recent.isEmpty()) {
+                    return Optional.empty();
+                }
+                com.vaadin.flow.component.html.UnorderedList list = new com.vaadin.flow.component.html.UnorderedList();
+                boolean japanese = "ja".equals(com.vaadin.flow.component.UI.getCurrent().getLocale().getLanguage());
+                for (engawa.portal.recipes.RecipeRun run : recent) {
+                    engawa.db.recipes.RunRow row = run.row();
+                    String title = japanese && row.recipeTitleJa() != null ? row.recipeTitleJa() : row.recipeTitleEn();
+                    com.vaadin.flow.component.html.Span state = new com.vaadin.flow.component.html.Span(home.getTranslation(
+                            "recipes.run.status." + row.status().name().toLowerCase(java.util.Locale.ROOT)));
+                    state.getElement().getThemeList().add(switch (row.status()) {
+                        case SUCCEEDED -> "badge success small";
+                        case FAILED, NO_ANSWER -> "badge error small";
+                        default -> "badge small";
+                    });
+                    list.add(new com.vaadin.flow.component.html.ListItem(new com.vaadin.flow.component.html.Anchor(
+                            "runs/" + row.id(), title), new com.vaadin.flow.component.html.Span(" "), state,
+                            new com.vaadin.flow.component.html.Span(" " + Formats.dateTime(row.requestedAt()))));
+                }
+                Div box = new Div(new com.vaadin.flow.component.html.H2(home.getTranslation("home.recentRuns")), list,
+                        new RouterLink(home.getTranslation("home.recentRuns.all"), MyRunsView.class));
+                box.setId("home-runs");
+                box.addClassName("home-box");
+                return Optional.of(box);
+            }
+        };
+    }
+
     @Bean
     HomeSection recipesCardOnHome() {
         return new HomeSection() {

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * database is the truth, so it works whichever instance finished the run.
  */
 @Component
-class RunPushes implements DisposableBean {
+class RunPushes implements DisposableBean, engawa.portal.recipes.RunViewers {
 
     private static final Logger log = LoggerFactory.getLogger(RunPushes.class);
 
@@ -44,6 +44,11 @@ class RunPushes implements DisposableBean {
 
     void forget(RunView page) {
         pages.remove(page);
+    }
+
+    @Override
+    public boolean watching(UUID runId) {
+        return pages.values().stream().anyMatch(w -> w.runId().equals(runId));
     }
 
     private void check() {

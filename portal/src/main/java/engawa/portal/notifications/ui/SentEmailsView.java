@@ -1,0 +1,51 @@
+package engawa.portal.notifications.ui;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
+import engawa.db.notifications.EmailOutbox.SentEmail;
+import engawa.portal.notifications.NotificationService;
+import engawa.portal.shared.ui.Formats;
+import engawa.portal.shared.ui.MenuGroup;
+import jakarta.annotation.security.RolesAllowed;
+
+/**
+ * For admins: which e-mails went to whom, about which topic and why, and how sending went. Never
+ * what they said: a notice may quote someone's words (a wish, a host's note).
+ */
+@Route("admin/emails")
+@Menu(title = "nav.admin.emails", order = 30, icon = "vaadin:envelope-o")
+@MenuGroup(MenuGroup.Group.ADMIN)
+@RolesAllowed("ADMIN")
+public class SentEmailsView extends Div implements HasDynamicTitle {
+
+    SentEmailsView(NotificationService notifications) {
+        addClassName("page");
+        addClassName("sent-emails");
+        add(new Paragraph(getTranslation("sentEmails.intro")));
+        Grid<SentEmail> grid = new Grid<>();
+        grid.setId("sent-emails");
+        grid.addColumn(e -> Formats.dateTime(e.createdAt())).setHeader(getTranslation("sentEmails.when")).setAutoWidth(true);
+        grid.addColumn(e -> e.recipientName() == null ? e.to() : e.recipientName() + " <" + e.to() + ">")
+                .setHeader(getTranslation("sentEmails.to")).setFlexGrow(1);
+        grid.addColumn(e -> getTranslation("notify.topic." + e.topic())).setHeader(getTranslation("sentEmails.topic"))
+                .setAutoWidth(true);
+        grid.addColumn(SentEmail::reason).setHeader(getTranslation("sentEmails.reason")).setFlexGrow(2);
+        grid.addColumn(e -> getTranslation("sentEmails.status." + e.status().toLowerCase(java.util.Locale.ROOT))
+                + (e.lastError() == null || "SENT".equals(e.status()) ? "" : ": " + e.lastError()))
+                .setHeader(getTranslation("sentEmails.status")).setFlexGrow(1);
+        grid.setItems(query -> notifications.sentEmails(VaadinSpringDataHelpers.toSpringPageRequest(query)).stream(),
+                query -> (int) Math.min(Integer.MAX_VALUE, notifications.countSentEmails()));
+        grid.setHeight("70vh");
+        add(grid);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.admin.emails") + " · " + getTranslation("app.name");
+    }
+}
