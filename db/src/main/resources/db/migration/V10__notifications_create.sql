@@ -30,10 +30,13 @@ CREATE TABLE notification_preferences (
     PRIMARY KEY (user_id, topic)
 );
 
--- A person's time zone (learnt from their browser until they choose one), quiet hours and digest.
+-- A person's time zone (learnt from their browser until they choose one), the language their
+-- browser showed Engawa in last (for e-mails, until they choose one in their profile), quiet hours
+-- and digest.
 CREATE TABLE notification_settings (
     user_id          BIGINT      PRIMARY KEY REFERENCES users (id) ON DELETE CASCADE,
     time_zone        VARCHAR(64) NOT NULL,
+    browser_language VARCHAR(16),
     zone_chosen      BOOLEAN     NOT NULL DEFAULT FALSE,
     quiet_from       TIME,
     quiet_until      TIME,

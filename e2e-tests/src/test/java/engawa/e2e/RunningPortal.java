@@ -19,11 +19,13 @@ public final class RunningPortal {
     private final PortalProcess process;
     private final Path dataDir;
     private final String adminToken;
+    private final com.icegreen.greenmail.util.GreenMail mail;
 
-    private RunningPortal(PortalProcess process, Path dataDir, String adminToken) {
+    private RunningPortal(PortalProcess process, Path dataDir, String adminToken, com.icegreen.greenmail.util.GreenMail mail) {
         this.process = process;
         this.dataDir = dataDir;
         this.adminToken = adminToken;
+        this.mail = mail;
     }
 
     public static synchronized RunningPortal get() {
@@ -38,12 +40,19 @@ public final class RunningPortal {
         try {
             Path dataDir = Files.createTempDirectory("engawa-e2e-");
             String adminToken = "e2e-" + UUID.randomUUID();
+            // a real SMTP server for the portal's e-mails, which journeys read
+            com.icegreen.greenmail.util.GreenMail mail = new com.icegreen.greenmail.util.GreenMail(
+                    new com.icegreen.greenmail.util.ServerSetup(0, "127.0.0.1", "smtp").dynamicPort());
+            mail.start();
             PortalProcess process = PortalProcess.start(Map.of(
                     "ENGAWA_DATA_DIR", dataDir.toString(),
                     "ENGAWA_DEMO_DATA", "true",
                     "ENGAWA_ADMIN_TOKEN", adminToken,
-                    "ENGAWA_WEBHOOKS_ALLOWED_HOSTS", "localhost,127.0.0.1"), "portal-e2e.log");
-            return new RunningPortal(process, dataDir, adminToken);
+                    "ENGAWA_WEBHOOKS_ALLOWED_HOSTS", "localhost,127.0.0.1",
+                    "SPRING_MAIL_HOST", "127.0.0.1",
+                    "SPRING_MAIL_PORT", String.valueOf(mail.getSmtp().getPort()),
+                    "ENGAWA_NOTIFICATIONS_POLL_INTERVAL", "500ms"), "portal-e2e.log");
+            return new RunningPortal(process, dataDir, adminToken, mail);
         } catch (IOException e) {
             throw new IllegalStateException("Could not start the portal", e);
         }
@@ -57,8 +66,14 @@ public final class RunningPortal {
         return adminToken;
     }
 
+    /** The e-mails the portal sent, as its SMTP server received them. */
+    public com.icegreen.greenmail.util.GreenMail mail() {
+        return mail;
+    }
+
     private void stop() {
         process.close();
+        mail.stop();
         deleteTree(dataDir);
     }
 

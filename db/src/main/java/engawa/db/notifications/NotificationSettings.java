@@ -53,13 +53,31 @@ public class NotificationSettings {
                 .params(s.userId(), s.timeZone(), s.zoneChosen(), s.quietFrom(), s.quietUntil(), s.digest()).update();
     }
 
-    /** The browser's zone, kept until the person chooses one themselves. */
-    public void learnZone(long userId, String zone) {
+    /**
+     * What the person's browser says: its zone, kept until they choose one themselves, and the
+     * language it showed Engawa in.
+     */
+    public void learnBrowser(long userId, String zone, String language) {
         jdbc.sql("""
-                INSERT INTO notification_settings (user_id, time_zone) VALUES (?, ?)
-                ON CONFLICT (user_id) DO UPDATE SET time_zone = EXCLUDED.time_zone
-                WHERE NOT notification_settings.zone_chosen AND notification_settings.time_zone <> EXCLUDED.time_zone""")
-                .params(userId, zone).update();
+                INSERT INTO notification_settings (user_id, time_zone, browser_language) VALUES (?, ?, ?)
+                ON CONFLICT (user_id) DO UPDATE SET
+                    time_zone = CASE WHEN notification_settings.zone_chosen THEN notification_settings.time_zone
+                                     ELSE EXCLUDED.time_zone END,
+                    browser_language = EXCLUDED.browser_language""")
+                .params(userId, zone, language).update();
+    }
+
+    /** The language each person's browser showed Engawa in last, for those whose browser said. */
+    public Map<Long, String> browserLanguages(List<Long> userIds) {
+        Map<Long, String> languages = new HashMap<>();
+        if (userIds.isEmpty()) {
+            return languages;
+        }
+        jdbc.sql("SELECT user_id, browser_language FROM notification_settings WHERE user_id = ANY(?) AND browser_language IS NOT NULL")
+                .param(userIds.toArray(Long[]::new))
+                .query((rs, i) -> Map.entry(rs.getLong("user_id"), rs.getString("browser_language"))).list()
+                .forEach(e -> languages.put(e.getKey(), e.getValue()));
+        return languages;
     }
 
     /** Per topic, what the person chose (topics without a row have their default). */

@@ -31,7 +31,7 @@ public final class VaadinSelect {
             try {
                 page.waitForSelector(selector + "[opened]",
                         new Page.WaitForSelectorOptions().setTimeout(5_000));
-                return page.locator("vaadin-select-item");
+                return page.locator("vaadin-select-item[role=option]");
             } catch (TimeoutError swallowed) {
                 if (attempt == 3) {
                     throw swallowed;

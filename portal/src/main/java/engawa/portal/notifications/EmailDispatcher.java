@@ -87,45 +87,75 @@ class EmailDispatcher implements SmartInitializingSingleton, DisposableBean {
         }
     }
 
-    /** One batch: claimed, sent, recorded. @return how many were claimed */
+    /** One batch: claimed, sent over one SMTP connection, recorded. @return how many were claimed */
     int sendOnce() {
         Integer claimed = transactions.execute(status -> {
             List<DueEmail> due = outbox.claimDue(clock.instant(), BATCH);
-            for (DueEmail email : due) {
-                send(email);
+            if (!due.isEmpty()) {
+                send(due);
             }
             return due.size();
         });
         return claimed == null ? 0 : claimed;
     }
 
-    private void send(DueEmail email) {
+    private void send(List<DueEmail> due) {
         Instant now = clock.instant();
-        try {
-            String messageId = "<engawa-email-" + email.id() + "@" + host(properties.from()) + ">";
-            MimeMessage message = mail.sender() instanceof org.springframework.mail.javamail.JavaMailSenderImpl impl
-                    ? new MimeMessage(impl.getSession()) {
-                        // the same id on every attempt: a resent e-mail is one e-mail to the reader
-                        @Override
-                        protected void updateMessageID() throws jakarta.mail.MessagingException {
-                            setHeader("Message-ID", messageId);
-                        }
-                    }
-                    : mail.sender().createMimeMessage();
-            MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
-            helper.setFrom(new InternetAddress(properties.from()));
-            helper.setTo(email.to());
-            helper.setSubject(email.subject());
-            helper.setText(email.text(), email.html());
-            mail.sender().send(message);
-            outbox.sent(email.id(), now);
-        } catch (MailException | jakarta.mail.MessagingException e) {
-            Duration wait = email.attempts() < RETRIES.size() ? RETRIES.get(email.attempts()) : null;
-            Instant next = wait == null ? null : now.plusMillis(Math.max(1, (long) (wait.toMillis() * properties.retryScale())));
-            log.info("E-mail {} not taken by the SMTP server ({}){}", email.id(), e.getMessage(),
-                    next == null ? "; given up" : "; trying again at " + next);
-            outbox.failed(email.id(), String.valueOf(e.getMessage()), next);
+        java.util.Map<MimeMessage, DueEmail> messages = new java.util.LinkedHashMap<>();
+        for (DueEmail email : due) {
+            try {
+                messages.put(message(email), email);
+            } catch (jakarta.mail.MessagingException | RuntimeException e) {
+                retryLater(email, "The e-mail could not be written: " + e.getMessage(), now);
+            }
         }
+        java.util.Map<Object, Exception> failed = new java.util.HashMap<>();
+        try {
+            mail.sender().send(messages.keySet().toArray(MimeMessage[]::new));
+        } catch (org.springframework.mail.MailSendException e) {
+            // some (or, when the server cannot be reached, all) were not taken
+            failed.putAll(e.getFailedMessages());
+            if (failed.isEmpty()) {
+                messages.keySet().forEach(m -> failed.put(m, e));
+            }
+        } catch (MailException e) {
+            messages.keySet().forEach(m -> failed.put(m, e));
+        }
+        messages.forEach((message, email) -> {
+            Exception problem = failed.get(message);
+            if (problem == null) {
+                outbox.sent(email.id(), now);
+            } else {
+                retryLater(email, String.valueOf(problem.getMessage()), now);
+            }
+        });
+    }
+
+    private MimeMessage message(DueEmail email) throws jakarta.mail.MessagingException {
+        String messageId = "<engawa-email-" + email.id() + "@" + host(properties.from()) + ">";
+        MimeMessage message = mail.sender() instanceof org.springframework.mail.javamail.JavaMailSenderImpl impl
+                ? new MimeMessage(impl.getSession()) {
+                    // the same id on every attempt: a resent e-mail is one e-mail to the reader
+                    @Override
+                    protected void updateMessageID() throws jakarta.mail.MessagingException {
+                        setHeader("Message-ID", messageId);
+                    }
+                }
+                : mail.sender().createMimeMessage();
+        MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
+        helper.setFrom(new InternetAddress(properties.from()));
+        helper.setTo(email.to());
+        helper.setSubject(email.subject());
+        helper.setText(email.text(), email.html());
+        return message;
+    }
+
+    private void retryLater(DueEmail email, String error, Instant now) {
+        Duration wait = email.attempts() < RETRIES.size() ? RETRIES.get(email.attempts()) : null;
+        Instant next = wait == null ? null : now.plusMillis(Math.max(1, (long) (wait.toMillis() * properties.retryScale())));
+        log.info("E-mail {} not taken by the SMTP server ({}){}", email.id(), error,
+                next == null ? "; given up" : "; trying again at " + next);
+        outbox.failed(email.id(), error, next);
     }
 
     private static String host(String from) {

@@ -184,18 +184,24 @@ public class NotificationService {
         return preferences();
     }
 
-    /** The browser's time zone, for people who have not chosen one: their digest comes on their Monday morning. */
+    /**
+     * What the person's browser says: its time zone (for those who have not chosen one: quiet hours,
+     * and the digest on their Monday morning) and the language it shows Engawa in (for e-mails to
+     * those who have not chosen a language).
+     */
     @Transactional
-    public void learnZone(String zone) {
+    public void learnBrowser(String zone, Locale language) {
         Long me = callers.current().userId();
-        if (me == null || zone == null) {
+        if (me == null) {
             return;
         }
+        String zoneId;
         try {
-            settings.learnZone(me, ZoneId.of(zone).getId());
+            zoneId = zone == null ? properties.timeZone() : ZoneId.of(zone).getId();
         } catch (DateTimeException e) {
-            // a browser that names no zone we know: the default stays
+            zoneId = properties.timeZone(); // a browser that names no zone we know
         }
+        settings.learnBrowser(me, zoneId, engawa.portal.shared.Translations.supportedOrEnglish(language).toLanguageTag());
     }
 
     /** What e-mails went to whom and why, newest first: for admins, never their text. */

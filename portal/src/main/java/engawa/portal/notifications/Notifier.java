@@ -103,10 +103,11 @@ public class Notifier {
         List<Long> byEmail = written.keySet().stream().filter(id -> channel(chosen, id, notice.topic()) == Channel.EMAIL)
                 .filter(id -> found.get(id).email() != null && !found.get(id).email().isBlank()).toList();
         Map<Long, NotificationSettings.Settings> zones = settings.settings(byEmail);
+        Map<Long, String> browsers = settings.browserLanguages(byEmail);
         List<NewEmail> queued = new ArrayList<>(byEmail.size());
         for (long id : byEmail) {
             Person person = found.get(id);
-            Locale locale = person.locale() == null ? Translations.ENGLISH : person.locale();
+            Locale locale = language(person, browsers.get(id));
             // opening the e-mail's link marks the notification read, as opening it in the portal does
             EmailComposer.Email email = composer.compose(notice, "/notifications/" + written.get(id) + "/open", locale,
                     person.displayName());
@@ -117,6 +118,14 @@ public class Notifier {
                     notice.reason(), quiet.nextSendable(now)));
         }
         return queued;
+    }
+
+    /** The language the person chose; else the one their browser shows Engawa in; else English. */
+    static Locale language(Person person, String browserLanguage) {
+        if (person.locale() != null) {
+            return person.locale();
+        }
+        return browserLanguage == null ? Translations.ENGLISH : Translations.fromTag(browserLanguage);
     }
 
     private static Channel channel(Map<Long, String> chosen, long id, Topic topic) {

@@ -110,7 +110,7 @@ class WeeklyDigest {
             if (person == null || person.email() == null || person.email().isBlank()) {
                 return false;
             }
-            Locale locale = person.locale() == null ? Translations.ENGLISH : person.locale();
+            Locale locale = Notifier.language(person, settings.browserLanguages(List.of(userId)).get(userId));
             Digest digest = auth.runAs(person.username(), person.admin(), () -> build(locale, zone(zoneId)));
             if (digest.isEmpty()) {
                 return false;

@@ -6,11 +6,11 @@ import java.util.Locale;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
-/** Signs in local accounts; people created through single sign-on have no password and cannot. */
-@Service
+/**
+ * Signs in local accounts; people created through single sign-on have no password and cannot.
+ * Used by {@link PasswordSignIn} only (not a bean: Spring Security would build a second sign-in from it).
+ */
 class LocalAccountDetailsService implements UserDetailsService {
 
     private final UserRepository users;
@@ -20,7 +20,6 @@ class LocalAccountDetailsService implements UserDetailsService {
     }
 
     @Override
-    @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) {
         String normalised = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
         User user = users.findByUsername(normalised)

@@ -25,9 +25,8 @@ public class PasswordSignIn implements AuthenticationProvider {
     private final PublicPasswords publicPasswords;
     private final UserRepository users;
 
-    PasswordSignIn(LocalAccountDetailsService accounts, PasswordEncoder encoder, SignInGuard guard,
-            PublicPasswords publicPasswords, UserRepository users) {
-        this.passwords = new DaoAuthenticationProvider(accounts);
+    PasswordSignIn(PasswordEncoder encoder, SignInGuard guard, PublicPasswords publicPasswords, UserRepository users) {
+        this.passwords = new DaoAuthenticationProvider(new LocalAccountDetailsService(users));
         this.passwords.setPasswordEncoder(encoder);
         this.guard = guard;
         this.publicPasswords = publicPasswords;

@@ -72,8 +72,9 @@ class NotificationBell implements HeaderItem {
     }
 
     private static void show(Button bell, Span count, Span announce, long unread, boolean changed) {
+        // empty (and hidden by CSS) at zero: an invisible component would not reach the browser at all
         count.setText(unread == 0 ? "" : unread > 99 ? "99+" : String.valueOf(unread));
-        count.setVisible(unread > 0);
+        bell.getElement().setAttribute("data-unread", String.valueOf(unread));
         String label = unread == 0 ? bell.getTranslation("bell.none") : bell.getTranslation("bell.unread", unread);
         bell.setAriaLabel(label);
         bell.setTooltipText(label);
@@ -82,12 +83,16 @@ class NotificationBell implements HeaderItem {
         }
     }
 
-    /** The browser's time zone, so that e-mails keep quiet hours and the digest comes on the person's Monday. */
+    /**
+     * The browser's time zone and language, so that e-mails keep quiet hours, the digest comes on
+     * the person's Monday, and both are in the language they read Engawa in (until they choose one).
+     */
     private void learnZone(UI ui) {
         VaadinSession session = ui.getSession();
         if (session.getAttribute(ZONE_LEARNT) == null) {
             session.setAttribute(ZONE_LEARNT, Boolean.TRUE);
-            ui.getPage().retrieveExtendedClientDetails(details -> notifications.learnZone(details.getTimeZoneId()));
+            ui.getPage().retrieveExtendedClientDetails(details -> notifications.learnBrowser(details.getTimeZoneId(),
+                    ui.getLocale()));
         }
     }
 }

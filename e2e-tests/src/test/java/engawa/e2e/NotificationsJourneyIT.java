@@ -1,0 +1,165 @@
+package engawa.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import engawa.e2e.pages.LoginPage;
+import engawa.e2e.pages.Shell;
+import jakarta.mail.internet.MimeMessage;
+import java.net.http.HttpResponse;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * People hear what concerns them: Hana, waiting for a seat, sees her bell count up the moment Sam
+ * gives his up in his own browser, gets the e-mail in Japanese, and opens the news from the bell
+ * onto the session; Kenji's Home lists what his services lack and an SLO at risk.
+ */
+class NotificationsJourneyIT extends BrowserJourney {
+
+    static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+    static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"(\\d+)\"");
+    static final AtomicInteger NAMES = new AtomicInteger();
+
+    @Override
+    Browser.NewContextOptions contextOptions() {
+        return super.contextOptions().setLocale("ja-JP");
+    }
+
+    @Test
+    void hana_hears_at_once_when_sam_gives_up_his_seat_by_bell_and_by_e_mail_in_japanese() throws Exception {
+        String title = "SLOs for service owners " + NAMES.incrementAndGet();
+        String id = session(title, "サービスオーナーのための SLO " + NAMES.get());
+        signUp(id, "sam");
+        signUp(id, "hana");
+
+        new LoginPage(page).open(portal.baseUrl()).signInAs("hana", "engawa-staff");
+        Shell shell = new Shell(page);
+        shell.switchLanguageTo("日本語");
+        try {
+            assertThat(page.locator("#bell")).isVisible();
+            int unreadBefore = Integer.parseInt(page.locator("#bell").getAttribute("data-unread"));
+
+            try (BrowserContext samsBrowser = browser.newContext(new Browser.NewContextOptions().setLocale("en-US"))) {
+                Page sam = samsBrowser.newPage();
+                new LoginPage(sam).open(portal.baseUrl()).signInAs("sam", "engawa-demo-sam");
+                sam.navigate(portal.baseUrl() + "/office-hours/sessions/" + id);
+                sam.locator("#session-leave").click();
+                assertThat(sam.locator("#session-join")).isVisible();
+            }
+
+            // no reload: the count is pushed to her open page
+            assertThat(page.locator("#bell-count")).hasText(String.valueOf(unreadBefore + 1));
+            assertThat(page.locator("#bell")).hasAttribute("aria-label", Pattern.compile(".*" + (unreadBefore + 1) + ".*"));
+            screenshot("bell");
+
+            String about = "サービスオーナーのための SLO " + NAMES.get();
+            try {
+                org.awaitility.Awaitility.await().atMost(WAIT).until(() -> mailFor("hana.sato@example.com", about) != null);
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                throw new AssertionError("No e-mail about " + about + " for hana. Received: " + received()
+                        + "; the portal's health: " + adminApi("GET", "/actuator/health", null).body(), e);
+            }
+            MimeMessage mail = mailFor("hana.sato@example.com", "サービスオーナーのための SLO " + NAMES.get());
+            org.assertj.core.api.Assertions.assertThat(mail.getSubject()).contains("参加できるようになりました");
+
+            page.locator("#bell").click();
+            assertThat(page.locator("#notifications-list")).containsText("サービスオーナーのための SLO " + NAMES.get());
+            Accessibility.assertNoSeriousViolations(page, "notifications page");
+            screenshot("inbox");
+            page.locator("#notifications-list a.notification-text").first().click();
+            assertThat(page).hasURL(Pattern.compile(".*/office-hours/sessions/" + id + "$"));
+            assertThat(page.locator("#join-state")).isVisible();
+        } finally {
+            shell.switchLanguageTo("English");
+        }
+    }
+
+    @Test
+    void the_preferences_page_is_usable_on_a_phone() {
+        try (BrowserContext phone = browser.newContext(new Browser.NewContextOptions().setLocale("ja-JP")
+                .setViewportSize(390, 844).setIsMobile(true).setHasTouch(true))) {
+            Page yuki = phone.newPage();
+            new LoginPage(yuki).open(portal.baseUrl()).signInAs("yuki", "engawa-demo-yuki");
+            yuki.navigate(portal.baseUrl() + "/account/notifications");
+            assertThat(yuki.locator("#topic-my-sessions")).isVisible();
+            Accessibility.assertNoSeriousViolations(yuki, "notification settings");
+            screenshotOf(yuki, "phone-preferences");
+        }
+    }
+
+    @Test
+    void kenjis_home_lists_what_his_services_lack_and_an_slo_at_risk() throws Exception {
+        // the last two hours of one of his SLOs all bad: it burns fast
+        HttpResponse<String> slos = adminApi("GET", "/api/v1/services/payments-api/slos", null);
+        Matcher slo = ID.matcher(slos.body());
+        org.assertj.core.api.Assertions.assertThat(slo.find()).as(slos.body()).isTrue();
+        java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        java.time.Instant end = now.minus(now.getEpochSecond() / 60 % 5, java.time.temporal.ChronoUnit.MINUTES);
+        StringBuilder slices = new StringBuilder("[");
+        for (int i = 24; i > 0; i--) {
+            java.time.Instant start = end.minus(java.time.Duration.ofMinutes(5L * i));
+            slices.append(i == 24 ? "" : ",").append("{\"start\": \"%s\", \"end\": \"%s\", \"good\": 0, \"total\": 1000}"
+                    .formatted(start, start.plusSeconds(300)));
+        }
+        HttpResponse<String> measured = adminApi("POST", "/api/v1/slos/" + slo.group(1) + "/measurements", slices.append("]").toString());
+        org.assertj.core.api.Assertions.assertThat(measured.statusCode()).as(measured.body()).isEqualTo(200);
+
+        try (BrowserContext english = browser.newContext(new Browser.NewContextOptions().setLocale("en-US"))) {
+            Page kenji = english.newPage();
+            new LoginPage(kenji).open(portal.baseUrl()).signInAs("kenji", "engawa-owner");
+            assertThat(kenji.locator("#home-your-services")).containsText("Your services");
+            assertThat(kenji.locator("#home-your-services-gaps")).containsText("still needs");
+            assertThat(kenji.locator("#home-your-services-gaps")).containsText(Pattern.compile("Burning fast|Budget spent|At risk"));
+            Accessibility.assertNoSeriousViolations(kenji, "home of a service owner");
+            screenshotOf(kenji, "kenji-home");
+        }
+    }
+
+    private String received() {
+        return Arrays.stream(portal.mail().getReceivedMessages()).map(m -> {
+            try {
+                return Arrays.toString(m.getAllRecipients()) + " " + m.getSubject();
+            } catch (jakarta.mail.MessagingException e) {
+                return e.toString();
+            }
+        }).toList().toString();
+    }
+
+    private MimeMessage mailFor(String address, String about) {
+        return Arrays.stream(portal.mail().getReceivedMessages()).filter(m -> {
+            try {
+                return Arrays.stream(m.getAllRecipients()).anyMatch(r -> r.toString().contains(address))
+                        && m.getSubject().contains(about);
+            } catch (jakarta.mail.MessagingException e) {
+                return false;
+            }
+        }).findFirst().orElse(null);
+    }
+
+    private String session(String title, String titleJa) throws Exception {
+        java.time.LocalDateTime start = LocalDate.now(TOKYO).with(TemporalAdjusters.next(DayOfWeek.TUESDAY)).atTime(15, 0);
+        HttpResponse<String> created = adminApi("POST", "/api/v1/sessions", """
+                {"title": "%s", "titleJa": "%s", "hosts": ["yuki"], "room": "Room Sakura", "timeZone": "Asia/Tokyo",
+                 "start": "%s", "end": "%s", "kind": "seated", "capacity": 1}""".formatted(title, titleJa, start, start.plusHours(1)));
+        org.assertj.core.api.Assertions.assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        Matcher id = ID.matcher(created.body());
+        org.assertj.core.api.Assertions.assertThat(id.find()).isTrue();
+        return id.group(1);
+    }
+
+    private static void signUp(String sessionId, String username) throws Exception {
+        HttpResponse<String> signed = adminApi("POST", "/api/v1/sessions/" + sessionId + "/signups",
+                "{\"username\": \"" + username + "\"}");
+        org.assertj.core.api.Assertions.assertThat(signed.statusCode()).as(signed.body()).isEqualTo(201);
+    }
+}
