@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import engawa.db.people.Role;
+import engawa.db.people.UserRepository;
 import engawa.portal.support.PortalTest;
 import engawa.portal.support.SignedIn;
 import jakarta.validation.ConstraintViolationException;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,7 +28,15 @@ class PeopleRulesIT {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
+    UserRepository userRows;
+
+    /** What password sign-in looks people up with; not a bean, so nothing signs in around {@link PasswordSignIn}. */
     UserDetailsService localAccounts;
+
+    @BeforeEach
+    void lookUpAsSignInDoes() {
+        localAccounts = new LocalAccountDetailsService(userRows);
+    }
 
     @Test
     void only_admins_create_people_and_teams_or_change_membership() {
