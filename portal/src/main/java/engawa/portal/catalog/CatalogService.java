@@ -306,33 +306,6 @@ public class CatalogService {
     }
 
     /** The common minimum tallied per owning team, in one pass over the catalog. */
-    /**
-     * The caller's services that lack part of the common minimum or have an SLO at risk (Home and
-     * the weekly digest), and how many services they own in all.
-     */
-    @Transactional(readOnly = true)
-    public MyServices myServices() {
-        List<ServiceSummary> mine = list(query(null, new CatalogFilter(null, false, true, null, null, null, null)),
-                CatalogServices.Sort.NAME, org.springframework.data.domain.PageRequest.of(0, 50));
-        List<ServiceAttention> needing = new java.util.ArrayList<>();
-        for (ServiceSummary s : mine) {
-            SloState state = s.worstSloState() == null ? null : SloState.byKey(s.worstSloState()).orElse(null);
-            boolean atRisk = state != null && state != SloState.HEALTHY && state != SloState.NO_DATA;
-            if (s.level() == engawa.db.catalog.ScorecardLevel.GOLD && !atRisk) {
-                continue;
-            }
-            List<String> missing = scorecard(s.name()).checks().stream().filter(c -> !c.passed()).map(Scorecard.Check::key)
-                    .toList();
-            needing.add(new ServiceAttention(s.name(), s.displayName(), s.level().name().toLowerCase(java.util.Locale.ROOT),
-                    missing, atRisk ? state.textKey() : null));
-        }
-        return new MyServices(mine.size(), needing);
-    }
-
-    /** @param owned how many services the caller owns (50 at most are looked at) */
-    public record MyServices(int owned, List<ServiceAttention> needingAttention) {
-    }
-
     @Transactional(readOnly = true)
     public List<Scorecards.Tally> scorecardReport() {
         return scorecards.byTeam(freshSince());

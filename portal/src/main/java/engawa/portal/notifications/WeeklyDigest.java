@@ -3,7 +3,7 @@ package engawa.portal.notifications;
 import engawa.db.notifications.EmailOutbox;
 import engawa.db.notifications.NewEmail;
 import engawa.db.notifications.NotificationSettings;
-import engawa.portal.catalog.CatalogService;
+import engawa.portal.catalog.MyServices;
 import engawa.portal.catalog.ServiceAttention;
 import engawa.portal.officehours.OfficeHoursService;
 import engawa.portal.officehours.SessionRef;
@@ -52,7 +52,7 @@ class WeeklyDigest {
     private final SystemAuthentication auth;
     private final MyRecipes recipes;
     private final OfficeHoursService sessions;
-    private final CatalogService catalog;
+    private final MyServices myServices;
     private final MailSetup mail;
     private final NotificationProperties properties;
     private final PublicUrl urls;
@@ -61,7 +61,7 @@ class WeeklyDigest {
     private final Clock clock;
 
     WeeklyDigest(NotificationSettings settings, EmailOutbox emails, PeopleDirectory people, SystemAuthentication auth,
-            MyRecipes recipes, OfficeHoursService sessions, CatalogService catalog,
+            MyRecipes recipes, OfficeHoursService sessions, MyServices myServices,
             MailSetup mail, NotificationProperties properties, PublicUrl urls, PlatformTransactionManager transactions,
             EmailDispatcher dispatcher, Clock clock) {
         this.settings = settings;
@@ -70,7 +70,7 @@ class WeeklyDigest {
         this.auth = auth;
         this.recipes = recipes;
         this.sessions = sessions;
-        this.catalog = catalog;
+        this.myServices = myServices;
         this.mail = mail;
         this.properties = properties;
         this.urls = urls;
@@ -131,7 +131,7 @@ class WeeklyDigest {
         List<Line> broken = week.broken().stream().map(r -> new Line(Translations.text("digest.recipeBroken", locale,
                 "ja".equals(locale.getLanguage()) && r.titleJa() != null ? r.titleJa() : r.titleEn(), r.failuresInARow()),
                 "/recipes/" + r.slug())).toList();
-        List<Line> services = catalog.myServices().needingAttention().stream().map(s -> serviceLine(s, locale)).toList();
+        List<Line> services = myServices.overview().needingAttention().stream().map(s -> serviceLine(s, locale)).toList();
         return new Digest(week.runs(), week.failedRuns(), week.minutesSavedThisMonth(), coming, broken, services);
     }
 

@@ -7,7 +7,7 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
-import engawa.portal.catalog.CatalogService;
+import engawa.portal.catalog.MyServices;
 import engawa.portal.catalog.ServiceAttention;
 import engawa.portal.shared.ui.HomeSection;
 import java.util.Optional;
@@ -19,10 +19,10 @@ import java.util.Optional;
 @org.springframework.stereotype.Component
 class YourServicesOnHome implements HomeSection {
 
-    private final CatalogService catalog;
+    private final MyServices myServices;
 
-    YourServicesOnHome(CatalogService catalog) {
-        this.catalog = catalog;
+    YourServicesOnHome(MyServices myServices) {
+        this.myServices = myServices;
     }
 
     @Override
@@ -37,7 +37,7 @@ class YourServicesOnHome implements HomeSection {
 
     @Override
     public Optional<Component> create(Component home) {
-        CatalogService.MyServices mine = catalog.myServices();
+        MyServices.Overview mine = myServices.overview();
         if (mine.owned() == 0) {
             return Optional.empty();
         }

@@ -1,0 +1,55 @@
+package engawa.portal.catalog;
+
+import engawa.db.catalog.CatalogServices;
+import engawa.db.catalog.ScorecardLevel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The caller's own services that need something (Home and the weekly digest): those below gold
+ * on the common minimum, or with an SLO at risk or worse.
+ */
+@Service
+@PreAuthorize("isAuthenticated()")
+public class MyServices {
+
+    /** Home and the digest name a handful; an owner of more opens the catalog filtered to theirs. */
+    static final int LOOKED_AT = 50;
+
+    private final CatalogService catalog;
+
+    MyServices(CatalogService catalog) {
+        this.catalog = catalog;
+    }
+
+    /**
+     * @param owned how many services the caller owns ({@value #LOOKED_AT} at most are looked at)
+     */
+    public record Overview(int owned, List<ServiceAttention> needingAttention) {
+    }
+
+    @Transactional(readOnly = true)
+    public Overview overview() {
+        List<ServiceSummary> mine = catalog.list(
+                catalog.query(null, new CatalogFilter(null, false, true, null, null, null, null)),
+                CatalogServices.Sort.NAME, PageRequest.of(0, LOOKED_AT));
+        List<ServiceAttention> needing = new ArrayList<>();
+        for (ServiceSummary s : mine) {
+            SloState state = s.worstSloState() == null ? null : SloState.byKey(s.worstSloState()).orElse(null);
+            boolean atRisk = state != null && state != SloState.HEALTHY && state != SloState.NO_DATA;
+            if (s.level() == ScorecardLevel.GOLD && !atRisk) {
+                continue;
+            }
+            List<String> missing = catalog.scorecard(s.name()).checks().stream().filter(c -> !c.passed())
+                    .map(Scorecard.Check::key).toList();
+            needing.add(new ServiceAttention(s.name(), s.displayName(), s.level().name().toLowerCase(Locale.ROOT),
+                    missing, atRisk ? state.textKey() : null));
+        }
+        return new Overview(mine.size(), needing);
+    }
+}
