@@ -64,6 +64,11 @@ class RecipesJourneyIT extends BrowserJourney {
         org.assertj.core.api.Assertions.assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
     }
 
+    private void openOwnerTools() {
+        page.locator("#recipe-owner-card vaadin-details-summary").click();
+        assertThat(page.locator("#recipe-edit")).isVisible();
+    }
+
     private void search(String text) {
         Locator search = page.locator("#recipe-search input");
         search.fill(text);
@@ -103,16 +108,10 @@ class RecipesJourneyIT extends BrowserJourney {
         org.assertj.core.api.Assertions.assertThat(workflow.received()).isEmpty();
         screenshot("mistake");
 
-        page.locator("#recipe-preview").click();
-        Locator preview = page.locator("#recipe-preview-dialog");
-        assertThat(preview).isHidden();
+        // a person who only runs recipes meets no engineer's tools beside Run
+        assertThat(page.locator("#recipe-preview")).hasCount(0);
+        assertThat(page.locator("#recipe-test-run")).hasCount(0);
         page.locator("#input-month input").fill("2026-11");
-        page.locator("#recipe-preview").click();
-        assertThat(preview).containsText("\"customer\" : \"ACME Corp\"");
-        assertThat(preview).containsText("v1,••••••••");
-        assertThat(preview).not().containsText(workflow.url("/zap"));
-        page.keyboard().press("Escape");
-
         page.locator("#recipe-run").click();
         assertThat(page).hasURL(Pattern.compile(".*/runs/[0-9a-f-]{36}$"));
         assertThat(page.locator("#run-status-label")).hasText(Pattern.compile("Queued|Sent"));
@@ -150,6 +149,9 @@ class RecipesJourneyIT extends BrowserJourney {
 
         new LoginPage(page).open(portal.baseUrl()).signInAs("yuki", "engawa-demo-yuki");
         page.navigate(portal.baseUrl() + "/recipes/" + slug);
+        // an owner who came to run sees the page everyone sees; their tools are one click away
+        assertThat(page.locator("#recipe-edit")).isHidden();
+        openOwnerTools();
         assertThat(page.locator("#recipe-target-url")).hasText(workflow.url("/zap"));
         assertThat(page.locator("#recipe-owner-card")).containsText("Version 1 is the one people run.");
         page.locator("#recipe-edit").click();
@@ -160,6 +162,7 @@ class RecipesJourneyIT extends BrowserJourney {
         screenshot("editing");
         page.locator("#recipe-save").click();
         assertThat(page.locator("#recipe-title")).hasText("Summarise a customer's open invoices");
+        openOwnerTools();
         assertThat(page.locator("#recipe-owner-card")).containsText("Version 2 is the one people run.");
         assertThat(page.locator("#recipe-owner-card")).containsText("Next automatic test run");
         assertThat(page.locator("#recipe-versions")).containsText("Version 2:");
@@ -167,6 +170,11 @@ class RecipesJourneyIT extends BrowserJourney {
 
         page.locator("#input-customer input").fill("Test customer");
         page.locator("#input-month input").fill("2026-12");
+        Locator preview = page.locator("#recipe-preview-dialog");
+        page.locator("#recipe-preview").click();
+        assertThat(preview).containsText("\"customer\" : \"Test customer\"");
+        assertThat(preview).containsText("v1,••••••••");
+        page.keyboard().press("Escape");
         page.locator("#recipe-test-run").click();
         assertThat(page.locator("#run-status-label")).hasText("Sent");
         assertThat(page.locator(".run-view")).containsText("This was a test run");
@@ -190,13 +198,17 @@ class RecipesJourneyIT extends BrowserJourney {
         page.navigate(portal.baseUrl() + "/recipes/expense-reminder");
         assertThat(page.locator("#recipe-title")).hasText("経費精算の締め切りをチームにリマインドする");
         assertThat(page.locator("#input-team input")).hasValue("Payments");
+        // the owners made the end of this month the default deadline; the person may change it
+        assertThat(page.locator("#input-deadline input")).hasValue(Pattern.compile("\\d{4}/\\d{2}/\\d{2}"));
         tabUntil("input-deadline");
-        page.keyboard().type("2026/12/24");
+        page.keyboard().press("Control+A");
+        String deadline = java.time.LocalDate.now().plusDays(20).format(java.time.format.DateTimeFormatter.ofPattern("yyyy/MM/dd"));
+        page.keyboard().type(deadline);
         page.keyboard().press("Enter");
         // the calendar that opened while typing closes on Enter; leaving before it has would leave
         // the rest of the page hidden from screen readers
         assertThat(page.locator("#input-deadline[opened]")).hasCount(0);
-        assertThat(page.locator("#input-deadline input")).hasValue("2026/12/24");
+        assertThat(page.locator("#input-deadline input")).hasValue(deadline);
         tabUntil("recipe-run");
         page.keyboard().press("Enter");
         assertThat(page.locator("#run-status-label")).hasText(Pattern.compile("順番待ち|送信済み"));

@@ -7,7 +7,10 @@ import com.vaadin.flow.component.avatar.Avatar;
 import com.vaadin.flow.component.contextmenu.MenuItem;
 import com.vaadin.flow.component.contextmenu.SubMenu;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.HasElement;
 import com.vaadin.flow.component.html.Footer;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.NativeButton;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.menubar.MenuBar;
@@ -47,17 +50,31 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver, Be
 
     private final Span pageTitle = new Span();
     private final CurrentPerson person;
+    /** The one {@code main} landmark: every view is shown inside it, and the skip link leads to it. */
+    private final Main main = new Main();
+    private HasElement view;
+    /** A page opened by its address starts at the top, where the skip link is the first Tab stop. */
+    private boolean opened;
 
     MainLayout(CurrentPerson person, UserAccountService users, List<HeaderItem> headerItems) {
         this.person = person;
         setPrimarySection(Section.DRAWER);
         addAttachListener(event -> Formats.learnTimeZone(event.getUI()));
+        main.setId("main-content");
+        main.getElement().setAttribute("tabindex", "-1");
+        main.addClassName("main-content");
+        setContent(main);
         Map<Group, List<MenuEntry>> menu = menu();
 
         DrawerToggle toggle = new DrawerToggle();
         toggle.setAriaLabel(getTranslation("nav.toggle"));
         pageTitle.addClassName("page-title");
-        HorizontalLayout header = new HorizontalLayout(toggle, pageTitle);
+        // the first stop of the Tab key: past the header and the navigation, straight to the page
+        NativeButton skip = new NativeButton(getTranslation("nav.skipToContent"),
+                e -> main.getElement().executeJs("this.focus()"));
+        skip.setId("skip-link");
+        skip.addClassName("skip-link");
+        HorizontalLayout header = new HorizontalLayout(skip, toggle, pageTitle);
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         header.setWidthFull();
         header.addClassName("app-header");
@@ -160,8 +177,35 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver, Be
     }
 
     @Override
+    public void showRouterLayoutContent(HasElement content) {
+        view = content;
+        main.getElement().removeAllChildren();
+        if (content != null) {
+            main.getElement().appendChild(content.getElement());
+        }
+    }
+
+    @Override
+    public void removeRouterLayoutContent(HasElement oldContent) {
+        main.getElement().removeAllChildren();
+        view = null;
+    }
+
+    /**
+     * The header shows the page's title; keyboard and screen reader users are taken to the page's
+     * heading, unless the page already put them somewhere (the first field to fill in).
+     */
+    @Override
     public void afterNavigation(AfterNavigationEvent event) {
-        String title = getContent() instanceof com.vaadin.flow.router.HasDynamicTitle titled ? titled.getPageTitle() : "";
+        String title = view instanceof com.vaadin.flow.router.HasDynamicTitle titled ? titled.getPageTitle() : "";
         pageTitle.setText(title.replace(" · " + getTranslation("app.name"), ""));
+        if (!opened) {
+            opened = true;
+            return;
+        }
+        main.getElement().executeJs("""
+                if (this.contains(document.activeElement) && document.activeElement !== this) { return; }
+                const h = this.querySelector('h1');
+                if (h) { h.setAttribute('tabindex', '-1'); h.focus({preventScroll: true}); }""");
     }
 }

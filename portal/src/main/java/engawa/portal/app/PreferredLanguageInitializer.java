@@ -4,12 +4,14 @@ import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import com.vaadin.flow.server.VaadinSession;
 import engawa.portal.people.UserAccountService;
+import engawa.portal.shared.Translations;
 import java.security.Principal;
 import org.springframework.stereotype.Component;
 
 /**
  * The browser's language is Vaadin's default; once a person has chosen a language it wins, in
- * every browser they sign in from. Looked up once per session, when the person is known.
+ * every browser they sign in from. Looked up once per session, when the person is known. The
+ * page's {@code <html lang>} follows, so that screen readers speak Japanese pages in Japanese.
  */
 @Component
 class PreferredLanguageInitializer implements VaadinServiceInitListener {
@@ -25,17 +27,27 @@ class PreferredLanguageInitializer implements VaadinServiceInitListener {
     @Override
     public void serviceInit(ServiceInitEvent event) {
         event.getSource().addUIInitListener(uiEvent -> {
-            VaadinSession session = uiEvent.getUI().getSession();
-            Principal principal = com.vaadin.flow.server.VaadinRequest.getCurrent() == null ? null
-                    : com.vaadin.flow.server.VaadinRequest.getCurrent().getUserPrincipal();
-            if (principal == null || Boolean.TRUE.equals(session.getAttribute(APPLIED))) {
-                return;
-            }
-            session.setAttribute(APPLIED, Boolean.TRUE);
-            users.preferredLocale(principal.getName()).ifPresent(locale -> {
-                session.setLocale(locale);
-                uiEvent.getUI().setLocale(locale);
-            });
+            applyPreference(uiEvent.getUI());
+            // screen readers choose their voice by <html lang>: Japanese pages must not be read as English
+            uiEvent.getUI().getPage().executeJs("document.documentElement.lang = $0",
+                    Translations.supportedOrEnglish(uiEvent.getUI().getLocale()).getLanguage());
+        });
+        // the first HTML already says the language the browser asked for, before any script runs
+        event.addIndexHtmlRequestListener(response -> response.getDocument().getElementsByTag("html")
+                .attr("lang", Translations.supportedOrEnglish(response.getVaadinRequest().getLocale()).getLanguage()));
+    }
+
+    private void applyPreference(com.vaadin.flow.component.UI ui) {
+        VaadinSession session = ui.getSession();
+        Principal principal = com.vaadin.flow.server.VaadinRequest.getCurrent() == null ? null
+                : com.vaadin.flow.server.VaadinRequest.getCurrent().getUserPrincipal();
+        if (principal == null || Boolean.TRUE.equals(session.getAttribute(APPLIED))) {
+            return;
+        }
+        session.setAttribute(APPLIED, Boolean.TRUE);
+        users.preferredLocale(principal.getName()).ifPresent(locale -> {
+            session.setLocale(locale);
+            ui.setLocale(locale);
         });
     }
 }

@@ -12,6 +12,7 @@ import engawa.portal.people.Person;
 import engawa.portal.shared.PublicUrl;
 import engawa.portal.shared.TimeOrderedIds;
 import java.time.Clock;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,6 +62,11 @@ class DemoRecipes implements DemoData {
     private static RecipeInput of(String kind, String key, String label, String labelJa, boolean required, String help,
             String helpJa, List<String> choices) {
         return new RecipeInput(key, kind, label, labelJa, help, helpJa, required, null, null, choices);
+    }
+
+    /** A required date with an owner-chosen default day and what a plausible day is. */
+    private static RecipeInput dateOf(String key, String label, String labelJa, String defaultDay, InputLimits limits) {
+        return new RecipeInput(key, "date", label, labelJa, null, null, true, defaultDay, null, List.of(), limits);
     }
 
     @Override
@@ -114,7 +120,7 @@ class DemoRecipes implements DemoData {
                         "1. Choose the room and the day.\n2. Give the start time as 14:30.\n3. Press **Run**.",
                         "1. 会議室と日付を選びます。\n2. 開始時刻を 14:30 のように入力します。\n3. **実行**を押します。",
                         List.of(of("choice", "room", "Room", "会議室", true, null, null, List.of("Sakura", "Fuji", "Kaede")),
-                                of("date", "day", "Day", "日付", true, null, null, List.of()),
+                                dateOf("day", "Day", "日付", "{today}", new InputLimits(null, null, 0, 90, InputLimits.REFUSE)),
                                 new RecipeInput("start", "text", "Start time", "開始時刻", "Like 14:30", "例: 14:30", true, null,
                                         "([01]?[0-9]|2[0-3]):[0-5][0-9]", List.of())),
                         10, true, 15, false, 7, echo, false),
@@ -125,7 +131,8 @@ class DemoRecipes implements DemoData {
                         "1. Check the team (yours is filled in).\n2. Pick the deadline.\n3. Press **Run**.",
                         "1. チーム名を確認します（あなたのチームが入っています）。\n2. 締め切り日を選びます。\n3. **実行**を押します。",
                         List.of(text("team", "Team", "チーム", true, "{me.team}", null, null),
-                                of("date", "deadline", "Deadline", "締め切り", true, null, null, List.of())),
+                                dateOf("deadline", "Deadline", "締め切り", "{end-of-month}",
+                                        InputLimits.notInThePast(InputLimits.REFUSE))),
                         15, true, 15, false, 7, echo, false),
                 new RecipeDraft("submit-expense-claim", "finance-ops", "expenses", List.of("expenses"),
                         "Submit an expense claim", "経費精算を申請する",
@@ -133,7 +140,9 @@ class DemoRecipes implements DemoData {
                         "スプレッドシートに手で書かずに、領収書の内容を承認に回します。",
                         "1. Give the amount and what it was for.\n2. Press **Run**; your manager gets it for approval.",
                         "1. 金額と用途を入力します。\n2. **実行**を押すと、上長に承認依頼が届きます。",
-                        List.of(of("number", "amount", "Amount (yen)", "金額（円）", true, null, null, List.of()),
+                        List.of(of("number", "amount", "Amount (yen)", "金額（円）", true, null, null, List.of())
+                                        .withLimits(InputLimits.between(BigDecimal.ONE, BigDecimal.valueOf(1_000_000),
+                                                InputLimits.REFUSE)),
                                 text("purpose", "What was it for?", "用途", true, null, null, null),
                                 of("checkbox", "receipt", "I have the receipt", "領収書があります", true, null, null, List.of())),
                         10, true, 15, false, 7, echo, false),
@@ -144,7 +153,8 @@ class DemoRecipes implements DemoData {
                         "1. Give the new joiner's name and first day.\n2. Press **Run**; the checklist appears in the team's task board.",
                         "1. 新入社員の名前と初日を入力します。\n2. **実行**を押すと、チームのタスクボードにチェックリストが作られます。",
                         List.of(text("name", "New joiner's name", "新入社員の名前", true, null, null, null),
-                                of("date", "first_day", "First day", "初日", true, null, null, List.of()),
+                                dateOf("first_day", "First day", "初日", "{next-monday}",
+                                        InputLimits.notInThePast(InputLimits.WARN)),
                                 text("team", "Team", "チーム", true, "{me.team}", null, null),
                                 of("checkbox", "laptop", "Needs a laptop", "PCが必要", false, null, null, List.of())),
                         45, false, 15, false, 7, echo, false),

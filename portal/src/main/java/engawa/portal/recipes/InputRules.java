@@ -26,12 +26,22 @@ public final class InputRules {
     static final Pattern KEY = Pattern.compile("[a-z][a-z0-9_]{0,39}");
     static final com.google.re2j.Pattern EMAIL = com.google.re2j.Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
-    /** Who is running it: what defaults such as {@code {me.email}} become. */
-    public record Me(String username, String name, String email, String team) {
+    /**
+     * Who is running it, and their today: what defaults such as {@code {me.email}} and
+     * {@code {end-of-month}} become, and what "not in the past" means for them.
+     */
+    public record Me(String username, String name, String email, String team, LocalDate today) {
+
+        public Me on(LocalDate day) {
+            return new Me(username, name, email, team, day);
+        }
 
         String fill(String template) {
             if (template == null) {
                 return null;
+            }
+            if (RelativeDates.looksRelative(template)) {
+                return RelativeDates.resolve(template, today).map(LocalDate::toString).orElse(template);
             }
             return template.replace("{me.name}", nullToEmpty(name)).replace("{me.email}", nullToEmpty(email))
                     .replace("{me.team}", nullToEmpty(team)).replace("{me.username}", nullToEmpty(username));
@@ -72,9 +82,42 @@ public final class InputRules {
             if (input.inputKind() == InputKind.CHOICE && input.choices().isEmpty()) {
                 problems.add(new FieldProblem(at + ".choices", "recipes.inputs.choices"));
             }
+            if (input.inputKind() == InputKind.DATE && RelativeDates.looksRelative(input.defaultValue())
+                    && RelativeDates.resolve(input.defaultValue(), LocalDate.EPOCH).isEmpty()) {
+                problems.add(new FieldProblem(at + ".defaultValue", "recipes.inputs.relativeDate", input.defaultValue()));
+            }
+            checkLimits(input, at, problems);
         }
         if (!problems.isEmpty()) {
             throw UserFacingException.invalidFields(problems);
+        }
+    }
+
+    private static void checkLimits(RecipeInput input, String at, List<FieldProblem> problems) {
+        InputLimits limits = input.limits();
+        if (limits == null) {
+            return;
+        }
+        if (limits.whenOutside() != null && !InputLimits.REFUSE.equals(limits.whenOutside()) && !limits.warnOnly()) {
+            problems.add(new FieldProblem(at + ".limits.whenOutside", "recipes.inputs.limits.whenOutside"));
+        }
+        if (limits.forNumbers() && input.inputKind() != InputKind.NUMBER) {
+            problems.add(new FieldProblem(at + ".limits", "recipes.inputs.limits.numbersOnly"));
+        }
+        if (limits.forDates() && input.inputKind() != InputKind.DATE) {
+            problems.add(new FieldProblem(at + ".limits", "recipes.inputs.limits.datesOnly"));
+        }
+        if (limits.min() != null && limits.max() != null && limits.min().compareTo(limits.max()) > 0) {
+            problems.add(new FieldProblem(at + ".limits.max", "recipes.inputs.limits.order"));
+        }
+        for (Integer days : new Integer[] {limits.earliestInDays(), limits.latestInDays()}) {
+            if (days != null && Math.abs(days) > InputLimits.MAX_DAYS) {
+                problems.add(new FieldProblem(at + ".limits", "recipes.inputs.limits.days", InputLimits.MAX_DAYS));
+            }
+        }
+        if (limits.earliestInDays() != null && limits.latestInDays() != null
+                && limits.earliestInDays() > limits.latestInDays()) {
+            problems.add(new FieldProblem(at + ".limits.latestInDays", "recipes.inputs.limits.order"));
         }
     }
 
@@ -87,11 +130,15 @@ public final class InputRules {
      * Checks and converts a person's answers. A field left out gets its default; unknown keys are
      * refused, so a mistyped key is not silently dropped.
      *
+     * @param confirmed the person saw the owners' warnings about implausible answers and runs anyway
      * @return the inputs as sent: text, numbers, {@code yyyy-mm-dd} dates and booleans
-     * @throws UserFacingException naming each field as {@code inputs.<key>}
+     * @throws UserFacingException naming each field as {@code inputs.<key>}; when only warnings
+     *         stand in the way, with the problem property {@code confirm: true}
      */
-    public static Map<String, Object> answers(List<RecipeInput> inputs, Map<String, ?> submitted, Me me) {
+    public static Map<String, Object> answers(List<RecipeInput> inputs, Map<String, ?> submitted, Me me,
+            boolean confirmed) {
         List<FieldProblem> problems = new ArrayList<>();
+        List<FieldProblem> doubts = new ArrayList<>();
         Map<String, Object> values = new LinkedHashMap<>();
         Set<String> known = new HashSet<>();
         for (RecipeInput input : inputs) {
@@ -108,17 +155,17 @@ public final class InputRules {
                 } else if (text.equals("true")) {
                     values.put(input.key(), true);
                 } else {
-                    problems.add(new FieldProblem(field, "recipes.answer.checkbox", input.label()));
+                    problems.add(new FieldProblem(field, "recipes.answer.checkbox", input.labelText()));
                     continue;
                 }
                 if (input.required() && !Boolean.TRUE.equals(values.get(input.key()))) {
-                    problems.add(new FieldProblem(field, "recipes.answer.mustTick", input.label()));
+                    problems.add(new FieldProblem(field, "recipes.answer.mustTick", input.labelText()));
                 }
                 continue;
             }
             if (text.isEmpty()) {
                 if (input.required()) {
-                    problems.add(new FieldProblem(field, "recipes.answer.required", input.label()));
+                    problems.add(new FieldProblem(field, "recipes.answer.required", input.labelText()));
                 } else {
                     values.put(input.key(), null);
                 }
@@ -126,36 +173,43 @@ public final class InputRules {
             }
             int max = kind == InputKind.LONG_TEXT ? MAX_LONG_TEXT : MAX_TEXT;
             if (text.length() > max) {
-                problems.add(new FieldProblem(field, "recipes.answer.tooLong", input.label(), max));
+                problems.add(new FieldProblem(field, "recipes.answer.tooLong", input.labelText(), max));
                 continue;
             }
             switch (kind) {
                 case NUMBER -> {
+                    BigDecimal number;
                     try {
-                        values.put(input.key(), new BigDecimal(text.replace(",", "")));
+                        number = new BigDecimal(text.replace(",", ""));
                     } catch (NumberFormatException e) {
-                        problems.add(new FieldProblem(field, "recipes.answer.number", input.label()));
+                        problems.add(new FieldProblem(field, "recipes.answer.number", input.labelText()));
                         continue;
                     }
+                    values.put(input.key(), number);
+                    Plausibility.ofNumber(input, field, number).ifPresent(p -> (limitsWarn(input) ? doubts : problems).add(p));
                 }
                 case DATE -> {
+                    LocalDate date;
                     try {
-                        values.put(input.key(), LocalDate.parse(text).toString());
+                        date = LenientDates.parse(text);
                     } catch (DateTimeParseException e) {
-                        problems.add(new FieldProblem(field, "recipes.answer.date", input.label()));
+                        problems.add(new FieldProblem(field, "recipes.answer.date", input.labelText()));
                         continue;
                     }
+                    values.put(input.key(), date.toString());
+                    Plausibility.ofDate(input, field, date, me.today())
+                            .ifPresent(p -> (limitsWarn(input) ? doubts : problems).add(p));
                 }
                 case EMAIL -> {
                     if (!EMAIL.matcher(text).matches()) {
-                        problems.add(new FieldProblem(field, "recipes.answer.email", input.label()));
+                        problems.add(new FieldProblem(field, "recipes.answer.email", input.labelText()));
                         continue;
                     }
                     values.put(input.key(), text);
                 }
                 case CHOICE -> {
                     if (!input.choices().contains(text)) {
-                        problems.add(new FieldProblem(field, "recipes.answer.choice", input.label(),
+                        problems.add(new FieldProblem(field, "recipes.answer.choice", input.labelText(),
                                 String.join(", ", input.choices())));
                         continue;
                     }
@@ -165,8 +219,9 @@ public final class InputRules {
             }
             if (input.pattern() != null && !input.pattern().isBlank() && kind != InputKind.NUMBER
                     && !InputPatterns.matches(input.pattern(), text)) {
-                problems.add(new FieldProblem(field, "recipes.answer.pattern", input.label(),
-                        input.help() == null || input.help().isBlank() ? input.pattern() : input.help()));
+                problems.add(new FieldProblem(field, "recipes.answer.pattern", input.labelText(),
+                        input.help() == null || input.help().isBlank() ? input.pattern()
+                                : new engawa.portal.shared.InBothLanguages(input.help(), input.helpJa())));
             }
         }
         for (String key : submitted.keySet()) {
@@ -177,7 +232,19 @@ public final class InputRules {
         if (!problems.isEmpty()) {
             throw UserFacingException.invalidFields(problems);
         }
+        if (!doubts.isEmpty() && !confirmed) {
+            throw UserFacingException.invalidFields(doubts).withProblemProperty("confirm", true);
+        }
         return values;
+    }
+
+    /** The same, with the owners' warnings not yet confirmed. */
+    public static Map<String, Object> answers(List<RecipeInput> inputs, Map<String, ?> submitted, Me me) {
+        return answers(inputs, submitted, me, false);
+    }
+
+    private static boolean limitsWarn(RecipeInput input) {
+        return input.limits() != null && input.limits().warnOnly();
     }
 
     private static String nullToEmpty(String text) {

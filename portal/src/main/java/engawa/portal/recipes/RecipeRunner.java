@@ -12,6 +12,8 @@ import engawa.portal.shared.TimeOrderedIds;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,61 +60,69 @@ public class RecipeRunner {
         this.clock = clock;
     }
 
-    /** The person running it, for defaults such as {@code {me.email}}. */
-    @Transactional(readOnly = true)
-    public InputRules.Me me() {
-        return me(callers.current());
-    }
-
-    InputRules.Me me(Caller caller) {
+    InputRules.Me me(Caller caller, ZoneId zone) {
+        LocalDate today = LocalDate.now(clock.withZone(zone));
         if (caller.userId() == null) {
-            return new InputRules.Me(caller.username(), "Engawa", null, null);
+            return new InputRules.Me(caller.username(), "Engawa", null, null, today);
         }
         RecipeRuns.Runner runner = runs.runner(caller.userId()).orElseThrow();
-        return new InputRules.Me(runner.username(), runner.name(), runner.email(), runner.team());
+        return new InputRules.Me(runner.username(), runner.name(), runner.email(), runner.team(), today);
     }
 
     /**
      * Queues a run of the published version.
      *
-     * @param test a test run (owners only): marked {@code "test": true}, left out of the time saved
      * @return the run's id
+     * @throws UserFacingException for answers that break the form's rules, or (with the problem
+     *         property {@code confirm}) that the owners asked people to confirm
      */
     @Transactional
-    public UUID run(String slug, Map<String, ?> answers, boolean test) {
+    public UUID run(String slug, Map<String, ?> answers, RunOptions options) {
         Caller caller = callers.current();
-        RecipeRow recipe = runnable(caller, slug, test);
-        InputRules.Me me = me(caller);
-        Map<String, Object> inputs = InputRules.answers(access.inputs(recipe.values().inputsJson()), answers, me);
-        return starter.start(recipe, caller.userId(), me, inputs, test, null);
+        RecipeRow recipe = runnable(caller, slug, options.test());
+        InputRules.Me me = me(caller, options.zone());
+        Map<String, Object> inputs = InputRules.answers(access.inputs(recipe.values().inputsJson()), answers, me,
+                options.confirmed());
+        return starter.start(recipe, caller.userId(), me, inputs, options.test(), null);
     }
 
-    /** Runs a finished run again with the same inputs, against the recipe's current version. */
+    /** A run in UTC with nothing confirmed: what API callers and tests that do not care about days get. */
     @Transactional
-    public UUID tryAgain(UUID runId) {
+    public UUID run(String slug, Map<String, ?> answers, boolean test) {
+        return run(slug, answers, RunOptions.of(test));
+    }
+
+    /**
+     * Runs a finished run again with the same inputs, against the recipe's current version. The
+     * answers were confirmed when first run; limits the owners made refusals still hold.
+     */
+    @Transactional
+    public UUID tryAgain(UUID runId, ZoneId zone) {
         Caller caller = callers.current();
         RunRow run = visibleRun(caller, runId);
         if (!run.status().finished()) {
             throw UserFacingException.conflict("recipes.retry.notFinished");
         }
         RecipeRow recipe = runnable(caller, run.recipeSlug(), run.test());
-        InputRules.Me me = me(caller);
+        InputRules.Me me = me(caller, zone);
         Map<String, Object> inputs = InputRules.answers(access.inputs(recipe.values().inputsJson()),
-                json.readValue(run.inputsJson(), OBJECT), me);
+                json.readValue(run.inputsJson(), OBJECT), me, true);
         return starter.start(recipe, caller.userId(), me, inputs, run.test(), runId);
     }
 
     /** What Run would send now, signature and callback token masked; the target only for owners. */
     @Transactional(readOnly = true)
-    public RunPreview preview(String slug, Map<String, ?> answers, boolean test) {
+    public RunPreview preview(String slug, Map<String, ?> answers, RunOptions options) {
+        boolean test = options.test();
         Caller caller = callers.current();
         RecipeRow recipe = access.visible(caller, slug);
         boolean owner = access.mayEdit(caller, recipe);
         if (test && !owner) {
             throw UserFacingException.forbidden("recipes.test.ownersOnly");
         }
-        InputRules.Me me = me(caller);
-        Map<String, Object> inputs = InputRules.answers(access.inputs(recipe.values().inputsJson()), answers, me);
+        InputRules.Me me = me(caller, options.zone());
+        Map<String, Object> inputs = InputRules.answers(access.inputs(recipe.values().inputsJson()), answers, me,
+                options.confirmed());
         Instant now = clock.instant();
         UUID runId = new UUID(0, 0);
         Map<String, Object> data = payloads.target(recipe, Math.max(1, recipe.publishedVersion()), runId, me, inputs, test,
@@ -174,20 +184,20 @@ public class RecipeRunner {
 
     /** The recipe's page: the recipe, the form's defaults, how it does, and for owners where it sends. */
     @Transactional(readOnly = true)
-    public RecipePage page(String slug, java.time.ZoneId zone) {
+    public RecipePage page(String slug, ZoneId zone) {
         Caller caller = callers.current();
         RecipeRow row = access.visible(caller, slug);
         boolean owner = access.mayEdit(caller, row);
         Recipe recipe = Recipe.of(row, access.inputs(row.values().inputsJson()), owner);
         if (!owner) {
-            return new RecipePage(recipe, me(caller), stats(row, zone), null, List.of(), List.of());
+            return new RecipePage(recipe, me(caller, zone), stats(row, zone), null, List.of(), List.of());
         }
-        return new RecipePage(recipe, me(caller), stats(row, zone), access.target(row), recipes.versions(row.id(), 20),
+        return new RecipePage(recipe, me(caller, zone), stats(row, zone), access.target(row), recipes.versions(row.id(), 20),
                 runs.byRecipe(row.id(), 0, 8).stream().map(this::view).toList());
     }
 
     /** Success over the last 30 days and time saved this month. */
-    private RecipeStats stats(RecipeRow recipe, java.time.ZoneId zone) {
+    private RecipeStats stats(RecipeRow recipe, ZoneId zone) {
         Instant now = clock.instant();
         RecipeRuns.RecipeStats last30 = runs.stats(recipe.id(), TimeOrderedIds.first(now.minus(Duration.ofDays(30))));
         RecipeRuns.RecipeStats month = runs.stats(recipe.id(), TimeOrderedIds.first(TimeSaved.monthStart(now, zone)));

@@ -118,6 +118,12 @@ public class UserFacingException extends RuntimeException {
     }
 
     static String render(String key, Locale locale, Object... arguments) {
-        return Translations.text(key, locale, arguments);
+        Object[] inLanguage = arguments.clone();
+        for (int i = 0; i < inLanguage.length; i++) {
+            if (inLanguage[i] instanceof InBothLanguages text) {
+                inLanguage[i] = text.in(locale);
+            }
+        }
+        return Translations.text(key, locale, inLanguage);
     }
 }

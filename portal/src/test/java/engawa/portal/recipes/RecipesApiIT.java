@@ -195,6 +195,36 @@ class RecipesApiIT {
     }
 
     @Test
+    void implausible_answers_are_refused_or_run_only_when_confirmed_as_the_owners_chose() throws Exception {
+        String yesterday = java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Tokyo"))).minusDays(1).toString();
+        HttpResponse<String> refused = api.send("POST", "/api/v1/recipes/expense-reminder/runs", hana,
+                "{\"inputs\": {\"deadline\": \"" + yesterday + "\"}, \"timeZone\": \"Asia/Tokyo\", \"confirm\": true}");
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+        assertThat(json.readTree(refused.body()).get("errors").get(0).get("message").asString())
+                .isEqualTo("\"Deadline\" cannot be in the past: choose today or a later day.");
+        HttpResponse<String> negative = api.send("POST", "/api/v1/recipes/submit-expense-claim/runs", hana,
+                "{\"inputs\": {\"amount\": \"-500\", \"purpose\": \"Taxi\", \"receipt\": true}}");
+        assertThat(negative.statusCode()).isEqualTo(422);
+        assertThat(negative.body()).contains("must be between 1 and 1000000");
+
+        String late = "{\"inputs\": {\"name\": \"Mei Tanaka\", \"first_day\": \"" + yesterday
+                + "\"}, \"timeZone\": \"Asia/Tokyo\"";
+        HttpResponse<String> asked = api.send("POST", "/api/v1/recipes/new-joiner-checklist/runs", hana, late + "}");
+        assertThat(asked.statusCode()).as(asked.body()).isEqualTo(422);
+        assertThat(json.readTree(asked.body()).get("confirm").asBoolean()).isTrue();
+        assertThat(json.readTree(asked.body()).get("errors").get(0).get("message").asString())
+                .isEqualTo("\"First day\" is in the past.");
+        HttpResponse<String> confirmed = api.send("POST", "/api/v1/recipes/new-joiner-checklist/runs", hana,
+                late + ", \"confirm\": true}");
+        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(202);
+
+        HttpResponse<String> badZone = api.send("POST", "/api/v1/recipes/new-joiner-checklist/runs", hana,
+                "{\"inputs\": {\"name\": \"Mei\"}, \"timeZone\": \"Mars/Olympus\"}");
+        assertThat(badZone.statusCode()).isEqualTo(422);
+        assertThat(badZone.body()).contains("timeZone").contains("is not a time zone");
+    }
+
+    @Test
     void people_who_run_a_recipe_never_see_its_target_or_secret_and_cannot_change_it() throws Exception {
         JsonNode recipe = create(true, "");
         String slug = recipe.get("slug").asString();

@@ -1,6 +1,7 @@
 package engawa.portal.catalog.ui;
 
 import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.button.Button;
@@ -80,6 +81,10 @@ public class CatalogView extends Div implements HasDynamicTitle, BeforeEnterObse
         this.owner = new TeamComboBox(teams, false);
         this.grid = new CatalogGrid(catalog, () -> query);
         addClassName("page");
+        // every page has one h1: what screen reader users jump to first
+        H1 heading = new H1(getTranslation("catalog.title"));
+        heading.addClassName("page-heading");
+        add(heading);
         addClassName("catalog-view");
 
         Paragraph intro = new Paragraph(getTranslation("catalog.intro"));
@@ -197,7 +202,21 @@ public class CatalogView extends Div implements HasDynamicTitle, BeforeEnterObse
         row.setAlignItems(FlexComponent.Alignment.BASELINE);
         row.setWrap(true);
         row.addClassName("catalog-filters");
-        Div box = new Div(search, row);
+        row.setId("catalog-filters");
+        Div box = new Div(search);
+        // on a phone the filters fold behind one button, so that the first screen shows services
+        Button toggle = new Button(getTranslation("catalog.filters"), VaadinIcon.FILTER.create());
+        toggle.setId("catalog-filters-toggle");
+        toggle.addClassName("filters-toggle");
+        toggle.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        toggle.getElement().setAttribute("aria-controls", "catalog-filters");
+        toggle.getElement().setAttribute("aria-expanded", "false");
+        toggle.addClickListener(e -> {
+            boolean open = !box.hasClassName("filters-open");
+            box.setClassName("filters-open", open);
+            toggle.getElement().setAttribute("aria-expanded", String.valueOf(open));
+        });
+        box.add(toggle, row);
         box.addClassName("catalog-filter-box");
         return box;
     }

@@ -1,6 +1,7 @@
 package engawa.portal.notifications.ui;
 
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -40,6 +41,10 @@ public class NotificationPreferencesView extends Div implements HasDynamicTitle 
 
     NotificationPreferencesView(NotificationService notifications) {
         addClassName("page");
+        // every page has one h1: what screen reader users jump to first
+        H1 heading = new H1(getTranslation("preferences.title"));
+        heading.addClassName("page-heading");
+        add(heading);
         addClassName("notification-preferences");
         Preferences now = notifications.preferences();
         if (!now.emailAvailable()) {

@@ -1,6 +1,7 @@
 package engawa.portal.notifications.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -44,6 +45,10 @@ public class NotificationsView extends Div implements HasDynamicTitle {
     NotificationsView(NotificationService notifications) {
         this.notifications = notifications;
         addClassName("page");
+        // every page has one h1: what screen reader users jump to first
+        H1 heading = new H1(getTranslation("notifications.title"));
+        heading.addClassName("page-heading");
+        add(heading);
         addClassName("notifications-view");
 
         List<Optional<Topic>> topics = new ArrayList<>(List.of(Optional.empty()));

@@ -1,6 +1,7 @@
 package engawa.portal.notifications.ui;
 
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -25,6 +26,10 @@ public class SentEmailsView extends Div implements HasDynamicTitle {
 
     SentEmailsView(NotificationService notifications) {
         addClassName("page");
+        // every page has one h1: what screen reader users jump to first
+        H1 heading = new H1(getTranslation("nav.admin.emails"));
+        heading.addClassName("page-heading");
+        add(heading);
         addClassName("sent-emails");
         add(new Paragraph(getTranslation("sentEmails.intro")));
         Grid<SentEmail> grid = new Grid<>();

@@ -22,6 +22,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.router.RouterLink;
+import engawa.portal.shared.ui.DatePickers;
 import engawa.db.officehours.Host;
 import engawa.db.officehours.SessionRow;
 import engawa.portal.officehours.OfficeHoursService;
@@ -123,6 +124,8 @@ public class SessionEditView extends Div implements HasDynamicTitle, BeforeEnter
         timeZone.setRequiredIndicatorVisible(true);
         fields.put("timeZone", timeZone);
         timeZone.addValueChangeListener(e -> zoneLabels());
+        DatePickers.localised(start, getLocale());
+        DatePickers.localised(end, getLocale());
         start.setId("session-start");
         start.setStep(java.time.Duration.ofMinutes(15));
         fields.put("start", start);

@@ -1,6 +1,7 @@
 package engawa.portal.people.ui;
 
 import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.component.html.H1;
 import engawa.portal.shared.Slugs;
 import engawa.portal.shared.ui.MenuGroup;
 import com.vaadin.flow.component.HasValidation;
@@ -51,6 +52,10 @@ public class AdminTeamsView extends Div implements HasDynamicTitle {
         this.teams = teams;
         this.users = users;
         addClassName("page");
+        // every page has one h1: what screen reader users jump to first
+        H1 heading = new H1(getTranslation("nav.admin.teams"));
+        heading.addClassName("page-heading");
+        add(heading);
         addClassName("admin-teams");
 
         Button create = new Button(getTranslation("admin.teams.new"), VaadinIcon.PLUS.create(), e -> openCreateDialog());

@@ -1,6 +1,7 @@
 package engawa.portal.people.ui;
 
 import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.component.html.H1;
 import engawa.portal.shared.ui.MenuGroup;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
@@ -49,6 +50,10 @@ public class AdminUsersView extends Div implements HasDynamicTitle {
         this.passwords = passwords;
         this.me = me;
         addClassName("page");
+        // every page has one h1: what screen reader users jump to first
+        H1 heading = new H1(getTranslation("nav.admin.users"));
+        heading.addClassName("page-heading");
+        add(heading);
         addClassName("admin-users");
 
         Button create = new Button(getTranslation("admin.users.new"), VaadinIcon.PLUS.create(), e -> openCreateDialog());

@@ -1,6 +1,7 @@
 package engawa.portal.people.ui;
 
 import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.component.html.H1;
 import engawa.portal.shared.ui.MenuGroup;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -59,6 +60,10 @@ public class ApiTokensView extends Div implements HasDynamicTitle {
         this.person = person;
         this.clock = clock;
         addClassName("page");
+        // every page has one h1: what screen reader users jump to first
+        H1 heading = new H1(getTranslation("nav.tokens"));
+        heading.addClassName("page-heading");
+        add(heading);
         addClassName("tokens-view");
 
         add(new Paragraph(getTranslation("tokens.intro")));

@@ -2,6 +2,7 @@ package engawa.portal.people.ui;
 
 import org.springframework.modulith.NamedInterface;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
@@ -33,6 +34,10 @@ public class PasswordView extends Div implements HasDynamicTitle {
 
     PasswordView(PasswordService passwords, CurrentPerson person) {
         addClassName("page");
+        // every page has one h1: what screen reader users jump to first
+        H1 heading = new H1(getTranslation("password.title"));
+        heading.addClassName("page-heading");
+        add(heading);
         addClassName("password-view");
         if (!passwords.hasPassword()) {
             add(new Paragraph(getTranslation("password.singleSignOn")));

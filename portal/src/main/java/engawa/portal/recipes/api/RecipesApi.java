@@ -8,6 +8,7 @@ import engawa.portal.recipes.RecipeDraft;
 import engawa.portal.recipes.RecipeInput;
 import engawa.portal.recipes.RecipeRun;
 import engawa.portal.recipes.RecipeRunner;
+import engawa.portal.recipes.RunOptions;
 import engawa.portal.recipes.RecipeService;
 import engawa.portal.recipes.RecipeTarget;
 import engawa.portal.recipes.RunOutcomes;
@@ -95,9 +96,29 @@ class RecipesApi {
         }
     }
 
-    record RunBody(Map<String, Object> inputs, Boolean test) {
+    /**
+     * @param confirm runs although the answers are outside what the owners called plausible (after a
+     *        422 whose problem says {@code "confirm": true})
+     * @param timeZone IANA name: what "today" is for relative defaults and date limits; UTC when left out
+     */
+    record RunBody(Map<String, Object> inputs, Boolean test, Boolean confirm, String timeZone) {
         Map<String, Object> answers() {
             return inputs == null ? Map.of() : inputs;
+        }
+
+        RunOptions options() {
+            return new RunOptions(Boolean.TRUE.equals(test), Boolean.TRUE.equals(confirm), zone(timeZone));
+        }
+
+        static ZoneId zone(String name) {
+            if (name == null || name.isBlank()) {
+                return ZoneOffset.UTC;
+            }
+            try {
+                return ZoneId.of(name.strip());
+            } catch (java.time.DateTimeException e) {
+                throw UserFacingException.invalidField("timeZone", "recipes.answer.timeZone", name);
+            }
         }
     }
 
@@ -181,14 +202,14 @@ class RecipesApi {
 
     @PostMapping("/recipes/{slug}/preview")
     RunPreview preview(@PathVariable String slug, @RequestBody(required = false) RunBody body) {
-        RunBody run = body == null ? new RunBody(null, null) : body;
-        return runner.preview(slug, run.answers(), Boolean.TRUE.equals(run.test()));
+        RunBody run = body == null ? new RunBody(null, null, null, null) : body;
+        return runner.preview(slug, run.answers(), run.options());
     }
 
     @PostMapping("/recipes/{slug}/runs")
     ResponseEntity<AcceptedRun> run(@PathVariable String slug, @RequestBody(required = false) RunBody body) {
-        RunBody run = body == null ? new RunBody(null, null) : body;
-        UUID id = runner.run(slug, run.answers(), Boolean.TRUE.equals(run.test()));
+        RunBody run = body == null ? new RunBody(null, null, null, null) : body;
+        UUID id = runner.run(slug, run.answers(), run.options());
         return accepted(id);
     }
 
@@ -215,8 +236,8 @@ class RecipesApi {
     }
 
     @PostMapping("/runs/{id}/retry")
-    ResponseEntity<AcceptedRun> retry(@PathVariable String id) {
-        return accepted(runner.tryAgain(runId(id)));
+    ResponseEntity<AcceptedRun> retry(@PathVariable String id, @RequestParam(required = false) String timeZone) {
+        return accepted(runner.tryAgain(runId(id), RunBody.zone(timeZone)));
     }
 
     /** The workflow's answer; authorised by the run's token from the callback URL, not by an account. */

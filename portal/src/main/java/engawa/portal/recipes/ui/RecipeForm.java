@@ -2,6 +2,8 @@ package engawa.portal.recipes.ui;
 
 import com.vaadin.flow.component.AbstractField;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Focusable;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -12,6 +14,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import engawa.portal.recipes.InputRules;
 import engawa.portal.recipes.RecipeInput;
+import engawa.portal.shared.ui.DatePickers;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -53,8 +56,7 @@ class RecipeForm extends FormLayout {
                     }
                     picker.setRequiredIndicatorVisible(input.required());
                     picker.setHelperText(help);
-                    picker.setLocale(getLocale());
-                    yield picker;
+                    yield DatePickers.localised(picker, UI.getCurrent().getLocale());
                 }
                 case EMAIL -> {
                     EmailField email = new EmailField(label);
@@ -122,6 +124,13 @@ class RecipeForm extends FormLayout {
             }
         });
         return answers;
+    }
+
+    /** Puts the cursor where the person has something to fill in; nowhere when the defaults did it all. */
+    void focusFirstEmpty() {
+        fields.values().stream()
+                .filter(f -> f instanceof AbstractField<?, ?> field && !(f instanceof Checkbox) && field.isEmpty())
+                .filter(f -> f instanceof Focusable<?>).findFirst().ifPresent(f -> ((Focusable<?>) f).focus());
     }
 
     boolean isEmpty() {

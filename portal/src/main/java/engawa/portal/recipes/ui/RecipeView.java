@@ -3,6 +3,7 @@ package engawa.portal.recipes.ui;
 import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -28,6 +29,7 @@ import engawa.portal.recipes.RecipeRun;
 import engawa.portal.recipes.RecipeRunner;
 import engawa.portal.recipes.RecipeStats;
 import engawa.portal.recipes.RecipeTarget;
+import engawa.portal.recipes.RunOptions;
 import engawa.portal.recipes.RunPreview;
 import engawa.portal.shared.UserFacingException;
 import engawa.portal.shared.ui.Card;
@@ -53,6 +55,7 @@ public class RecipeView extends Div implements HasDynamicTitle, BeforeEnterObser
     private final JsonMapper json;
     private final Clock clock;
     private String title = "";
+    private RecipeForm form;
 
     RecipeView(RecipeRunner runner, JsonMapper json, Clock clock) {
         this.runner = runner;
@@ -134,43 +137,23 @@ public class RecipeView extends Div implements HasDynamicTitle, BeforeEnterObser
     private Div runCard(Recipe recipe, InputRules.Me me, boolean ja) {
         Div card = new Card(getTranslation("recipes.runIt"));
         card.setId("recipe-run-card");
-        RecipeForm form = new RecipeForm(recipe.inputs(), me, ja);
+        form = new RecipeForm(recipe.inputs(), me, ja);
         if (form.isEmpty()) {
             card.add(new Paragraph(getTranslation("recipes.noInputs")));
         }
         card.add(form);
+        // Run is the one action of the form; the owners' tools are in their own card
         Button run = new Button(getTranslation("recipes.run"), VaadinIcon.PLAY.create());
         run.setId("recipe-run");
         run.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         run.setEnabled(recipe.runnable());
         run.setDisableOnClick(true);
         run.addClickListener(e -> {
-            try {
-                UUID id = runner.run(recipe.slug(), form.answers(), false);
-                getUI().ifPresent(ui -> ui.navigate(RunView.class, new RouteParameters("id", id.toString())));
-            } catch (UserFacingException refusal) {
-                FormErrors.show(this, refusal, form.validated());
-                run.setEnabled(true);
-            }
+            run(recipe, false, false);
+            run.setEnabled(true);
         });
-        Button preview = new Button(getTranslation("recipes.preview"), VaadinIcon.EYE.create(), e -> preview(recipe, form, false));
-        preview.setId("recipe-preview");
-        preview.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        HorizontalLayout buttons = new HorizontalLayout(run, preview);
+        HorizontalLayout buttons = new HorizontalLayout(run);
         buttons.addClassName("form-footer");
-        if (recipe.mayEdit() && recipe.runnable()) {
-            Button test = new Button(getTranslation("recipes.sendTest"), VaadinIcon.FLASK.create());
-            test.setId("recipe-test-run");
-            test.addClickListener(e -> {
-                try {
-                    UUID id = runner.run(recipe.slug(), form.answers(), true);
-                    getUI().ifPresent(ui -> ui.navigate(RunView.class, new RouteParameters("id", id.toString())));
-                } catch (UserFacingException refusal) {
-                    FormErrors.show(this, refusal, form.validated());
-                }
-            });
-            buttons.add(test);
-        }
         card.add(buttons);
         if (!recipe.runnable()) {
             Paragraph why = new Paragraph(getTranslation(recipe.status() == RecipeStatus.PUBLISHED
@@ -178,14 +161,54 @@ public class RecipeView extends Div implements HasDynamicTitle, BeforeEnterObser
                     : "recipes.run.archived", recipe.title(ja)));
             why.addClassName("hint");
             card.add(why);
+        } else if (!form.isEmpty()) {
+            addAttachListener(attached -> form.focusFirstEmpty());
         }
         return card;
     }
 
-    private void preview(Recipe recipe, RecipeForm form, boolean test) {
+    /**
+     * Runs and opens the run's page; refused answers are shown under their fields, and answers the
+     * owners only warned about are put to the person to confirm.
+     */
+    private void run(Recipe recipe, boolean test, boolean confirmed) {
+        try {
+            UUID id = runner.run(recipe.slug(), form.answers(), new RunOptions(test, confirmed, Formats.zone()));
+            getUI().ifPresent(ui -> ui.navigate(RunView.class, new RouteParameters("id", id.toString())));
+        } catch (UserFacingException refusal) {
+            FormErrors.show(this, refusal, form.validated());
+            if (Boolean.TRUE.equals(refusal.problemProperties().get("confirm"))) {
+                confirm(refusal, () -> run(recipe, test, true));
+            }
+        }
+    }
+
+    private void confirm(UserFacingException doubts, Runnable runAnyway) {
+        Dialog dialog = new Dialog();
+        dialog.setId("recipe-confirm");
+        dialog.setHeaderTitle(getTranslation("recipes.confirm.title"));
+        UnorderedList list = new UnorderedList();
+        doubts.fieldProblems().forEach(p -> list.add(new ListItem(p.messageIn(getLocale()))));
+        dialog.add(new Paragraph(getTranslation("recipes.confirm.text")), list);
+        Button fix = new Button(getTranslation("recipes.confirm.fix"), e -> {
+            dialog.close();
+            FormErrors.focusFirstInvalid(form.validated());
+        });
+        fix.setId("recipe-confirm-fix");
+        Button anyway = new Button(getTranslation("recipes.confirm.run"), e -> {
+            dialog.close();
+            runAnyway.run();
+        });
+        anyway.setId("recipe-confirm-run");
+        anyway.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(fix, anyway);
+        dialog.open();
+    }
+
+    private void preview(Recipe recipe, boolean test) {
         RunPreview preview;
         try {
-            preview = runner.preview(recipe.slug(), form.answers(), test);
+            preview = runner.preview(recipe.slug(), form.answers(), new RunOptions(test, true, Formats.zone()));
         } catch (UserFacingException refusal) {
             FormErrors.show(this, refusal, form.validated());
             return;
@@ -239,10 +262,13 @@ public class RecipeView extends Div implements HasDynamicTitle, BeforeEnterObser
         return card;
     }
 
-    private Div ownerCard(RecipePage page) {
+    /**
+     * What only owners need (where it sends, versions, test runs, the exact request), folded away:
+     * an owner who came to run the recipe sees the same page as everyone else.
+     */
+    private Details ownerCard(RecipePage page) {
         Recipe recipe = page.recipe();
-        Div card = new Card(getTranslation("recipes.forOwners"));
-        card.setId("recipe-owner-card");
+        Div card = new Div();
         RecipeTarget target = page.target();
         if (target == null) {
             card.add(new Paragraph(getTranslation("recipes.target.none")));
@@ -275,7 +301,18 @@ public class RecipeView extends Div implements HasDynamicTitle, BeforeEnterObser
         Button edit = new Button(getTranslation("recipes.edit"), VaadinIcon.EDIT.create(),
                 e -> getUI().ifPresent(ui -> ui.navigate(RecipeEditView.class, new RouteParameters("slug", recipe.slug()))));
         edit.setId("recipe-edit");
-        card.add(edit);
+        Button preview = new Button(getTranslation("recipes.preview"), VaadinIcon.EYE.create(), e -> preview(recipe, false));
+        preview.setId("recipe-preview");
+        preview.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        Div tools = new Div(edit, preview);
+        tools.addClassName("owner-tools");
+        if (recipe.runnable()) {
+            Button test = new Button(getTranslation("recipes.sendTest"), VaadinIcon.FLASK.create(), e -> run(recipe, true, true));
+            test.setId("recipe-test-run");
+            test.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            tools.add(test);
+        }
+        card.add(tools);
         List<RecipeRun> recent = page.recentRuns();
         if (!recent.isEmpty()) {
             card.add(new H3(getTranslation("recipes.recentRuns")));
@@ -294,7 +331,11 @@ public class RecipeView extends Div implements HasDynamicTitle, BeforeEnterObser
             }
             card.add(list);
         }
-        return card;
+        Details details = new Details(getTranslation("recipes.forOwners"), card);
+        details.setId("recipe-owner-card");
+        details.addClassName("card");
+        details.addClassName("owner-details");
+        return details;
     }
 
     private Div notice(String text) {

@@ -120,7 +120,7 @@ public class RunView extends Div implements HasDynamicTitle, BeforeEnterObserver
         if (row.status().finished() && row.status() != RunStatus.SUCCEEDED) {
             Button again = new Button(getTranslation("recipes.run.tryAgain"), VaadinIcon.REFRESH.create(), e -> {
                 try {
-                    UUID id = runner.tryAgain(row.id());
+                    UUID id = runner.tryAgain(row.id(), Formats.zone());
                     getUI().ifPresent(ui -> ui.navigate(RunView.class, new RouteParameters("id", id.toString())));
                 } catch (UserFacingException refusal) {
                     FormErrors.notifyError(refusal.messageIn(getLocale()));

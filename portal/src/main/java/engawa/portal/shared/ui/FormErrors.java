@@ -32,6 +32,7 @@ public final class FormErrors {
         if (error instanceof ConstraintViolationException violations) {
             java.util.Locale locale = com.vaadin.flow.component.UI.getCurrent().getLocale();
             Validation.problems(violations.getConstraintViolations()).forEach(p -> showUnder(p.field(), p.messageIn(locale), fields));
+            focusFirstInvalid(fields);
             return true;
         }
         if (error instanceof UserFacingException refusal) {
@@ -40,9 +41,16 @@ public final class FormErrors {
                 notifyError(refusal.messageIn(locale));
             }
             refusal.fieldProblems().forEach(p -> showUnder(p.field(), p.messageIn(locale), fields));
+            focusFirstInvalid(fields);
             return true;
         }
         return false;
+    }
+
+    /** Keyboard and screen reader users land where the first thing to fix is. */
+    public static void focusFirstInvalid(Map<String, ? extends HasValidation> fields) {
+        fields.values().stream().filter(HasValidation::isInvalid).filter(f -> f instanceof com.vaadin.flow.component.Focusable<?>)
+                .findFirst().ifPresent(f -> ((com.vaadin.flow.component.Focusable<?>) f).focus());
     }
 
     /** Under the field it is about; as a message when the form has no such field. */

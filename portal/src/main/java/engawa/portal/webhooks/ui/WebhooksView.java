@@ -1,6 +1,7 @@
 package engawa.portal.webhooks.ui;
 
 import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.router.Menu;
 import engawa.portal.shared.ui.MenuGroup;
 import com.vaadin.flow.component.Component;
@@ -72,6 +73,10 @@ public class WebhooksView extends Div implements HasDynamicTitle, BeforeEnterObs
         this.log = log;
         this.admin = person.isAdmin();
         addClassName("page");
+        // every page has one h1: what screen reader users jump to first
+        H1 heading = new H1(getTranslation("nav.webhooks"));
+        heading.addClassName("page-heading");
+        add(heading);
         addClassName("webhooks-view");
 
         add(new Paragraph(getTranslation("webhooks.intro")));

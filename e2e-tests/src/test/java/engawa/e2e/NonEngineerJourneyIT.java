@@ -1,0 +1,144 @@
+package engawa.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import engawa.e2e.pages.LoginPage;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Hana (Finance, not an engineer) alone: from Home to a finished run in three clicks on a phone in
+ * Japanese; a past deadline refused where the owners said so, and put to her to confirm where they
+ * only warned; a date picker that speaks Japanese; no page wider than the phone.
+ */
+class NonEngineerJourneyIT extends BrowserJourney {
+
+    private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+
+    private static Browser.NewContextOptions phone(String locale) {
+        return new Browser.NewContextOptions().setLocale(locale).setTimezoneId("Asia/Tokyo")
+                .setViewportSize(390, 844).setIsMobile(true).setHasTouch(true);
+    }
+
+    /** What a person on a phone would notice first: a page they must scroll sideways. */
+    private static void fitsThePhone(Page page, String what) {
+        page.waitForFunction("() => document.documentElement.scrollWidth <= window.innerWidth",
+                null, new Page.WaitForFunctionOptions().setTimeout(10_000).setPollingInterval(200));
+        org.assertj.core.api.Assertions.assertThat((Boolean) page.evaluate(
+                "() => document.documentElement.scrollWidth <= window.innerWidth")).as(what + " fits a 390 px wide phone")
+                .isTrue();
+    }
+
+    @Test
+    void hana_runs_the_expense_reminder_from_home_on_a_phone_in_japanese_in_three_clicks() {
+        try (BrowserContext phone = browser.newContext(phone("ja-JP"))) {
+            phone.setDefaultTimeout(WAIT_MILLIS);
+            Page hana = phone.newPage();
+            new LoginPage(hana).open(portal.baseUrl()).signInAs("hana", "engawa-staff");
+            assertThat(hana.locator("html")).hasAttribute("lang", "ja");
+            assertThat(hana.locator("#home-quick-run")).isVisible();
+            fitsThePhone(hana, "Home");
+            screenshotOf(hana, "home-phone-ja");
+            int clicks = 0;
+
+            hana.locator("#home-recipe-search input").fill("経費");
+            hana.locator("#home-recipe-search input").press("Enter");
+            Locator card = hana.locator(".recipe-card", new Page.LocatorOptions().setHasText("経費精算の締め切りをチームにリマインドする"));
+            card.click();
+            clicks++;
+            assertThat(hana.locator("#recipe-title")).hasText("経費精算の締め切りをチームにリマインドする");
+            // the owners made the end of this month the default: nothing left to fill in
+            String endOfMonth = LocalDate.now(TOKYO).withDayOfMonth(LocalDate.now(TOKYO).lengthOfMonth())
+                    .format(DateTimeFormatter.ofPattern("yyyy/MM/dd"));
+            assertThat(hana.locator("#input-deadline input")).hasValue(endOfMonth);
+            // she is in the owning team, yet meets no owner's tools beside Run: they are folded away
+            assertThat(hana.locator("#recipe-preview")).isHidden();
+            fitsThePhone(hana, "the recipe page");
+            Accessibility.assertNoSeriousViolations(hana, "recipe page on a phone in Japanese");
+            screenshotOf(hana, "recipe-phone-ja");
+
+            hana.locator("#recipe-run").click();
+            clicks++;
+            assertThat(hana.locator("#run-status-label")).hasText("成功");
+            org.assertj.core.api.Assertions.assertThat(clicks).as("clicks from Home to a run").isLessThanOrEqualTo(3);
+            fitsThePhone(hana, "the run page");
+            screenshotOf(hana, "run-phone-ja");
+        }
+    }
+
+    @Test
+    void a_past_deadline_is_refused_where_the_owners_said_so_and_confirmed_where_they_only_warned() {
+        new LoginPage(page).open(portal.baseUrl()).signInAs("hana", "engawa-staff");
+        String yesterday = LocalDate.now(TOKYO).minusDays(1).toString();
+
+        page.navigate(portal.baseUrl() + "/recipes/expense-reminder");
+        Locator deadline = page.locator("#input-deadline input");
+        deadline.fill(yesterday);
+        deadline.press("Enter");
+        page.locator("#recipe-run").click();
+        assertThat(page.locator("#input-deadline")).hasAttribute("invalid", "");
+        assertThat(page.locator("#input-deadline")).containsText("\"Deadline\" cannot be in the past");
+        assertThat(page).hasURL(Pattern.compile(".*/recipes/expense-reminder$"));
+        assertThat(deadline).isFocused();
+        screenshot("past-deadline-refused");
+
+        // the new joiner's first day only warns: a late checklist is still useful
+        page.navigate(portal.baseUrl() + "/recipes/new-joiner-checklist");
+        page.locator("#input-name input").fill("Mei Tanaka");
+        Locator firstDay = page.locator("#input-first_day input");
+        firstDay.fill(yesterday);
+        firstDay.press("Enter");
+        page.locator("#recipe-run").click();
+        assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.DIALOG)).containsText("\"First day\" is in the past.");
+        screenshot("first-day-confirm");
+        page.locator("#recipe-confirm-run").click();
+        assertThat(page).hasURL(Pattern.compile(".*/runs/[0-9a-f-]{36}$"));
+        assertThat(page.locator("#run-status-label")).hasText("Succeeded");
+    }
+
+    @Test
+    void the_japanese_date_picker_shows_japanese_months_and_weeks_from_monday() {
+        context.close();
+        context = browser.newContext(contextOptions().setLocale("ja-JP"));
+        context.setDefaultTimeout(WAIT_MILLIS);
+        page = context.newPage();
+        new LoginPage(page).open(portal.baseUrl()).signInAs("hana", "engawa-staff");
+        page.navigate(portal.baseUrl() + "/recipes/expense-reminder");
+        assertThat(page.locator("html")).hasAttribute("lang", "ja");
+        assertThat(page.locator("#input-deadline")).containsText("2026/12/24 のように年から");
+        page.locator("#input-deadline input").click();
+        Locator month = page.locator("vaadin-month-calendar").filter(new Locator.FilterOptions()
+                .setHasText(Pattern.compile("\\d{1,2}月 \\d{4}"))).first();
+        assertThat(month).isVisible();
+        assertThat(month.locator("[part~=weekday]:not([hidden])").first()).hasText("月");
+        assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("今日"))).isVisible();
+        assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("キャンセル"))).isVisible();
+        screenshot("date-picker-ja");
+        page.keyboard().press("Escape");
+    }
+
+    @Test
+    void every_page_hana_meets_fits_a_phone() {
+        try (BrowserContext phone = browser.newContext(phone("en-US"))) {
+            phone.setDefaultTimeout(WAIT_MILLIS);
+            Page hana = phone.newPage();
+            new LoginPage(hana).open(portal.baseUrl()).signInAs("hana", "engawa-staff");
+            for (String path : new String[] {"/recipes", "/recipes/book-meeting-room", "/runs", "/office-hours", "/catalog",
+                    "/services/payments-api"}) {
+                hana.navigate(portal.baseUrl() + path);
+                assertThat(hana.locator("h1").first()).isVisible();
+                fitsThePhone(hana, path);
+                screenshotOf(hana, "phone" + path.replace('/', '-'));
+            }
+        }
+    }
+}
