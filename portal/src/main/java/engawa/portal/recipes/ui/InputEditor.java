@@ -9,8 +9,11 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import engawa.portal.recipes.InputKind;
+import engawa.portal.recipes.InputLimits;
 import engawa.portal.recipes.RecipeInput;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -68,6 +71,12 @@ class InputEditor extends Div {
         final TextField defaultValue = new TextField(getTranslation("recipes.edit.field.default"));
         final TextField pattern = new TextField(getTranslation("recipes.edit.field.pattern"));
         final TextField choices = new TextField(getTranslation("recipes.edit.field.choices"));
+        // what a plausible answer is: numbers between, dates within days of today
+        final BigDecimalField min = new BigDecimalField(getTranslation("recipes.edit.field.min"));
+        final BigDecimalField max = new BigDecimalField(getTranslation("recipes.edit.field.max"));
+        final IntegerField earliest = new IntegerField(getTranslation("recipes.edit.field.earliest"));
+        final IntegerField latest = new IntegerField(getTranslation("recipes.edit.field.latest"));
+        final Select<String> whenOutside = new Select<>();
 
         Row(RecipeInput input, int number) {
             addClassName("input-editor-row");
@@ -88,9 +97,24 @@ class InputEditor extends Div {
                 defaultValue.setValue(nz(input.defaultValue()));
                 pattern.setValue(nz(input.pattern()));
                 choices.setValue(String.join(", ", input.choices()));
+                if (input.limits() != null) {
+                    min.setValue(input.limits().min());
+                    max.setValue(input.limits().max());
+                    earliest.setValue(input.limits().earliestInDays());
+                    latest.setValue(input.limits().latestInDays());
+                    whenOutside.setValue(input.limits().warnOnly() ? InputLimits.WARN : InputLimits.REFUSE);
+                }
             }
-            choices.setVisible(kind.getValue() == InputKind.CHOICE);
-            kind.addValueChangeListener(e -> choices.setVisible(e.getValue() == InputKind.CHOICE));
+            earliest.setHelperText(getTranslation("recipes.edit.field.earliest.help"));
+            latest.setHelperText(getTranslation("recipes.edit.field.latest.help"));
+            whenOutside.setLabel(getTranslation("recipes.edit.field.whenOutside"));
+            whenOutside.setItems(InputLimits.REFUSE, InputLimits.WARN);
+            whenOutside.setItemLabelGenerator(w -> getTranslation("recipes.edit.field.whenOutside." + w));
+            if (whenOutside.getValue() == null) {
+                whenOutside.setValue(InputLimits.REFUSE);
+            }
+            showFor(kind.getValue());
+            kind.addValueChangeListener(e -> showFor(e.getValue()));
             label.addValueChangeListener(e -> {
                 if (key.getValue().isBlank()) {
                     key.setValue(e.getValue().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "_")
@@ -103,10 +127,19 @@ class InputEditor extends Div {
             });
             remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
             FormLayout form = new FormLayout(label, labelJa, help, helpJa, key, kind, defaultValue, pattern, choices,
-                    required);
+                    min, max, earliest, latest, whenOutside, required);
             form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("36em", 2));
             H3 title = new H3(getTranslation("recipes.edit.field", number));
             add(title, form, remove);
+        }
+
+        private void showFor(InputKind k) {
+            choices.setVisible(k == InputKind.CHOICE);
+            min.setVisible(k == InputKind.NUMBER);
+            max.setVisible(k == InputKind.NUMBER);
+            earliest.setVisible(k == InputKind.DATE);
+            latest.setVisible(k == InputKind.DATE);
+            whenOutside.setVisible(k == InputKind.NUMBER || k == InputKind.DATE);
         }
 
         RecipeInput input() {
@@ -115,7 +148,19 @@ class InputEditor extends Div {
             return new RecipeInput(key.getValue().strip(), kind.getValue() == null ? null : kind.getValue().id(),
                     label.getValue().strip(), blankToNull(labelJa.getValue()), blankToNull(help.getValue()),
                     blankToNull(helpJa.getValue()),
-                    required.getValue(), blankToNull(defaultValue.getValue()), blankToNull(pattern.getValue()), options);
+                    required.getValue(), blankToNull(defaultValue.getValue()), blankToNull(pattern.getValue()), options,
+                    limits());
+        }
+
+        /** Only the limits of the field's kind are kept; none at all when none is set. */
+        private InputLimits limits() {
+            boolean number = min.isVisible() && (min.getValue() != null || max.getValue() != null);
+            boolean date = earliest.isVisible() && (earliest.getValue() != null || latest.getValue() != null);
+            if (!number && !date) {
+                return null;
+            }
+            return new InputLimits(number ? min.getValue() : null, number ? max.getValue() : null,
+                    date ? earliest.getValue() : null, date ? latest.getValue() : null, whenOutside.getValue());
         }
     }
 
