@@ -220,4 +220,19 @@ class RecipesJourneyIT extends BrowserJourney {
         Accessibility.assertNoSeriousViolations(page, "run page in Japanese");
         screenshot("keyboard-succeeded");
     }
+
+    @Test
+    void an_owner_sees_and_keeps_the_plausibility_limits_of_a_field_in_the_editor() throws Exception {
+        new LoginPage(page).open(portal.baseUrl()).signInAs("hana", "engawa-staff");
+        page.navigate(portal.baseUrl() + "/recipes/submit-expense-claim/edit");
+        assertThat(page.getByLabel("Smallest plausible answer")).hasValue("1");
+        assertThat(page.getByLabel("Largest plausible answer")).hasValue(Pattern.compile("1,?000,?000"));
+        page.getByLabel("Largest plausible answer").fill("2000000");
+        screenshot("editor-limits");
+        page.locator("#recipe-save").click();
+        assertThat(page.locator("#recipe-title")).hasText("Submit an expense claim");
+        String saved = adminApi("GET", "/api/v1/recipes/submit-expense-claim", null).body();
+        org.assertj.core.api.Assertions.assertThat(saved.replace(" ", ""))
+                .contains("\"limits\":{\"min\":1,\"max\":2000000,\"whenOutside\":\"refuse\"}");
+    }
 }
