@@ -18,6 +18,12 @@ class SignInJourneyIT extends BrowserJourney {
         assertThat(login.error("The username or password is not right")).isVisible();
         assertThat(page).hasURL(Pattern.compile(".*/login\\?error.*"));
         assertThat(login.username()).isVisible();
+        // she retypes the password only: her username stayed and the cursor waits in the password field
+        assertThat(login.username()).hasValue("hana");
+        assertThat(login.password()).isFocused();
+        page.keyboard().type("engawa-staff");
+        page.keyboard().press("Enter");
+        assertThat(page.locator("#home-greeting")).isVisible();
     }
 
     @Test

@@ -13,9 +13,11 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import engawa.portal.people.PasswordSignIn;
 import engawa.portal.people.PublicPasswordRefusedException;
 import engawa.portal.people.SignInBlockedException;
 import jakarta.servlet.http.HttpSession;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
@@ -79,9 +81,11 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         boolean failed = event.getLocation().getQueryParameters().getParameters().containsKey("error");
         if (failed) {
             // why the last try failed, when it is something a person can act on: wait, or ask an admin
+            Object failure = lastFailure();
             LoginI18n texts = loginTexts();
-            texts.getErrorMessage().setMessage(reason(lastFailure()));
+            texts.getErrorMessage().setMessage(reason(failure));
             form.setI18n(texts);
+            keepUsername(failure);
         }
         form.setError(failed);
     }
@@ -94,6 +98,28 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
             return getTranslation("login.error.publicPassword");
         }
         return getTranslation("login.error.message");
+    }
+
+    /**
+     * After a wrong password the person retypes the password only: the username they gave stays in
+     * its field and the cursor waits in the password field.
+     */
+    private void keepUsername(Object failure) {
+        if (!(failure instanceof AuthenticationException refused) || refused.getAuthenticationRequest() == null
+                || refused.getAuthenticationRequest().getName() == null) {
+            return;
+        }
+        String username = refused.getAuthenticationRequest().getName();
+        if (username.length() > PasswordSignIn.MAX_USERNAME_LENGTH) {
+            return;
+        }
+        form.getElement().executeJs("""
+                customElements.whenDefined('vaadin-login-form').then(() => requestAnimationFrame(() => {
+                  const user = this.querySelector('#vaadinLoginUsername');
+                  const password = this.querySelector('#vaadinLoginPassword');
+                  if (user) { user.value = $0; }
+                  if (password) { password.focus(); }
+                }));""", username);
     }
 
     /** Spring Security keeps the last sign-in failure in the session for the page it redirects to. */

@@ -20,6 +20,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class PasswordSignIn implements AuthenticationProvider {
 
+    /** No username is longer: what is longer is refused before anything is looked up. */
+    public static final int MAX_USERNAME_LENGTH = engawa.db.people.User.USERNAME_MAX_LENGTH;
+
     private final DaoAuthenticationProvider passwords;
     private final SignInGuard guard;
     private final PublicPasswords publicPasswords;
@@ -39,7 +42,7 @@ public class PasswordSignIn implements AuthenticationProvider {
         String password = attempt.getCredentials() == null ? "" : attempt.getCredentials().toString();
         String address = attempt.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : null;
         guard.beforeTry(username, address);
-        if (password.length() > PasswordPolicy.MAX_LENGTH || username.length() > engawa.db.people.User.USERNAME_MAX_LENGTH) {
+        if (password.length() > PasswordPolicy.MAX_LENGTH || username.length() > MAX_USERNAME_LENGTH) {
             guard.failed(username, address, false);
             throw new BadCredentialsException("Too long to be a username or password");
         }
