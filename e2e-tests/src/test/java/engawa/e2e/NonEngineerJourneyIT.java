@@ -67,6 +67,9 @@ class NonEngineerJourneyIT extends BrowserJourney {
             hana.locator("#recipe-run").click();
             clicks++;
             assertThat(hana.locator("#run-status-label")).hasText("成功");
+            // her answers as she wrote them: the day in her format, not 2026-12-31
+            assertThat(hana.locator(".run-view")).containsText(endOfMonth);
+            assertThat(hana.locator(".run-view")).not().containsText(endOfMonth.replace('/', '-'));
             org.assertj.core.api.Assertions.assertThat(clicks).as("clicks from Home to a run").isLessThanOrEqualTo(3);
             fitsThePhone(hana, "the run page");
             screenshotOf(hana, "run-phone-ja");

@@ -16,4 +16,10 @@ public record RecipeRun(RunRow row, Map<String, Object> inputs, Map<String, Reci
         RecipeInput input = labels.get(key);
         return input == null ? key : input.label(japanese);
     }
+
+    /** The kind of a field, so that a page can show its answer as people write it; text when unknown. */
+    public InputKind kind(String key) {
+        RecipeInput input = labels.get(key);
+        return input == null ? InputKind.TEXT : input.inputKind();
+    }
 }

@@ -21,6 +21,7 @@ import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import engawa.db.recipes.RunRow;
 import engawa.db.recipes.RunStatus;
+import engawa.portal.recipes.InputKind;
 import engawa.portal.recipes.RecipeRun;
 import engawa.portal.recipes.RecipeRunner;
 import engawa.portal.shared.UserFacingException;
@@ -146,7 +147,7 @@ public class RunView extends Div implements HasDynamicTitle, BeforeEnterObserver
             inputs.forEach((key, value) -> {
                 Span k = new Span(run.label(key, ja));
                 k.addClassName("fact-label");
-                table.add(k, new Span(value == null ? "—" : String.valueOf(value)));
+                table.add(k, new Span(answer(run.kind(key), value)));
             });
             facts.add(table);
         }
@@ -186,6 +187,24 @@ public class RunView extends Div implements HasDynamicTitle, BeforeEnterObserver
             list.add(item);
         }
         return list;
+    }
+
+    /** An answer as the person wrote it: a day in their format, Yes or No, not 2026-12-24 or true. */
+    private String answer(InputKind kind, Object value) {
+        if (value == null || String.valueOf(value).isBlank()) {
+            return "—";
+        }
+        if (kind == InputKind.CHECKBOX || value instanceof Boolean) {
+            return getTranslation(Boolean.parseBoolean(String.valueOf(value)) ? "recipes.run.yes" : "recipes.run.no");
+        }
+        if (kind == InputKind.DATE) {
+            try {
+                return Formats.day(java.time.LocalDate.parse(String.valueOf(value)));
+            } catch (java.time.format.DateTimeParseException notADay) {
+                return String.valueOf(value);
+            }
+        }
+        return String.valueOf(value);
     }
 
     @Override

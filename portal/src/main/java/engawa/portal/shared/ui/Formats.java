@@ -54,4 +54,11 @@ public final class Formats {
                 .withZone(zone())
                 .format(instant);
     }
+
+    /** A day as the reader writes it: Dec 24, 2026 in English, 2026/12/24 in Japanese. */
+    public static String day(java.time.LocalDate day) {
+        UI ui = UI.getCurrent();
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                .withLocale(ui == null ? java.util.Locale.ENGLISH : ui.getLocale()).format(day);
+    }
 }
