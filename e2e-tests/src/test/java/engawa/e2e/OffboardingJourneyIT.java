@@ -52,14 +52,8 @@ class OffboardingJourneyIT extends BrowserJourney {
     @Test
     void a_demoted_admin_loses_admin_rights_at_their_next_step_not_at_their_next_sign_in() throws Exception {
         try (BrowserContext kenjisBrowser = browser.newContext(contextOptions())) {
-            new LoginPage(page).open(portal.baseUrl()).signInAs("admin", "engawa-admin");
-            AdminPages admin = new AdminPages(page, portal.baseUrl()).openPeople();
-            page.locator("vaadin-button.user-role[data-username=kenji]").click();
-            assertThat(admin.peopleGrid().locator("vaadin-button.user-role[data-username=kenji]")).hasText("Make member");
-
-            Page kenji = kenjisBrowser.newPage();
-            new LoginPage(kenji).open(portal.baseUrl()).signInAs("kenji", "engawa-owner");
-            kenji.navigate(portal.baseUrl() + "/admin/users");
+            AdminPages admin = adminMakesKenjiAnAdmin();
+            Page kenji = kenjiOpensThePeoplePage(kenjisBrowser);
             assertThat(kenji.locator("#users-grid")).isVisible();
 
             page.locator("vaadin-button.user-role[data-username=kenji]").click();
@@ -78,14 +72,8 @@ class OffboardingJourneyIT extends BrowserJourney {
     @Test
     void a_demoted_admins_click_in_a_page_they_still_have_open_is_refused() throws Exception {
         try (BrowserContext kenjisBrowser = browser.newContext(contextOptions())) {
-            new LoginPage(page).open(portal.baseUrl()).signInAs("admin", "engawa-admin");
-            AdminPages admin = new AdminPages(page, portal.baseUrl()).openPeople();
-            page.locator("vaadin-button.user-role[data-username=kenji]").click();
-            assertThat(admin.peopleGrid().locator("vaadin-button.user-role[data-username=kenji]")).hasText("Make member");
-
-            Page kenji = kenjisBrowser.newPage();
-            new LoginPage(kenji).open(portal.baseUrl()).signInAs("kenji", "engawa-owner");
-            kenji.navigate(portal.baseUrl() + "/admin/users");
+            AdminPages admin = adminMakesKenjiAnAdmin();
+            Page kenji = kenjiOpensThePeoplePage(kenjisBrowser);
             Locator makeSamAdmin = kenji.locator("vaadin-button.user-role[data-username=sam]");
             assertThat(makeSamAdmin).hasText("Make admin");
 
@@ -108,5 +96,22 @@ class OffboardingJourneyIT extends BrowserJourney {
         if (restored.statusCode() != 200) {
             throw new AssertionError("Could not restore " + username + ": " + restored.body());
         }
+    }
+
+    /** The admin, in this test's own browser, makes kenji an admin on the People page. */
+    private AdminPages adminMakesKenjiAnAdmin() {
+        new LoginPage(page).open(portal.baseUrl()).signInAs("admin", "engawa-admin");
+        AdminPages admin = new AdminPages(page, portal.baseUrl()).openPeople();
+        page.locator("vaadin-button.user-role[data-username=kenji]").click();
+        assertThat(admin.peopleGrid().locator("vaadin-button.user-role[data-username=kenji]")).hasText("Make member");
+        return admin;
+    }
+
+    /** Kenji, now an admin, signs in in his own browser and opens the People page. */
+    private Page kenjiOpensThePeoplePage(BrowserContext kenjisBrowser) {
+        Page kenji = kenjisBrowser.newPage();
+        new LoginPage(kenji).open(portal.baseUrl()).signInAs("kenji", "engawa-owner");
+        kenji.navigate(portal.baseUrl() + "/admin/users");
+        return kenji;
     }
 }

@@ -59,32 +59,32 @@ public class Notifications {
 
     /** A page of a person's inbox, newest first; {@code unreadOnly} leaves out what they have read. */
     public List<NotificationRow> page(long recipientId, boolean unreadOnly, String topic, int offset, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT * FROM notifications WHERE recipient_id = ?");
-        List<Object> params = new ArrayList<>(List.of(recipientId));
-        if (unreadOnly) {
-            sql.append(" AND read_at IS NULL");
-        }
-        if (topic != null) {
-            sql.append(" AND topic = ?");
-            params.add(topic);
-        }
-        sql.append(" ORDER BY id DESC OFFSET ? LIMIT ?");
+        List<Object> params = new ArrayList<>();
+        String where = inbox(recipientId, unreadOnly, topic, params);
         params.add(offset);
         params.add(limit);
-        return jdbc.sql(sql.toString()).params(params).query(Notifications::row).list();
+        return jdbc.sql("SELECT * FROM notifications WHERE " + where + " ORDER BY id DESC OFFSET ? LIMIT ?")
+                .params(params).query(Notifications::row).list();
     }
 
     public long count(long recipientId, boolean unreadOnly, String topic) {
-        StringBuilder sql = new StringBuilder("SELECT count(*) FROM notifications WHERE recipient_id = ?");
-        List<Object> params = new ArrayList<>(List.of(recipientId));
+        List<Object> params = new ArrayList<>();
+        String where = inbox(recipientId, unreadOnly, topic, params);
+        return jdbc.sql("SELECT count(*) FROM notifications WHERE " + where).params(params).query(Long.class).single();
+    }
+
+    /** The condition of one inbox view, the same for its pages and its count; adds its parameters. */
+    private static String inbox(long recipientId, boolean unreadOnly, String topic, List<Object> params) {
+        StringBuilder where = new StringBuilder("recipient_id = ?");
+        params.add(recipientId);
         if (unreadOnly) {
-            sql.append(" AND read_at IS NULL");
+            where.append(" AND read_at IS NULL");
         }
         if (topic != null) {
-            sql.append(" AND topic = ?");
+            where.append(" AND topic = ?");
             params.add(topic);
         }
-        return jdbc.sql(sql.toString()).params(params).query(Long.class).single();
+        return where.toString();
     }
 
     /** The bell's number. */

@@ -162,7 +162,8 @@ public class RecipeView extends Div implements HasDynamicTitle, BeforeEnterObser
             why.addClassName("hint");
             card.add(why);
         } else if (!form.isEmpty()) {
-            addAttachListener(attached -> form.focusFirstEmpty());
+            // focus is sent with the page's response, on the first open and when the view is reused
+            form.focusFirstEmpty();
         }
         return card;
     }
