@@ -53,7 +53,9 @@ final class Plausibility {
         return Optional.empty();
     }
 
-    private static String plain(BigDecimal number) {
-        return number.stripTrailingZeros().toPlainString();
+    /** Whole numbers as numbers, so that the message groups their digits (1,000,000); others as written. */
+    private static Object plain(BigDecimal number) {
+        BigDecimal stripped = number.stripTrailingZeros();
+        return stripped.scale() <= 0 ? stripped.toBigIntegerExact() : stripped.toPlainString();
     }
 }

@@ -88,7 +88,7 @@ class InputRulesTest {
         assertThat(InputRules.answers(List.of(deadline), Map.of("deadline", "2026-12-04"), HANA)).containsEntry("deadline",
                 "2026-12-04");
         assertThatThrownBy(() -> InputRules.answers(List.of(amount), Map.of("amount", "-500"), HANA))
-                .hasMessageContaining("must be between 1 and 1000000");
+                .hasMessageContaining("must be between 1 and 1,000,000");
 
         assertThatThrownBy(() -> InputRules.answers(List.of(firstDay), Map.of("first_day", "2026-12-01"), HANA))
                 .isInstanceOfSatisfying(UserFacingException.class,

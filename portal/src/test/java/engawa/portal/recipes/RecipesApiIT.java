@@ -205,7 +205,7 @@ class RecipesApiIT {
         HttpResponse<String> negative = api.send("POST", "/api/v1/recipes/submit-expense-claim/runs", hana,
                 "{\"inputs\": {\"amount\": \"-500\", \"purpose\": \"Taxi\", \"receipt\": true}}");
         assertThat(negative.statusCode()).isEqualTo(422);
-        assertThat(negative.body()).contains("must be between 1 and 1000000");
+        assertThat(negative.body()).contains("must be between 1 and 1,000,000");
 
         String late = "{\"inputs\": {\"name\": \"Mei Tanaka\", \"first_day\": \"" + yesterday
                 + "\"}, \"timeZone\": \"Asia/Tokyo\"";
