@@ -235,4 +235,53 @@ class RecipesJourneyIT extends BrowserJourney {
         org.assertj.core.api.Assertions.assertThat(saved.replace(" ", ""))
                 .contains("\"limits\":{\"min\":1,\"max\":2000000,\"whenOutside\":\"refuse\"}");
     }
+
+    @Test
+    void someone_meeting_a_broken_recipe_learns_whom_to_ask_and_is_not_offered_a_retry_that_would_fail() {
+        new LoginPage(page).open(portal.baseUrl()).signInAs("kenji", "engawa-owner");
+        page.navigate(portal.baseUrl() + "/recipes?q=spreadsheet");
+        Locator card = page.locator(".recipe-card", new Page.LocatorOptions().setHasText("Add a spreadsheet row from a form"));
+        assertThat(card.locator(".recipe-card-broken")).containsText("runs failed; its owners know");
+        card.click();
+        assertThat(page.locator(".recipe-notice")).containsText("failed the last");
+        Locator owners = page.locator("#recipe-owner-contact a");
+        assertThat(owners).hasText("Finance & Operations");
+        assertThat(owners).hasAttribute("href", "/teams/finance-ops");
+
+        new engawa.e2e.pages.VaadinSelect(page, "#input-sheet").choose("Travel 2026");
+        page.locator("#input-item input").fill("Train to Osaka");
+        page.locator("#input-amount input").fill("14000");
+        page.locator("#recipe-run").click();
+        assertThat(page.locator("#run-status-label")).hasText("Failed");
+        // kenji is not one of its owners: another try would fail the same way, so he is told what to do instead
+        assertThat(page.locator("#run-try-again")).hasCount(0);
+        assertThat(page.locator("#run-again")).hasCount(0);
+        assertThat(page.locator("#run-broken")).containsText("Do this by hand for now");
+        assertThat(page.locator("#recipe-owner-contact")).containsText("Finance & Operations");
+        assertThat(page.locator(".run-steps [aria-current=step]")).containsText("Failed");
+        screenshot("broken-run");
+
+        page.locator("#run-my-runs").click();
+        Locator mine = page.locator("#my-runs .my-run", new Page.LocatorOptions().setHasText("Add a spreadsheet row")).first();
+        assertThat(mine.locator(".my-run-why")).containsText("The workflow");
+        screenshot("my-runs-why");
+    }
+
+    @Test
+    void run_again_with_the_same_answers_opens_the_form_filled_in() {
+        new LoginPage(page).open(portal.baseUrl()).signInAs("hana", "engawa-staff");
+        page.navigate(portal.baseUrl() + "/recipes/new-joiner-checklist");
+        String name = "Mei Tanaka " + NAMES.incrementAndGet();
+        page.locator("#input-name input").fill(name);
+        Locator firstDay = page.locator("#input-first_day input");
+        firstDay.fill(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")).plusDays(10).toString());
+        firstDay.press("Enter");
+        page.locator("#recipe-run").click();
+        assertThat(page.locator("#run-status-label")).hasText("Succeeded");
+        assertThat(page.locator("#run-all-recipes")).isVisible();
+
+        page.locator("#run-again").click();
+        assertThat(page).hasURL(Pattern.compile(".*/recipes/new-joiner-checklist\\?from=[0-9a-f-]{36}$"));
+        assertThat(page.locator("#input-name input")).hasValue(name);
+    }
 }

@@ -112,6 +112,16 @@ public class RecipeService {
         return recipe(caller, access.visible(caller, slug));
     }
 
+    /** Who looks after a recipe and how to reach them, for people whose run did not work. */
+    @Transactional(readOnly = true)
+    public OwnerContact contact(Recipe recipe) {
+        if (!recipe.ownerRef().startsWith("user:")) {
+            return new OwnerContact(recipe.ownerName(), "/teams/" + recipe.ownerRef());
+        }
+        String email = people.person(recipe.ownerRef().substring("user:".length())).map(p -> p.email()).orElse(null);
+        return new OwnerContact(recipe.ownerName(), email == null || email.isBlank() ? null : "mailto:" + email);
+    }
+
     /** Where its runs go; only for its owners, for everyone else the recipe is not theirs to see this of. */
     @Transactional(readOnly = true)
     public RecipeTarget target(String slug) {

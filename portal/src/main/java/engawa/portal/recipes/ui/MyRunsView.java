@@ -9,6 +9,7 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import engawa.portal.recipes.RecipeRun;
@@ -22,6 +23,9 @@ import jakarta.annotation.security.PermitAll;
 @PermitAll
 public class MyRunsView extends Div implements HasDynamicTitle {
 
+    /** Up to this many runs, the list is as long as its rows; beyond, it scrolls in its own box. */
+    private static final int ROWS_SHOWN_WHOLE = 12;
+
     MyRunsView(RecipeRunner runner) {
         addClassName("page");
         add(new H1(getTranslation("recipes.myRuns")));
@@ -33,19 +37,37 @@ public class MyRunsView extends Div implements HasDynamicTitle {
         boolean ja = RecipeLabels.japanese(this);
         Grid<RecipeRun> grid = new Grid<>();
         grid.setId("my-runs");
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addComponentColumn(run -> new RouterLink(
-                        ja && run.row().recipeTitleJa() != null ? run.row().recipeTitleJa() : run.row().recipeTitleEn(),
-                        RunView.class, new RouteParameters("id", run.row().id().toString())))
-                .setHeader(getTranslation("recipes.myRuns.recipe")).setFlexGrow(3);
-        grid.addColumn(run -> Formats.dateTime(run.row().requestedAt())).setHeader(getTranslation("recipes.myRuns.when"))
-                .setFlexGrow(1);
-        grid.addComponentColumn(run -> RecipeLabels.badge(RecipeLabels.status(this, run.row().status()),
-                RecipeLabels.statusTheme(run.row().status()))).setHeader(getTranslation("recipes.myRuns.status")).setFlexGrow(1);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        // one column that reads like a list: what, the result, when, and why it did not work, so
+        // nothing is cut off on a phone
+        grid.addComponentColumn(run -> row(run, ja)).setHeader(getTranslation("recipes.myRuns.recipe"));
         grid.setItems(query -> runner.mine(VaadinSpringDataHelpers.toSpringPageRequest(query)).stream());
-        grid.setAllRowsVisible(false);
-        grid.setHeight("70vh");
+        if (total <= ROWS_SHOWN_WHOLE) {
+            grid.setAllRowsVisible(true);
+        } else {
+            grid.setHeight("70vh");
+        }
         add(grid);
+    }
+
+    private Div row(RecipeRun run, boolean ja) {
+        var row = run.row();
+        RouterLink title = new RouterLink(ja && row.recipeTitleJa() != null ? row.recipeTitleJa() : row.recipeTitleEn(),
+                RunView.class, new RouteParameters("id", row.id().toString()));
+        title.addClassName("my-run-title");
+        Div first = new Div(title, RecipeLabels.badge(RecipeLabels.status(this, row.status()),
+                RecipeLabels.statusTheme(row.status())));
+        first.addClassName("my-run-line");
+        Span when = new Span(Formats.dateTime(row.requestedAt()));
+        when.addClassName("hint");
+        Div cell = new Div(first, when);
+        cell.addClassName("my-run");
+        RecipeLabels.whyItDidNotWork(this, row).ifPresent(why -> {
+            Paragraph text = new Paragraph(why);
+            text.addClassName("my-run-why");
+            cell.add(text);
+        });
+        return cell;
     }
 
     @Override

@@ -126,6 +126,36 @@ class RecipeForm extends FormLayout {
         return answers;
     }
 
+    /**
+     * Fills the form with the answers of an earlier run; an answer the form can no longer take (a
+     * choice the owners removed, a field of another kind now) leaves that field as it was.
+     */
+    @SuppressWarnings("unchecked")
+    void fill(Map<String, Object> earlier) {
+        earlier.forEach((key, value) -> {
+            Component field = fields.get(key);
+            if (field == null || value == null) {
+                return;
+            }
+            String text = String.valueOf(value);
+            try {
+                switch (field) {
+                    case Checkbox box -> box.setValue(Boolean.parseBoolean(text));
+                    case DatePicker picker -> picker.setValue(LocalDate.parse(text));
+                    case Select<?> any -> {
+                        Select<String> select = (Select<String>) any;
+                        if (select.getListDataView().contains(text)) {
+                            select.setValue(text);
+                        }
+                    }
+                    default -> ((AbstractField<?, String>) field).setValue(text);
+                }
+            } catch (DateTimeParseException | ClassCastException notTheSameKind) {
+                // the field keeps its default
+            }
+        });
+    }
+
     /** Puts the cursor where the person has something to fill in; nowhere when the defaults did it all. */
     void focusFirstEmpty() {
         fields.values().stream()

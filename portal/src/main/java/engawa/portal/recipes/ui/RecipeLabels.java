@@ -47,6 +47,17 @@ final class RecipeLabels {
         return c.getTranslation(run.test() ? "recipes.run.scheduled" : "recipes.run.adminToken");
     }
 
+    /** Why a run did not work, in words: the workflow's own, or what Engawa saw. Empty when it worked or runs. */
+    static java.util.Optional<String> whyItDidNotWork(Component c, engawa.db.recipes.RunRow run) {
+        boolean said = run.message() != null && !run.message().isBlank();
+        return switch (run.status()) {
+            case FAILED -> java.util.Optional.of(said ? c.getTranslation("recipes.run.workflowSaid", run.message())
+                    : c.getTranslation("recipes.run.why.failed"));
+            case NO_ANSWER -> java.util.Optional.of(c.getTranslation("recipes.run.why.noAnswer"));
+            default -> java.util.Optional.empty();
+        };
+    }
+
     static String category(Component c, String category) {
         return c.getTranslation("recipes.category." + category);
     }

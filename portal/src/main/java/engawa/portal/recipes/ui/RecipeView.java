@@ -27,6 +27,7 @@ import engawa.portal.recipes.Recipe;
 import engawa.portal.recipes.RecipePage;
 import engawa.portal.recipes.RecipeRun;
 import engawa.portal.recipes.RecipeRunner;
+import engawa.portal.recipes.RecipeService;
 import engawa.portal.recipes.RecipeStats;
 import engawa.portal.recipes.RecipeTarget;
 import engawa.portal.recipes.RunOptions;
@@ -51,14 +52,19 @@ import tools.jackson.databind.SerializationFeature;
 @PermitAll
 public class RecipeView extends Div implements HasDynamicTitle, BeforeEnterObserver {
 
+    /** The query parameter naming a run whose answers fill the form: "Run again with the same answers". */
+    static final String FROM_RUN = "from";
+
     private final RecipeRunner runner;
+    private final RecipeService recipes;
     private final JsonMapper json;
     private final Clock clock;
     private String title = "";
     private RecipeForm form;
 
-    RecipeView(RecipeRunner runner, JsonMapper json, Clock clock) {
+    RecipeView(RecipeRunner runner, RecipeService recipes, JsonMapper json, Clock clock) {
         this.runner = runner;
+        this.recipes = recipes;
         this.json = json;
         this.clock = clock;
         addClassName("page");
@@ -71,6 +77,8 @@ public class RecipeView extends Div implements HasDynamicTitle, BeforeEnterObser
         removeAll();
         try {
             show(runner.page(slug, Formats.zone()));
+            event.getLocation().getQueryParameters().getSingleParameter(FROM_RUN)
+                    .ifPresent(run -> fillFrom(slug, run));
         } catch (UserFacingException e) {
             if (e.kind() != UserFacingException.Kind.NOT_FOUND) {
                 throw e;
@@ -78,6 +86,18 @@ public class RecipeView extends Div implements HasDynamicTitle, BeforeEnterObser
             title = getTranslation("recipes.notFound.title");
             add(new H1(title), new Paragraph(e.messageIn(getLocale())),
                     new RouterLink(getTranslation("recipes.backToGallery"), RecipesView.class));
+        }
+    }
+
+    /** The answers of an earlier run of this recipe, when the person may see that run. */
+    private void fillFrom(String slug, String runId) {
+        try {
+            RecipeRun earlier = runner.get(UUID.fromString(runId));
+            if (earlier.row().recipeSlug().equals(slug) && form != null) {
+                form.fill(earlier.inputs());
+            }
+        } catch (IllegalArgumentException | UserFacingException notTheirs) {
+            // an old or someone else's link: the form keeps its defaults
         }
     }
 
@@ -108,7 +128,9 @@ public class RecipeView extends Div implements HasDynamicTitle, BeforeEnterObser
         } else if (recipe.status() == RecipeStatus.ARCHIVED) {
             add(notice(getTranslation("recipes.archivedNotice")));
         } else if (recipe.broken()) {
-            add(notice(getTranslation("recipes.brokenNotice")));
+            Div notice = notice(getTranslation("recipes.brokenNotice", recipe.failuresInARow()));
+            notice.add(new AskTheOwners(recipes.contact(recipe)));
+            add(notice);
         }
 
         Div columns = new Div();

@@ -212,6 +212,12 @@ public class RecipesView extends Div implements HasDynamicTitle, BeforeEnterObse
         Span category = new Span(RecipeLabels.category(this, recipe.category()));
         category.addClassName("recipe-card-category");
         link.add(category, title, text, facts);
+        if (recipe.broken()) {
+            // the badge alone says nothing about what to expect
+            Paragraph broken = new Paragraph(getTranslation("recipes.brokenExplained", recipe.failuresInARow()));
+            broken.addClassName("recipe-card-broken");
+            link.add(broken);
+        }
         return link;
     }
 

@@ -16,12 +16,15 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import engawa.db.recipes.RunRow;
 import engawa.db.recipes.RunStatus;
 import engawa.portal.recipes.InputKind;
+import engawa.portal.recipes.Recipe;
+import engawa.portal.recipes.RecipeService;
 import engawa.portal.recipes.RecipeRun;
 import engawa.portal.recipes.RecipeRunner;
 import engawa.portal.shared.UserFacingException;
@@ -40,12 +43,14 @@ import java.util.UUID;
 public class RunView extends Div implements HasDynamicTitle, BeforeEnterObserver {
 
     private final RecipeRunner runner;
+    private final RecipeService recipes;
     private final RunPushes pushes;
     private final Div content = new Div();
     private RecipeRun run;
 
-    RunView(RecipeRunner runner, RunPushes pushes) {
+    RunView(RecipeRunner runner, RecipeService recipes, RunPushes pushes) {
         this.runner = runner;
+        this.recipes = recipes;
         this.pushes = pushes;
         addClassName("page");
         addClassName("run-view");
@@ -118,18 +123,8 @@ public class RunView extends Div implements HasDynamicTitle, BeforeEnterObserver
             content.add(message);
         }
         content.add(steps(row));
-        if (row.status().finished() && row.status() != RunStatus.SUCCEEDED) {
-            Button again = new Button(getTranslation("recipes.run.tryAgain"), VaadinIcon.REFRESH.create(), e -> {
-                try {
-                    UUID id = runner.tryAgain(row.id(), Formats.zone());
-                    getUI().ifPresent(ui -> ui.navigate(RunView.class, new RouteParameters("id", id.toString())));
-                } catch (UserFacingException refusal) {
-                    FormErrors.notifyError(refusal.messageIn(getLocale()));
-                }
-            });
-            again.setId("run-try-again");
-            again.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            content.add(again);
+        if (row.status().finished()) {
+            content.add(nextSteps(row));
         }
         Div facts = new Div();
         facts.addClassName("card");
@@ -152,6 +147,64 @@ public class RunView extends Div implements HasDynamicTitle, BeforeEnterObserver
             facts.add(table);
         }
         content.add(facts);
+    }
+
+    /**
+     * What the person can do now. After a failure: try again (unless the recipe is Broken, when it
+     * would only fail again; its owners still can) and whom to ask; after any end: run it again with
+     * the same answers (the form filled in, to change before running), their runs, all recipes.
+     */
+    private Div nextSteps(RunRow row) {
+        Div next = new Div();
+        next.addClassName("run-next");
+        Recipe recipe = recipeOf(row);
+        Div actions = new Div();
+        actions.addClassName("run-next-actions");
+        boolean failed = row.status() != RunStatus.SUCCEEDED;
+        if (failed && recipe != null) {
+            next.add(new AskTheOwners(recipes.contact(recipe)));
+        }
+        boolean brokenForThem = recipe != null && recipe.broken() && !recipe.mayEdit();
+        if (failed && brokenForThem) {
+            Paragraph broken = new Paragraph(getTranslation("recipes.run.brokenNoRetry", recipe.failuresInARow()));
+            broken.setId("run-broken");
+            broken.addClassName("warning-text");
+            next.add(broken);
+        } else if (failed) {
+            Button again = new Button(getTranslation("recipes.run.tryAgain"), VaadinIcon.REFRESH.create(), e -> {
+                try {
+                    UUID id = runner.tryAgain(row.id(), Formats.zone());
+                    getUI().ifPresent(ui -> ui.navigate(RunView.class, new RouteParameters("id", id.toString())));
+                } catch (UserFacingException refusal) {
+                    FormErrors.notifyError(refusal.messageIn(getLocale()));
+                }
+            });
+            again.setId("run-try-again");
+            again.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            actions.add(again);
+        }
+        if (recipe != null && recipe.runnable() && !brokenForThem) {
+            RouterLink sameAnswers = new RouterLink(getTranslation("recipes.run.again"), RecipeView.class,
+                    new RouteParameters("slug", row.recipeSlug()));
+            sameAnswers.setQueryParameters(QueryParameters.of(RecipeView.FROM_RUN, row.id().toString()));
+            sameAnswers.setId("run-again");
+            actions.add(sameAnswers);
+        }
+        RouterLink mine = new RouterLink(getTranslation("recipes.myRuns"), MyRunsView.class);
+        mine.setId("run-my-runs");
+        RouterLink all = new RouterLink(getTranslation("recipes.run.allRecipes"), RecipesView.class);
+        all.setId("run-all-recipes");
+        actions.add(mine, all);
+        next.add(actions);
+        return next;
+    }
+
+    private Recipe recipeOf(RunRow row) {
+        try {
+            return recipes.get(row.recipeSlug());
+        } catch (UserFacingException goneOrHidden) {
+            return null;
+        }
     }
 
     private String explanation(RunRow row) {
@@ -180,9 +233,16 @@ public class RunView extends Div implements HasDynamicTitle, BeforeEnterObserver
                         : "recipes.run.step.done"};
         for (int i = 0; i < keys.length; i++) {
             ListItem item = new ListItem(getTranslation(keys[i]));
-            item.addClassName(i < reached ? "run-step-done" : i == reached ? "run-step-current" : "run-step-next");
-            if (i == reached) {
+            boolean last = i == keys.length - 1;
+            if (last && row.status().finished()) {
+                // the result is the current step, ticked when it worked and marked when not
+                item.addClassName(row.status() == RunStatus.SUCCEEDED ? "run-step-done" : "run-step-failed");
                 item.getElement().setAttribute("aria-current", "step");
+            } else {
+                item.addClassName(i < reached ? "run-step-done" : i == reached ? "run-step-current" : "run-step-next");
+                if (i == reached) {
+                    item.getElement().setAttribute("aria-current", "step");
+                }
             }
             list.add(item);
         }
