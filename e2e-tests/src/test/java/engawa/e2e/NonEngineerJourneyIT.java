@@ -144,4 +144,72 @@ class NonEngineerJourneyIT extends BrowserJourney {
             }
         }
     }
+
+    @Test
+    void hana_runs_a_recipe_from_home_with_the_keyboard_alone_in_under_twenty_key_presses() {
+        new LoginPage(page).open(portal.baseUrl()).signInAs("hana", "engawa-staff");
+        // she has run the expense reminder before, so Home offers it first among the recipes she uses
+        page.navigate(portal.baseUrl() + "/recipes/expense-reminder");
+        page.locator("#recipe-run").click();
+        assertThat(page.locator("#run-status-label")).hasText("Succeeded");
+        page.navigate(portal.baseUrl() + "/");
+        Locator chip = page.locator("#home-quick-run .quick-run-chip").first();
+        assertThat(chip).hasAttribute("data-slug", "expense-reminder");
+
+        int presses = press("Tab");
+        org.assertj.core.api.Assertions.assertThat(focused("#skip-link")).as("the skip link is the first Tab stop").isTrue();
+        presses += press("Enter");
+        presses += tabsUntil("#home-quick-run .quick-run-chip[data-slug=expense-reminder]");
+        presses += press("Enter");
+        assertThat(page.locator("#recipe-title")).isVisible();
+        presses += tabsUntil("#recipe-run");
+        presses += press("Enter");
+        assertThat(page.locator("#run-status-label")).hasText("Succeeded");
+        org.assertj.core.api.Assertions.assertThat(presses).as("key presses from Home to a run").isLessThan(20);
+    }
+
+    @Test
+    void the_engineers_pages_are_folded_away_for_hana_and_open_for_kenji() {
+        new LoginPage(page).open(portal.baseUrl()).signInAs("hana", "engawa-staff");
+        Locator engineers = page.locator("#nav-engineers");
+        assertThat(engineers).isVisible();
+        assertThat(engineers.locator("vaadin-side-nav-item[path$=slos]")).isHidden();
+        // still there: one click opens the group
+        new engawa.e2e.pages.Shell(page).openGroup("For engineers");
+        assertThat(engineers.locator("vaadin-side-nav-item[path$=slos]")).isVisible();
+        page.navigate(portal.baseUrl() + "/catalog");
+        assertThat(page.locator("#catalog-search input")).isVisible();
+        assertThat(page.locator("#catalog-import")).hasCount(0);
+        assertThat(page.locator("#catalog-lifecycle")).isHidden();
+        screenshot("hana-catalog");
+
+        try (BrowserContext other = browser.newContext(contextOptions())) {
+            Page kenji = other.newPage();
+            new LoginPage(kenji).open(portal.baseUrl()).signInAs("kenji", "engawa-owner");
+            assertThat(kenji.locator("#nav-engineers vaadin-side-nav-item[path$=slos]")).isVisible();
+            kenji.navigate(portal.baseUrl() + "/catalog");
+            assertThat(kenji.locator("#catalog-import")).isVisible();
+            assertThat(kenji.locator("#catalog-lifecycle")).isVisible();
+        }
+    }
+
+    private int press(String key) {
+        page.keyboard().press(key);
+        return 1;
+    }
+
+    /** Presses Tab until the focus is on what the selector finds; how many presses it took. */
+    private int tabsUntil(String selector) {
+        for (int presses = 1; presses <= 30; presses++) {
+            page.keyboard().press("Tab");
+            if (focused(selector)) {
+                return presses;
+            }
+        }
+        throw new AssertionError("Tab never reached " + selector);
+    }
+
+    private boolean focused(String selector) {
+        return (Boolean) page.evaluate("s => !!document.activeElement && !!document.activeElement.closest(s)", selector);
+    }
 }

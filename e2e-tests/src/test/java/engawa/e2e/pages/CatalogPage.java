@@ -45,11 +45,22 @@ public class CatalogPage {
     }
 
     public void chooseLifecycle(String label) {
+        showFilters();
         new VaadinSelect(page, "#catalog-lifecycle").choose(label);
     }
 
     public void showOnlyMine() {
+        showFilters();
         page.locator("#catalog-mine").click();
+    }
+
+    /** Opens the filters where they are folded (a phone, someone who does not work on services). */
+    public void showFilters() {
+        page.locator("#catalog-search").waitFor();
+        if (page.locator("#catalog-filters-toggle").isVisible() && !page.locator("#catalog-filters").isVisible()) {
+            page.locator("#catalog-filters-toggle").click();
+        }
+        page.locator("#catalog-filters").waitFor();
     }
 
     public void openService(String title) {

@@ -26,6 +26,16 @@ public class Shell {
                 .filter(new Locator.FilterOptions().setHas(page.locator("[slot=label]"))).first();
     }
 
+    /** Opens a folded group of the side navigation by its label, as a person clicks it; an open one stays open. */
+    public void openGroup(String label) {
+        Locator group = navGroup(label);
+        Locator firstItem = group.locator("vaadin-side-nav-item").first();
+        if (!firstItem.isVisible()) {
+            group.locator("[slot=label]").click();
+        }
+        firstItem.waitFor();
+    }
+
     public Locator languageSwitch() {
         return page.locator("#language-switch");
     }

@@ -27,6 +27,7 @@ import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
+import engawa.portal.catalog.MyServices;
 import engawa.portal.people.UserAccountService;
 import engawa.portal.people.UserSummary;
 import engawa.portal.people.ui.CurrentPerson;
@@ -56,7 +57,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver, Be
     /** A page opened by its address starts at the top, where the skip link is the first Tab stop. */
     private boolean opened;
 
-    MainLayout(CurrentPerson person, UserAccountService users, List<HeaderItem> headerItems) {
+    MainLayout(CurrentPerson person, UserAccountService users, MyServices myServices, List<HeaderItem> headerItems) {
         this.person = person;
         setPrimarySection(Section.DRAWER);
         addAttachListener(event -> Formats.learnTimeZone(event.getUI()));
@@ -95,7 +96,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver, Be
         brandMark.addClassName("brand-mark");
         Div brandBox = new Div(brand, brandMark);
         brandBox.addClassName("brand-box");
-        addToDrawer(brandBox, navigation(menu), new Footer(new Span(getTranslation("app.tagline"))));
+        boolean engineer = person.get().isPresent() && myServices.worksOnServices();
+        addToDrawer(brandBox, navigation(menu, engineer), new Footer(new Span(getTranslation("app.tagline"))));
     }
 
     /** The views this person may open, by group, in their order. */
@@ -112,7 +114,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver, Be
      * One side navigation per group, each with its own label: the groups are separate lists rather
      * than expandable items, whose toggle screen readers could not relate to its list.
      */
-    private Div navigation(Map<Group, List<MenuEntry>> menu) {
+    private Div navigation(Map<Group, List<MenuEntry>> menu, boolean engineer) {
         Div navigation = new Div();
         navigation.setId("main-nav");
         navigation.addClassName("main-nav");
@@ -120,17 +122,22 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver, Be
         main.getElement().setAttribute("aria-label", getTranslation("nav.main"));
         menu.getOrDefault(Group.MAIN, List.of()).forEach(entry -> main.addItem(item(entry)));
         navigation.add(main);
-        addGroup(navigation, menu, Group.ENGINEERS, "nav.engineers");
-        addGroup(navigation, menu, Group.ADMIN, "nav.admin");
+        // folded for people who do not work on services: there, but not in their way
+        addGroup(navigation, menu, Group.ENGINEERS, "nav.engineers", !engineer);
+        addGroup(navigation, menu, Group.ADMIN, "nav.admin", false);
         return navigation;
     }
 
-    private void addGroup(Div navigation, Map<Group, List<MenuEntry>> menu, Group group, String labelKey) {
+    private void addGroup(Div navigation, Map<Group, List<MenuEntry>> menu, Group group, String labelKey, boolean folded) {
         List<MenuEntry> entries = menu.getOrDefault(group, List.of());
         if (entries.isEmpty()) {
             return;
         }
         SideNav nav = new SideNav(getTranslation(labelKey));
+        if (folded) {
+            nav.setCollapsible(true);
+            nav.setExpanded(false);
+        }
         nav.setId("nav-" + group.name().toLowerCase(java.util.Locale.ROOT));
         entries.forEach(entry -> nav.addItem(item(entry)));
         navigation.add(nav);

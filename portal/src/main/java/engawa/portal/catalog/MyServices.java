@@ -2,6 +2,7 @@ package engawa.portal.catalog;
 
 import engawa.db.catalog.CatalogServices;
 import engawa.db.catalog.ScorecardLevel;
+import engawa.portal.people.Callers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,9 +23,34 @@ public class MyServices {
     static final int LOOKED_AT = 50;
 
     private final CatalogService catalog;
+    private final Callers callers;
 
-    MyServices(CatalogService catalog) {
+    MyServices(CatalogService catalog, Callers callers) {
         this.catalog = catalog;
+        this.callers = callers;
+    }
+
+    /**
+     * Whether the caller runs services the company depends on: an admin, or an owner (in person or
+     * through a team) of a tier 1 or 2 service. Engineers' pages and tools are put in front of them
+     * and folded away for everyone else, who can still open them: a finance team that owns its
+     * month-end report (tier 3) is not pushed SLOs and webhooks. See decision 020.
+     */
+    @Transactional(readOnly = true)
+    public boolean worksOnServices() {
+        if (callers.current().admin()) {
+            return true;
+        }
+        for (int tier = 1; tier <= 2; tier++) {
+            if (catalog.count(catalog.query(null, new CatalogFilter(null, false, true, null, tier, null, null))) > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private CatalogQuery mine() {
+        return catalog.query(null, new CatalogFilter(null, false, true, null, null, null, null));
     }
 
     /**
@@ -35,9 +61,7 @@ public class MyServices {
 
     @Transactional(readOnly = true)
     public Overview overview() {
-        List<ServiceSummary> mine = catalog.list(
-                catalog.query(null, new CatalogFilter(null, false, true, null, null, null, null)),
-                CatalogServices.Sort.NAME, PageRequest.of(0, LOOKED_AT));
+        List<ServiceSummary> mine = catalog.list(mine(), CatalogServices.Sort.NAME, PageRequest.of(0, LOOKED_AT));
         List<ServiceAttention> needing = new ArrayList<>();
         for (ServiceSummary s : mine) {
             SloState state = s.worstSloState() == null ? null : SloState.byKey(s.worstSloState()).orElse(null);
@@ -46,7 +70,7 @@ public class MyServices {
                 continue;
             }
             List<String> missing = catalog.scorecard(s.name()).checks().stream().filter(c -> !c.passed())
-                    .map(Scorecard.Check::key).toList();
+                    .map(c -> c.rule().textKey()).toList();
             needing.add(new ServiceAttention(s.name(), s.displayName(), s.level().name().toLowerCase(Locale.ROOT),
                     missing, atRisk ? state.textKey() : null));
         }

@@ -35,9 +35,11 @@ import engawa.portal.catalog.CatalogExport;
 import engawa.portal.catalog.CatalogFilter;
 import engawa.portal.catalog.CatalogQuery;
 import engawa.portal.catalog.CatalogService;
+import engawa.portal.catalog.MyServices;
 import engawa.portal.people.TeamService;
 import engawa.portal.shared.UserFacingException;
 import engawa.portal.shared.ui.FormErrors;
+import engawa.portal.shared.ui.GridHeights;
 import jakarta.annotation.security.PermitAll;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -71,12 +73,14 @@ public class CatalogView extends Div implements HasDynamicTitle, BeforeEnterObse
     private final Paragraph summary = new Paragraph();
     private final CatalogGrid grid;
     private final Span systemChip = new Span();
+    private Div filterBox;
+    private Button filtersToggle;
     private String system;
     private CatalogServices.FacetCounts facets;
     private CatalogQuery query;
     private boolean reading;
 
-    CatalogView(CatalogService catalog, TeamService teams, CatalogExport export) {
+    CatalogView(CatalogService catalog, MyServices myServices, TeamService teams, CatalogExport export) {
         this.catalog = catalog;
         this.owner = new TeamComboBox(teams, false);
         this.grid = new CatalogGrid(catalog, () -> query);
@@ -96,13 +100,18 @@ public class CatalogView extends Div implements HasDynamicTitle, BeforeEnterObse
                 e -> e.getSource().getUI().ifPresent(ui -> ui.navigate(CatalogImportView.class)));
         importFile.setId("catalog-import");
         Anchor download = exportLink(export, getTranslation("catalog.download"));
-        HorizontalLayout actions = new HorizontalLayout(create, importFile, download);
+        HorizontalLayout actions = new HorizontalLayout(create);
+        boolean engineer = myServices.worksOnServices();
+        if (engineer) {
+            // Backstage files are engineers' business; the import page is still there by its address
+            actions.add(importFile, download);
+        }
         actions.setAlignItems(FlexComponent.Alignment.CENTER);
         actions.setWrap(true);
         HorizontalLayout toolbar = new HorizontalLayout(intro, actions);
         toolbar.addClassName("toolbar");
         toolbar.setWrap(true);
-        add(toolbar, filters(), summary, grid);
+        add(toolbar, filters(engineer), summary, grid);
         summary.setId("catalog-summary");
         summary.addClassName("catalog-summary");
     }
@@ -122,7 +131,7 @@ public class CatalogView extends Div implements HasDynamicTitle, BeforeEnterObse
         return link;
     }
 
-    private Component filters() {
+    private Component filters(boolean engineer) {
         search.setId("catalog-search");
         search.setPlaceholder(getTranslation("catalog.search.placeholder"));
         search.setAriaLabel(getTranslation("catalog.search.placeholder"));
@@ -211,14 +220,19 @@ public class CatalogView extends Div implements HasDynamicTitle, BeforeEnterObse
         toggle.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         toggle.getElement().setAttribute("aria-controls", "catalog-filters");
         toggle.getElement().setAttribute("aria-expanded", "false");
-        toggle.addClickListener(e -> {
-            boolean open = !box.hasClassName("filters-open");
-            box.setClassName("filters-open", open);
-            toggle.getElement().setAttribute("aria-expanded", String.valueOf(open));
-        });
+        toggle.addClickListener(e -> openFilters(!box.hasClassName("filters-open")));
+        filtersToggle = toggle;
         box.add(toggle, row);
         box.addClassName("catalog-filter-box");
+        // people who do not work on services search by name; the engineers' filters wait behind the button
+        box.setClassName("filters-folded", !engineer);
+        filterBox = box;
         return box;
+    }
+
+    private void openFilters(boolean open) {
+        filterBox.setClassName("filters-open", open);
+        filtersToggle.getElement().setAttribute("aria-expanded", String.valueOf(open));
     }
 
     private String withCount(String label, Long count) {
@@ -298,6 +312,7 @@ public class CatalogView extends Div implements HasDynamicTitle, BeforeEnterObse
             return;
         }
         long count = catalog.count(query);
+        GridHeights.fit(grid, count);
         if (query.bySimilarNames()) {
             summary.add(new Text(getTranslation("catalog.summary.similar", search.getValue().strip())));
         } else if (query.correctedText() != null) {
@@ -331,6 +346,8 @@ public class CatalogView extends Div implements HasDynamicTitle, BeforeEnterObse
         } finally {
             reading = false;
         }
+        // a link that chose filters (a team's services, an SLO state) shows them
+        openFilters(p.keySet().stream().anyMatch(k -> !k.equals("q")));
         refresh();
     }
 
