@@ -105,6 +105,42 @@ class OfficeHoursJourneyIT extends BrowserJourney {
     }
 
     @Test
+    void a_listed_session_is_joined_from_its_card_and_goes_to_google_or_outlook_filled_in() throws Exception {
+        int n = NAMES.incrementAndGet();
+        String title = "Spreadsheet chores " + n;
+        String topic = "Chores" + n;
+        LocalDateTime start = nextWeek().plusDays(1).atTime(11, 0);
+        HttpResponse<String> created = adminApi("POST", "/api/v1/sessions", """
+                {"title": "%s", "description": "Bring a chore.", "topics": ["%s"], "hosts": ["yuki"],
+                 "room": "Room Fuji", "timeZone": "Asia/Tokyo", "start": "%s", "end": "%s"}"""
+                .formatted(title, topic, start, start.plusHours(1)));
+        org.assertj.core.api.Assertions.assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        new LoginPage(page).open(portal.baseUrl()).signInAs("hana", "engawa-staff");
+
+        page.navigate(portal.baseUrl() + "/office-hours?topic=" + topic);
+        Locator entry = page.locator(".session-entry", new Page.LocatorOptions().setHasText(title));
+        entry.locator(".session-join").click();
+        assertThat(entry).containsText("You are coming");
+        assertThat(entry.locator(".session-join")).hasCount(0);
+        screenshot("joined-from-list");
+
+        entry.locator("a.session-card").click();
+        assertThat(page.locator("#join-state")).containsText("drop by");
+        String utcStart = start.atZone(TOKYO).withZoneSameInstant(java.time.ZoneOffset.UTC)
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'"));
+        org.assertj.core.api.Assertions.assertThat(page.locator("#calendar-google").getAttribute("href"))
+                .startsWith("https://calendar.google.com/calendar/render?action=TEMPLATE")
+                .contains("text=Spreadsheet%20chores%20" + n).contains("dates=" + utcStart + "/")
+                .contains("location=Room%20Fuji").contains("office-hours%2Fsessions%2F");
+        org.assertj.core.api.Assertions.assertThat(page.locator("#calendar-outlook").getAttribute("href"))
+                .startsWith("https://outlook.office.com/calendar/0/deeplink/compose")
+                .contains("subject=Spreadsheet%20chores%20" + n).contains("location=Room%20Fuji");
+        assertThat(page.locator("#calendar-download")).containsText("Apple Calendar");
+        page.locator("#session-leave").click();
+        assertThat(page.locator("#session-join")).isVisible();
+    }
+
+    @Test
     void a_seated_session_fills_and_its_waitlist_moves_when_someone_gives_up_a_seat() throws Exception {
         String title = "SLOs in practice " + NAMES.incrementAndGet();
         String id = session(title, ", \"kind\": \"seated\", \"capacity\": 1", 3, 10);

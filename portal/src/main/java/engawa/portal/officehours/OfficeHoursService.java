@@ -139,6 +139,14 @@ public class OfficeHoursService {
                 hosting || caller.admin());
     }
 
+    /** The recipes a session is about, as the caller may see them (a draft only for its owners). */
+    @Transactional(readOnly = true)
+    public List<engawa.portal.recipes.RecipeRef> recipesOf(Session session) {
+        Caller caller = callers.current();
+        return session.series().values().recipeSlugs().stream()
+                .flatMap(slug -> recipes.findVisible(caller, slug).stream()).toList();
+    }
+
     /** The other dates of a session's series, for "also on". */
     @Transactional(readOnly = true)
     public List<SessionRow> datesOf(long seriesId) {

@@ -24,12 +24,16 @@ import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.component.Component;
 import engawa.db.officehours.Host;
+import engawa.db.officehours.SignupStatus;
 import engawa.db.officehours.Signups;
 import engawa.portal.officehours.OfficeHoursService;
 import engawa.portal.officehours.Session;
 import engawa.portal.officehours.SignupService;
+import engawa.portal.shared.UserFacingException;
 import engawa.portal.shared.ui.Card;
+import engawa.portal.shared.ui.FormErrors;
 import engawa.portal.shared.ui.Formats;
 import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
@@ -186,6 +190,40 @@ public class OfficeHoursView extends Div implements HasDynamicTitle, BeforeEnter
         getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, new Location("office-hours", QueryParameters.simple(params))));
     }
 
+    /**
+     * A session in the list, with Join beside it for one that is open to the viewer: the question
+     * and the drop-by time are optional, so joining needs no page of its own. (A button cannot sit
+     * inside the card's link, so the two share a box.)
+     */
+    private Component entry(Session session, ZoneId zone) {
+        Component card = SessionCards.card(this, session, zone, clock.instant(), false);
+        if (session.mine() != null || session.hosting() || session.cancelled() || session.finished(clock.instant())) {
+            return card;
+        }
+        Div entry = new Div(card);
+        entry.addClassName("session-entry");
+        String label = session.seated() ? (session.full() ? "officeHours.joinWaitlist" : "officeHours.joinSeat")
+                : "officeHours.joinDropIn";
+        Button join = new Button(getTranslation(label), VaadinIcon.SIGN_IN.create());
+        join.addClassName("session-join");
+        join.getElement().setAttribute("aria-label", getTranslation(label) + ": " + session.title(SessionCards.japanese(this)));
+        join.addClickListener(e -> {
+            try {
+                SignupService.Joined joined = signups.join(session.id(), null, null);
+                FormErrors.notifySuccess(joined.status() == SignupStatus.WAITLISTED
+                        ? getTranslation("officeHours.joined.waiting", joined.position())
+                        : getTranslation("officeHours.joined.in"));
+                entry.replace(join, SessionCards.badge(getTranslation(joined.status() == SignupStatus.WAITLISTED
+                        ? "officeHours.youWait" : session.seated() ? "officeHours.youreIn" : "officeHours.youreComing"),
+                        "success primary"));
+            } catch (UserFacingException refused) {
+                FormErrors.notifyError(refused.messageIn(getLocale()));
+            }
+        });
+        entry.add(join);
+        return entry;
+    }
+
     private Button switchButton(String key, boolean active, boolean toWeek) {
         Button button = new Button(getTranslation(key), e -> {
             week = toWeek;
@@ -225,7 +263,7 @@ public class OfficeHoursView extends Div implements HasDynamicTitle, BeforeEnter
                 results.add(heading);
                 lastDay = day;
             }
-            results.add(SessionCards.card(this, session, zone, clock.instant(), false));
+            results.add(entry(session, zone));
         }
         shown += page.size();
         if (shown < sessions.count(q)) {

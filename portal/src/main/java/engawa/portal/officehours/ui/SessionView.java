@@ -24,11 +24,14 @@ import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import engawa.db.officehours.Host;
 import engawa.db.officehours.SignupStatus;
+import engawa.portal.officehours.CalendarLinks;
 import engawa.portal.officehours.CalendarService;
 import engawa.portal.officehours.OfficeHoursService;
 import engawa.portal.officehours.Session;
 import engawa.portal.officehours.SignupService;
 import engawa.portal.shared.UserFacingException;
+import engawa.portal.recipes.RecipeRef;
+import engawa.portal.shared.PublicUrl;
 import engawa.portal.shared.ui.Card;
 import engawa.portal.shared.ui.FormErrors;
 import engawa.portal.shared.ui.Formats;
@@ -41,6 +44,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -57,11 +61,14 @@ public class SessionView extends Div implements HasDynamicTitle, BeforeEnterObse
     private final OfficeHoursService sessions;
     private final SignupService signups;
     private final CalendarService calendars;
+    private final PublicUrl publicUrl;
     private final Clock clock;
     private String title = "";
     private long id;
 
-    SessionView(OfficeHoursService sessions, SignupService signups, CalendarService calendars, Clock clock) {
+    SessionView(OfficeHoursService sessions, SignupService signups, CalendarService calendars, PublicUrl publicUrl,
+            Clock clock) {
+        this.publicUrl = publicUrl;
         this.sessions = sessions;
         this.signups = signups;
         this.calendars = calendars;
@@ -159,10 +166,13 @@ public class SessionView extends Div implements HasDynamicTitle, BeforeEnterObse
             about.add(new Html("<div class=\"recipe-steps\">" + description + "</div>"));
             main.add(about);
         }
-        if (!v.recipeSlugs().isEmpty() || !v.serviceNames().isEmpty()) {
+        List<RecipeRef> recipes = sessions.recipesOf(s);
+        if (!recipes.isEmpty() || !v.serviceNames().isEmpty()) {
             Div covers = new Card(getTranslation("officeHours.covers"));
             UnorderedList list = new UnorderedList();
-            v.recipeSlugs().forEach(r -> list.add(new ListItem(new Anchor("recipes/" + r, getTranslation("officeHours.recipe", r)))));
+            boolean ja = SessionCards.japanese(this);
+            recipes.forEach(r -> list.add(new ListItem(new Anchor("recipes/" + r.slug(),
+                    getTranslation("officeHours.recipe", r.title(ja))))));
             v.serviceNames().forEach(n -> list.add(new ListItem(new Anchor("services/" + n, getTranslation("officeHours.service", n)))));
             covers.add(list);
             main.add(covers);
@@ -232,7 +242,8 @@ public class SessionView extends Div implements HasDynamicTitle, BeforeEnterObse
         wish.setHelperText(getTranslation("officeHours.wish.help"));
         wish.setWidthFull();
         card.add(wish);
-        TimePicker dropBy = new TimePicker(getTranslation("officeHours.dropBy.label", zone.getId()));
+        // the label stays short enough for a phone; the time zone goes in the help below it
+        TimePicker dropBy = new TimePicker(getTranslation("officeHours.dropBy.label"));
         dropBy.setId("session-drop-by");
         if (!s.seated()) {
             dropBy.setStep(java.time.Duration.ofMinutes(15));
@@ -242,7 +253,7 @@ public class SessionView extends Div implements HasDynamicTitle, BeforeEnterObse
                 dropBy.setMin(start);
                 dropBy.setMax(end.minusMinutes(1));
             }
-            dropBy.setHelperText(getTranslation("officeHours.dropBy.help"));
+            dropBy.setHelperText(getTranslation("officeHours.dropBy.help", zone.getId()));
             card.add(dropBy);
         }
         Map<String, TimePicker> fields = Map.of("dropByAt", dropBy);
@@ -304,11 +315,22 @@ public class SessionView extends Div implements HasDynamicTitle, BeforeEnterObse
         return box;
     }
 
+    /**
+     * Google and Outlook open with the event filled in; Apple Calendar and the rest take the .ics
+     * file; the person's own feed keeps every session they join, which is on My sessions.
+     */
     private Div calendarCard(Session s) {
         Div card = new Card(getTranslation("officeHours.calendar.title"));
         card.setId("calendar-card");
-        card.add(download("session-" + s.id() + ".ics", "officeHours.calendar.download", "calendar-download",
-                () -> calendars.session(s.id())));
+        boolean ja = SessionCards.japanese(this);
+        String here = publicUrl.of("/office-hours/sessions/" + s.id());
+        Div links = new Div();
+        links.addClassName("calendar-links");
+        links.add(webLink(CalendarLinks.google(s, ja, here), "officeHours.calendar.google", "calendar-google"),
+                webLink(CalendarLinks.outlook(s, ja, here), "officeHours.calendar.outlook", "calendar-outlook"),
+                download("session-" + s.id() + ".ics", "officeHours.calendar.download", "calendar-download",
+                        () -> calendars.session(s.id())));
+        card.add(links);
         if (s.recurring()) {
             card.add(download("series-" + s.id() + ".ics", "officeHours.calendar.series", "calendar-series",
                     () -> calendars.series(s.id())));
@@ -318,6 +340,16 @@ public class SessionView extends Div implements HasDynamicTitle, BeforeEnterObse
         feed.addClassName("hint");
         card.add(feed);
         return card;
+    }
+
+    private Anchor webLink(String url, String key, String elementId) {
+        Anchor link = new Anchor(url, "");
+        link.add(VaadinIcon.CALENDAR.create(), new Span(getTranslation(key)));
+        link.setTarget(AnchorTarget.BLANK);
+        link.getElement().setAttribute("rel", "noopener noreferrer");
+        link.setId(elementId);
+        link.addClassName("download-link");
+        return link;
     }
 
     private static Anchor download(String fileName, String key, String elementId, java.util.function.Supplier<String> content) {
