@@ -98,6 +98,7 @@ class SloJourneyIT extends BrowserJourney {
         assertThat(page.locator(".slo-state")).hasText("Healthy");
         // 240 bad of a 1,200-event budget: 80% left
         assertThat(page.locator(".slo-sentence")).containsText("of error budget left for the last 7 days (80%)");
+        assertThat(page.locator(".slo-why")).containsText("Why Healthy: no alarm is going off");
         assertThat(page.locator(".slo-budget-text")).hasText("80% of the error budget left");
         String healthyBurnDown = chart("burn-down");
         String healthyBurnRate = chart("burn-rate");
@@ -159,6 +160,8 @@ class SloJourneyIT extends BrowserJourney {
         assertThat(card.locator(".slo-state")).hasText("Burning fast");
         assertThat(card.locator(".slo-sentence")).containsText("Reviews are saved is burning its error budget fast: at this pace it is gone in");
         assertThat(card.locator(".slo-advice")).containsText("if you depend on this service, expect trouble");
+        // why, in numbers a person can check: what flips the state back is told too
+        assertThat(card.locator(".slo-why")).containsText("The alarm goes off when both are above 14.4x");
         assertThat(card.locator(".slo-budget-text")).hasText("40.1% of the error budget left");
         assertThat(card.locator("#slo-policy-text")).containsText("has not written its error-budget policy yet");
         assertThat(card.locator("#slo-add")).hasCount(0);

@@ -1,6 +1,7 @@
 package engawa.portal.catalog;
 
 import engawa.db.catalog.CatalogServices;
+import engawa.db.catalog.OpsLinkKind;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
@@ -13,10 +14,30 @@ public class ServiceDirectory {
 
     private final CatalogServices services;
     private final engawa.portal.people.PeopleDirectory people;
+    private final CatalogService catalog;
 
-    ServiceDirectory(CatalogServices services, engawa.portal.people.PeopleDirectory people) {
+    ServiceDirectory(CatalogServices services, engawa.portal.people.PeopleDirectory people, CatalogService catalog) {
         this.services = services;
         this.people = people;
+        this.catalog = catalog;
+    }
+
+    /**
+     * Where to look when a service misbehaves (an SLO burning): its logs, error tracking and metrics
+     * links that it has, in that order, by their key ({@code logs}, {@code errors}, {@code metrics}).
+     */
+    @Transactional(readOnly = true)
+    public java.util.Map<String, String> troubleshootingLinks(String name) {
+        java.util.Map<String, String> links = new java.util.LinkedHashMap<>();
+        catalog.find(name).ifPresent(entry -> {
+            for (OpsLinkKind kind : new OpsLinkKind[] {OpsLinkKind.LOGS, OpsLinkKind.ERRORS, OpsLinkKind.METRICS}) {
+                String url = entry.opsLinks().get(kind);
+                if (url != null && !url.isBlank()) {
+                    links.put(kind.key, url);
+                }
+            }
+        });
+        return links;
     }
 
     /** The people who answer for a service: its owning team's members, or its owning person. */

@@ -29,6 +29,35 @@ public enum AlertLevel {
         return NONE;
     }
 
+    /**
+     * Which alarm is going off, as two windows and the limit both burn above; empty when none is.
+     * Told to people so that a state change is explained ("the last hour burned 16x, the last 5
+     * minutes 20x; the page needs both above 14.4x").
+     */
+    public static java.util.Optional<Firing> firing(Map<BurnWindow, BigDecimal> rates) {
+        Object[][] pairs = {{BurnWindow.H1, BurnWindow.M5, PAGE_FAST}, {BurnWindow.H6, BurnWindow.M30, PAGE_SLOW},
+                {BurnWindow.D1, BurnWindow.H2, TICKET_FAST}, {BurnWindow.D3, BurnWindow.H6, TICKET_SLOW}};
+        for (Object[] pair : pairs) {
+            BurnWindow longer = (BurnWindow) pair[0];
+            BurnWindow shorter = (BurnWindow) pair[1];
+            BigDecimal limit = (BigDecimal) pair[2];
+            if (both(rates, longer, shorter, limit)) {
+                return java.util.Optional.of(new Firing(longer, shorter, limit, rates.get(longer), rates.get(shorter)));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** An alarm that is going off: both windows burn faster than the limit. */
+    public record Firing(BurnWindow longer, BurnWindow shorter, BigDecimal limit, BigDecimal longerRate,
+            BigDecimal shorterRate) {
+    }
+
+    /** The fastest alarm's limit, for saying how far a healthy burn is from it. */
+    public static BigDecimal pageLimit() {
+        return PAGE_FAST;
+    }
+
     private static boolean both(Map<BurnWindow, BigDecimal> rates, BurnWindow longer, BurnWindow shorter, BigDecimal above) {
         BigDecimal a = rates.get(longer);
         BigDecimal b = rates.get(shorter);

@@ -29,6 +29,24 @@ public record SloStatus(SloWindow window, BigDecimal objective, long good, long 
         return achieved != null;
     }
 
+    /** At risk because little budget is left (rather than because it is being spent too fast). */
+    public boolean littleLeft() {
+        return remainingShare != null && remainingShare.compareTo(BudgetMath.AT_RISK_SHARE) < 0;
+    }
+
+    /** The alarm that set the state, when one did. */
+    public java.util.Optional<AlertLevel.Firing> firing() {
+        return AlertLevel.firing(burnRates);
+    }
+
+    /**
+     * Measurements stopped: the window has data, the last five minutes none. The alarms need the
+     * short windows, so the state can look better than it is.
+     */
+    public boolean silent() {
+        return hasData() && burnRates.get(BurnWindow.M5) == null;
+    }
+
     /** The share of the budget left in percent (0 to 100); null without data. */
     public BigDecimal remainingPercent() {
         return remainingShare == null ? null : remainingShare.movePointRight(2);

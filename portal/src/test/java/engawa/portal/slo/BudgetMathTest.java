@@ -142,6 +142,44 @@ class BudgetMathTest {
     }
 
     @Test
+    void a_state_tells_its_reason_the_alarm_with_its_windows_or_the_little_budget_left() {
+        Map<BurnWindow, Counts> burn = steady(1000, 0);
+        burn.put(BurnWindow.H1, new Counts(980, 1000, 12));
+        burn.put(BurnWindow.M5, new Counts(970, 1000, 1));
+        SloStatus fast = BudgetMath.status(THREE_NINES, days(30), new Counts(999_800, 1_000_000, 8640), burn);
+        AlertLevel.Firing firing = fast.firing().orElseThrow();
+        assertThat(firing.longer()).isEqualTo(BurnWindow.H1);
+        assertThat(firing.shorter()).isEqualTo(BurnWindow.M5);
+        assertThat(firing.longerRate()).isEqualByComparingTo("20");
+        assertThat(firing.shorterRate()).isEqualByComparingTo("30");
+        assertThat(firing.limit()).isEqualByComparingTo("14.4");
+        assertThat(fast.littleLeft()).isFalse();
+        // at risk for one of two reasons, and it says which
+        SloStatus low = BudgetMath.status(THREE_NINES, days(30), new Counts(999_200, 1_000_000, 8640), steady(1000, 0));
+        assertThat(low.state()).isEqualTo(SloState.AT_RISK);
+        assertThat(low.littleLeft()).isTrue();
+        assertThat(low.firing()).isEmpty();
+        Map<BurnWindow, Counts> ticket = steady(1000, 0);
+        ticket.put(BurnWindow.D1, new Counts(995, 1000, 288));
+        ticket.put(BurnWindow.H2, new Counts(995, 1000, 24));
+        SloStatus spending = BudgetMath.status(THREE_NINES, days(30), new Counts(999_800, 1_000_000, 8640), ticket);
+        assertThat(spending.state()).isEqualTo(SloState.AT_RISK);
+        assertThat(spending.littleLeft()).isFalse();
+        assertThat(spending.firing().orElseThrow().longer()).isEqualTo(BurnWindow.D1);
+    }
+
+    @Test
+    void measurements_that_stopped_are_told_apart_from_a_quiet_healthy_service() {
+        Map<BurnWindow, Counts> stopped = steady(1000, 0);
+        stopped.put(BurnWindow.M5, Counts.NONE);
+        assertThat(BudgetMath.status(THREE_NINES, days(30), new Counts(999_800, 1_000_000, 8640), stopped).silent()).isTrue();
+        assertThat(BudgetMath.status(THREE_NINES, days(30), new Counts(999_800, 1_000_000, 8640), steady(1000, 0)).silent())
+                .isFalse();
+        // nothing ever measured is "no data", not "stopped"
+        assertThat(BudgetMath.status(THREE_NINES, days(30), Counts.NONE, steady(0, 0)).silent()).isFalse();
+    }
+
+    @Test
     void states_read_from_the_budget_and_the_alert() {
         // healthy burn over the window, but a fast burn in the last hour: burning fast
         Map<BurnWindow, Counts> burn = steady(1000, 0);

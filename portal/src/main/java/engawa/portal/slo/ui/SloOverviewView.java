@@ -5,6 +5,7 @@ import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import com.vaadin.flow.router.Menu;
 import engawa.portal.shared.ui.MenuGroup;
+import engawa.portal.shared.ui.GridHeights;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -100,7 +101,6 @@ public class SloOverviewView extends Div implements HasDynamicTitle, BeforeEnter
         grid.setEmptyStateText(getTranslation("slo.overview.empty"));
         grid.setItems(q -> slos.list(filter, VaadinSpringDataHelpers.toSpringPageRequest(q)).stream(),
                 q -> (int) Math.min(Integer.MAX_VALUE, slos.count(filter)));
-        grid.setHeight("32rem");
         return grid;
     }
 
@@ -149,6 +149,7 @@ public class SloOverviewView extends Div implements HasDynamicTitle, BeforeEnter
             chip.getElement().setAttribute("data-count", String.valueOf(n));
             counts.add(chip);
         }
+        GridHeights.fit(grid, byState.values().stream().mapToLong(Long::longValue).sum());
         grid.getDataProvider().refreshAll();
     }
 

@@ -58,9 +58,23 @@ public class SloPanel extends Div {
         objective.addClassName("slo-objective");
         add(objective);
 
-        Paragraph advice = new Paragraph(SloWords.advice(this, status.state()));
+        if (status.silent()) {
+            java.time.Instant last = slo.row().receivedAt() != null ? slo.row().receivedAt() : slo.row().pulledUntil();
+            if (last != null) {
+                Paragraph silent = new Paragraph(getTranslation("slo.silent", Formats.dateTime(last)));
+                silent.addClassNames("slo-silent", "warning-text");
+                add(silent);
+            }
+        }
+
+        Paragraph advice = new Paragraph(SloWords.advice(this, status));
         advice.addClassNames("slo-advice", "slo-advice-" + status.state().key());
         add(advice);
+        SloWords.why(this, status).ifPresent(why -> {
+            Paragraph reason = new Paragraph(why);
+            reason.addClassName("slo-why");
+            add(reason);
+        });
 
         if (status.hasData()) {
             double left = status.remainingShare().doubleValue();

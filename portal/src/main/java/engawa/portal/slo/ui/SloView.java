@@ -29,6 +29,7 @@ import engawa.portal.slo.MeasurementCheck;
 import engawa.portal.slo.MeasurementCsv;
 import engawa.portal.slo.SliceInput;
 import engawa.portal.slo.Slo;
+import engawa.portal.catalog.ServiceDirectory;
 import engawa.portal.slo.SloService;
 import jakarta.annotation.security.PermitAll;
 import java.io.IOException;
@@ -47,14 +48,16 @@ public class SloView extends Div implements HasDynamicTitle, BeforeEnterObserver
     static final int MAX_UPLOAD = 8 * 1024 * 1024;
 
     private final SloService slos;
+    private final ServiceDirectory catalog;
     private String title = "";
     private long id;
     private List<SliceInput> pending;
     private final Div preview = new Div();
     private Upload upload;
 
-    SloView(SloService slos) {
+    SloView(SloService slos, ServiceDirectory catalog) {
         this.slos = slos;
+        this.catalog = catalog;
         addClassName("page");
         addClassName("slo-view");
     }
@@ -72,6 +75,21 @@ public class SloView extends Div implements HasDynamicTitle, BeforeEnterObserver
             }
             notFound();
         }
+    }
+
+    /** Where to look next when the budget burns: the service's logs and error tracking. */
+    private java.util.Optional<Paragraph> lookCloser(String service) {
+        var links = catalog.troubleshootingLinks(service);
+        Paragraph closer = new Paragraph(new Span(getTranslation("slo.lookCloser") + " "));
+        closer.setId("slo-look-closer");
+        links.forEach((key, url) -> {
+            Anchor link = new Anchor(url, getTranslation("catalog.ops." + key));
+            link.setTarget(com.vaadin.flow.component.html.AnchorTarget.BLANK);
+            link.getElement().setAttribute("rel", "noopener noreferrer");
+            closer.add(link, new Span(" "));
+        });
+        boolean any = !links.isEmpty();
+        return any ? java.util.Optional.of(closer) : java.util.Optional.empty();
     }
 
     private void notFound() {
@@ -108,6 +126,7 @@ public class SloView extends Div implements HasDynamicTitle, BeforeEnterObserver
             add(new Paragraph(slo.row().values().description()));
         }
         add(new SloPanel(slo, slos.history(slo), false));
+        lookCloser(service).ifPresent(this::add);
         String policy = slos.policy(service).orElse(null);
         Paragraph policyText = new Paragraph(policy != null ? policy : getTranslation("slo.policy.none"));
         policyText.setId("slo-policy-text");

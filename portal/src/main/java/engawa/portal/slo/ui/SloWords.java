@@ -67,14 +67,46 @@ public final class SloWords {
             case BURNING_FAST -> status.exhaustedIn() != null
                     ? on.getTranslation("slo.sentence.burning", title, duration(on, status.exhaustedIn()))
                     : on.getTranslation("slo.sentence.burningPlain", title);
-            default -> on.getTranslation("slo.sentence.left", duration(on, status.remainingTime()), window,
-                    percent(status.remainingPercent(), 1));
+            // when the budget is running out, when it will be gone belongs in the first sentence
+            default -> status.state() == SloState.AT_RISK && status.exhaustedIn() != null
+                    ? on.getTranslation("slo.sentence.leftRunsOut", duration(on, status.remainingTime()), window,
+                            percent(status.remainingPercent(), 1), duration(on, status.exhaustedIn()))
+                    : on.getTranslation("slo.sentence.left", duration(on, status.remainingTime()), window,
+                            percent(status.remainingPercent(), 1));
         };
     }
 
-    /** What the state asks of people: the team, and everyone else. */
-    public static String advice(Component on, SloState state) {
-        return on.getTranslation("slo.advice." + state.textKey());
+    /** What the state asks of people: the team, and everyone else; "at risk" says which of its two reasons holds. */
+    public static String advice(Component on, SloStatus status) {
+        if (status.state() == SloState.AT_RISK) {
+            String left = percent(status.remainingPercent(), 1);
+            return on.getTranslation(status.littleLeft() ? "slo.advice.atRisk.little" : "slo.advice.atRisk.fast", left);
+        }
+        return on.getTranslation("slo.advice." + status.state().textKey());
+    }
+
+    /**
+     * Why the SLO is in its state, in numbers a person can check: the alarm going off and its two
+     * windows, the little budget left, or for a healthy one how far the last hour is from an alarm.
+     * This is what explains a change ("Healthy again: the last hour burned 0.4x").
+     */
+    public static java.util.Optional<String> why(Component on, SloStatus status) {
+        if (!status.hasData() || status.state() == SloState.SPENT) {
+            return java.util.Optional.empty();
+        }
+        var firing = status.firing();
+        if (firing.isPresent()) {
+            var f = firing.get();
+            return java.util.Optional.of(on.getTranslation("slo.why.firing", duration(on, f.longer().length),
+                    number(f.longerRate(), 1), duration(on, f.shorter().length), number(f.shorterRate(), 1),
+                    number(f.limit(), 1)));
+        }
+        if (status.littleLeft()) {
+            return java.util.Optional.of(on.getTranslation("slo.why.little", percent(status.remainingPercent(), 1)));
+        }
+        BigDecimal hour = status.burnRates().get(engawa.portal.slo.BurnWindow.H1);
+        return java.util.Optional.of(hour == null || hour.signum() == 0 ? on.getTranslation("slo.why.healthyNoHour")
+                : on.getTranslation("slo.why.healthy", number(hour, 2), number(engawa.portal.slo.AlertLevel.pageLimit(), 1)));
     }
 
     /** A percentage as people read it: at most {@code decimals} places, rounded down, no trailing zeros. */
