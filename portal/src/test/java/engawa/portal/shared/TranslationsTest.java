@@ -55,6 +55,9 @@ class TranslationsTest {
         for (engawa.portal.recipes.InputKind kind : engawa.portal.recipes.InputKind.values()) {
             assertThat(english).contains("recipes.kind." + kind.id());
         }
+        for (engawa.db.catalog.ScorecardRule rule : engawa.db.catalog.ScorecardRule.values()) {
+            assertThat(english).contains("scorecard.rule." + rule.textKey(), "scorecard.rule." + rule.textKey() + ".short");
+        }
         for (engawa.db.recipes.RunStatus status : engawa.db.recipes.RunStatus.values()) {
             assertThat(english).contains("recipes.run.status." + status.name().toLowerCase(java.util.Locale.ROOT));
         }

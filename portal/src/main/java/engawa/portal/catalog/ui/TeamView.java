@@ -1,6 +1,7 @@
 package engawa.portal.catalog.ui;
 
 import engawa.portal.shared.ui.Card;
+import engawa.portal.shared.ui.GridHeights;
 import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -120,7 +121,7 @@ public class TeamView extends Div implements HasDynamicTitle, BeforeEnterObserve
                 q -> (int) catalog.count(query));
         grid.setEmptyStateText(getTranslation("team.services.none"));
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
-        grid.setHeight(count > 8 ? "24em" : "14em");
+        GridHeights.fit(grid, count);
         RouterLink all = CatalogLinks.catalog(getTranslation("team.services.inCatalog"), hasChildren
                 ? Map.of("owner", team.slug(), "children", "true") : Map.of("owner", team.slug()));
         return new Card(getTranslation(hasChildren ? "team.services.withChildren" : "team.services", count), grid, all);
@@ -136,7 +137,7 @@ public class TeamView extends Div implements HasDynamicTitle, BeforeEnterObserve
                 q -> (int) memberCount);
         grid.setEmptyStateText(getTranslation("team.members.none"));
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
-        grid.setHeight(memberCount > 8 ? "24em" : "14em");
+        GridHeights.fit(grid, memberCount);
         return new Card(getTranslation("team.members", memberCount), grid);
     }
 

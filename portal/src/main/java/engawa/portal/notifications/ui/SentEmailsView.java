@@ -12,6 +12,7 @@ import engawa.db.notifications.EmailOutbox.SentEmail;
 import engawa.portal.notifications.NotificationService;
 import engawa.portal.shared.ui.Formats;
 import engawa.portal.shared.ui.MenuGroup;
+import engawa.portal.shared.ui.GridHeights;
 import jakarta.annotation.security.RolesAllowed;
 
 /**
@@ -45,7 +46,7 @@ public class SentEmailsView extends Div implements HasDynamicTitle {
                 .setHeader(getTranslation("sentEmails.status")).setFlexGrow(1);
         grid.setItems(query -> notifications.sentEmails(VaadinSpringDataHelpers.toSpringPageRequest(query)).stream(),
                 query -> (int) Math.min(Integer.MAX_VALUE, notifications.countSentEmails()));
-        grid.setHeight("70vh");
+        GridHeights.fit(grid, notifications.countSentEmails());
         add(grid);
     }
 

@@ -19,8 +19,6 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.tabs.Tab;
-import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -32,6 +30,7 @@ import engawa.db.webhooks.DeliveryStatus;
 import engawa.portal.shared.UserFacingException;
 import engawa.portal.people.ui.CurrentPerson;
 import engawa.portal.shared.ui.FormErrors;
+import engawa.portal.shared.ui.GridHeights;
 import engawa.portal.shared.ui.Formats;
 import engawa.portal.webhooks.DeliveryLog;
 import engawa.portal.webhooks.EventType;
@@ -64,9 +63,15 @@ public class WebhooksView extends Div implements HasDynamicTitle, BeforeEnterObs
     private final Grid<Subscription> subscriptionGrid = new Grid<>();
     private final Grid<DeliveryRow> deliveryGrid = new Grid<>();
     private final Select<String> statusFilter = new Select<>();
-    private final TabSheet tabs = new TabSheet();
-    private final Tab subscriptionsTab;
-    private final Tab deliveriesTab;
+    /*
+     * Two parts shown one at a time, switched by two pressed/unpressed buttons: Vaadin's tab sheet
+     * puts a focusable element inside its tab list, which screen readers (and axe-core) reject.
+     */
+    private final Button subscriptionsTab = new Button();
+    private final Button deliveriesTab = new Button();
+    private final Div subscriptionsPart = new Div();
+    private final Div deliveriesPart = new Div();
+    private boolean showingDeliveries;
 
     WebhooksView(WebhookSubscriptionService subscriptions, DeliveryLog log, CurrentPerson person) {
         this.subscriptions = subscriptions;
@@ -85,18 +90,34 @@ public class WebhooksView extends Div implements HasDynamicTitle, BeforeEnterObs
             scope.addClassName("hint");
             add(scope);
         }
-        subscriptionsTab = tabs.add(getTranslation("webhooks.tab.subscriptions"), subscriptionsPanel());
-        deliveriesTab = tabs.add(getTranslation("webhooks.tab.deliveries"), deliveriesPanel());
+        subscriptionsPart.add(subscriptionsPanel());
+        deliveriesPart.add(deliveriesPanel());
+        subscriptionsTab.setText(getTranslation("webhooks.tab.subscriptions"));
+        deliveriesTab.setText(getTranslation("webhooks.tab.deliveries"));
         subscriptionsTab.setId("tab-subscriptions");
         deliveriesTab.setId("tab-deliveries");
-        tabs.setWidthFull();
-        tabs.addSelectedChangeListener(e -> {
-            if (e.getSelectedTab() == deliveriesTab) {
-                deliveryGrid.getDataProvider().refreshAll();
-            }
-            updateUrl();
+        subscriptionsTab.addClickListener(e -> show(false));
+        deliveriesTab.addClickListener(e -> {
+            show(true);
+            deliveryGrid.getDataProvider().refreshAll();
         });
-        add(tabs);
+        Div parts = new Div(subscriptionsTab, deliveriesTab);
+        parts.addClassName("view-switch");
+        parts.getElement().setAttribute("role", "group");
+        parts.getElement().setAttribute("aria-label", getTranslation("nav.webhooks"));
+        add(parts, subscriptionsPart, deliveriesPart);
+        show(false);
+    }
+
+    private void show(boolean deliveries) {
+        showingDeliveries = deliveries;
+        subscriptionsPart.setVisible(!deliveries);
+        deliveriesPart.setVisible(deliveries);
+        subscriptionsTab.getElement().setAttribute("aria-pressed", String.valueOf(!deliveries));
+        deliveriesTab.getElement().setAttribute("aria-pressed", String.valueOf(deliveries));
+        subscriptionsTab.setThemeName(deliveries ? "contrast" : "primary");
+        deliveriesTab.setThemeName(deliveries ? "primary" : "contrast");
+        updateUrl();
     }
 
     private Component subscriptionsPanel() {
@@ -119,6 +140,7 @@ public class WebhooksView extends Div implements HasDynamicTitle, BeforeEnterObs
                         url.getValue());
                 url.clear();
                 url.setInvalid(false);
+                GridHeights.fit(subscriptionGrid, subscriptions.count());
                 subscriptionGrid.getDataProvider().refreshAll();
                 showSecretOnce(created);
             } catch (UserFacingException error) {
@@ -146,10 +168,12 @@ public class WebhooksView extends Div implements HasDynamicTitle, BeforeEnterObs
         subscriptionGrid.addColumn(s -> Formats.date(s.createdAt())).setHeader(getTranslation("people.created"))
                 .setAutoWidth(true).setFlexGrow(0);
         subscriptionGrid.addComponentColumn(this::subscriptionActions).setAutoWidth(true).setFlexGrow(0);
-        subscriptionGrid.setItems(query -> subscriptions.list(VaadinSpringDataHelpers.toSpringPageRequest(query)).stream());
+        // counted, so that a deleted subscription's row goes rather than staying as an empty row
+        subscriptionGrid.setItems(query -> subscriptions.list(VaadinSpringDataHelpers.toSpringPageRequest(query)).stream(),
+                query -> (int) Math.min(Integer.MAX_VALUE, subscriptions.count()));
         subscriptionGrid.setEmptyStateText(getTranslation("webhooks.none"));
         subscriptionGrid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
-        subscriptionGrid.setAllRowsVisible(true);
+        GridHeights.fit(subscriptionGrid, subscriptions.count());
         H2 title = new H2(getTranslation(admin ? "webhooks.all" : "webhooks.yours"));
         title.addClassName("section-title");
         return new Div(form, title, subscriptionGrid);
@@ -225,6 +249,7 @@ public class WebhooksView extends Div implements HasDynamicTitle, BeforeEnterObs
         } catch (UserFacingException error) {
             FormErrors.notifyError(error.messageIn(getLocale()));
         }
+        GridHeights.fit(subscriptionGrid, subscriptions.count());
         subscriptionGrid.getDataProvider().refreshAll();
     }
 
@@ -334,12 +359,12 @@ public class WebhooksView extends Div implements HasDynamicTitle, BeforeEnterObs
                 .filter(s -> Arrays.stream(DeliveryStatus.values()).anyMatch(d -> d.name().equals(s)));
         status.ifPresent(statusFilter::setValue);
         boolean deliveries = parameters.getOrDefault("tab", List.of()).contains("deliveries") || status.isPresent();
-        tabs.setSelectedTab(deliveries ? deliveriesTab : subscriptionsTab);
+        show(deliveries);
     }
 
     private void updateUrl() {
         getUI().ifPresent(ui -> {
-            boolean deliveries = tabs.getSelectedTab() == deliveriesTab;
+            boolean deliveries = showingDeliveries;
             QueryParameters query = !deliveries ? QueryParameters.empty()
                     : selectedStatus() == null ? QueryParameters.of("tab", "deliveries")
                     : QueryParameters.simple(Map.of("tab", "deliveries", "status", selectedStatus().name().toLowerCase(Locale.ROOT)));

@@ -1,0 +1,149 @@
+package engawa.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import engawa.e2e.pages.LoginPage;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import com.microsoft.playwright.Playwright;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every page of the side navigation and of the journeys, on a desktop and a 390x844 phone, in
+ * English and Japanese: one main landmark and one h1, no message key shown raw ("!recipes.title"),
+ * no serious or critical axe-core violation, and on the phone nothing wider than the screen. The
+ * admin sees every page there is.
+ */
+class EveryPageJourneyIT extends BrowserJourney {
+
+    /** A message key the portal could not find, as Vaadin shows it: "!" and a dotted key. */
+    private static final Pattern RAW_KEY = Pattern.compile("![a-z][A-Za-z0-9]*(\\.[A-Za-z0-9_-]+)+");
+
+    /** Pages outside the side navigation: the person's own, the forms, and one of each kind of item. */
+    private static final List<String> MORE = List.of("/tokens", "/account/notifications", "/account/password",
+            "/catalog/new", "/catalog/import", "/office-hours/mine", "/office-hours/new", "/recipes/expense-reminder",
+            "/services/payments-api", "/teams/payments", "/notifications");
+
+    /** One way of browsing: a language and a screen. */
+    private record Browsing(String locale, boolean phone) {
+
+        String what() {
+            return locale + (phone ? " phone" : " desktop");
+        }
+    }
+
+    /**
+     * Every page on a desktop in English and on a phone in Japanese, at the same time, each with
+     * its own browser: each language and each screen is covered. (All four pairings took 3.5
+     * minutes of a 2-core CI's 20; English on a phone is also walked by NonEngineerJourneyIT, and
+     * both languages have the same keys by TranslationsTest.)
+     */
+    @Test
+    void every_page_has_one_main_one_heading_no_serious_violation_and_no_raw_key() throws Exception {
+        List<Browsing> ways = List.of(new Browsing("en-US", false), new Browsing("ja-JP", true));
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<List<String>>> results = new ArrayList<>();
+            for (Browsing way : ways) {
+                results.add(pool.submit(() -> browse(way)));
+            }
+            List<String> problems = new ArrayList<>();
+            for (Future<List<String>> result : results) {
+                problems.addAll(result.get(15, TimeUnit.MINUTES));
+            }
+            org.assertj.core.api.Assertions.assertThat(problems).as("problems").isEmpty();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Every page in one way of browsing; the problems of every page, told at once. */
+    private List<String> browse(Browsing way) {
+        Browser.NewContextOptions options = new Browser.NewContextOptions().setLocale(way.locale()).setTimezoneId("Asia/Tokyo");
+        options = way.phone() ? options.setViewportSize(390, 844).setIsMobile(true).setHasTouch(true)
+                : options.setViewportSize(1280, 800);
+        List<String> problems = new ArrayList<>();
+        try (Playwright own = Browsers.playwright(); Browser chromium = Browsers.launch(own);
+                BrowserContext browsing = chromium.newContext(options)) {
+            browsing.setDefaultTimeout(WAIT_MILLIS);
+            Page admin = browsing.newPage();
+            LoginPage login = new LoginPage(admin).open(portal.baseUrl());
+            Accessibility.assertNoSeriousViolations(admin, "sign-in, " + way.what());
+            login.signInAs("admin", "engawa-admin");
+            assertThat(admin.locator("#main-content")).isVisible();
+
+            Set<String> paths = new LinkedHashSet<>(navigationPaths(admin));
+            paths.addAll(MORE);
+            paths.add(firstLink(admin, "/office-hours", "a.session-card"));
+            paths.add(firstLink(admin, "/slos", "#slo-grid a[href*='slos/']"));
+            paths.add(aRun(admin));
+            org.assertj.core.api.Assertions.assertThat(paths).as("pages looked at").hasSizeGreaterThan(20);
+            for (String path : paths) {
+                try {
+                    check(admin, path, way);
+                } catch (AssertionError problem) {
+                    problems.add(problem.getMessage());
+                }
+            }
+        }
+        return problems;
+    }
+
+    private void check(Page page, String path, Browsing way) {
+        String where = path + " (" + way.what() + ")";
+        page.navigate(portal.baseUrl() + path);
+        assertThat(page.locator("main")).hasCount(1);
+        assertThat(page.locator("main h1").first()).isVisible();
+        page.waitForFunction("() => !window.Vaadin || !window.Vaadin.Flow || !window.Vaadin.Flow.clients"
+                + " || Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive || !c.isActive())");
+        org.assertj.core.api.Assertions.assertThat(page.locator("h1").count()).as(where + ": one h1").isEqualTo(1);
+        String text = (String) page.evaluate("() => document.body.innerText");
+        org.assertj.core.api.Assertions.assertThat(RAW_KEY.matcher(text).results().map(r -> r.group()).toList())
+                .as(where + ": message keys shown raw").isEmpty();
+        Accessibility.assertNoSeriousViolations(page, where);
+        if (way.phone()) {
+            org.assertj.core.api.Assertions.assertThat((Boolean) page.evaluate(
+                    "() => document.documentElement.scrollWidth <= window.innerWidth")).as(where + " fits the phone").isTrue();
+        }
+    }
+
+    /** The side navigation's pages, the folded groups included. */
+    private static List<String> navigationPaths(Page page) {
+        Locator items = page.locator("#main-nav vaadin-side-nav-item");
+        items.first().waitFor(new Locator.WaitForOptions().setState(com.microsoft.playwright.options.WaitForSelectorState.ATTACHED));
+        List<String> paths = new ArrayList<>();
+        for (int i = 0; i < items.count(); i++) {
+            String path = items.nth(i).getAttribute("path");
+            paths.add(path == null || path.isEmpty() ? "/" : path.startsWith("/") ? path : "/" + path);
+        }
+        return paths;
+    }
+
+    private String firstLink(Page page, String list, String selector) {
+        page.navigate(portal.baseUrl() + list);
+        Locator link = page.locator(selector).first();
+        link.waitFor();
+        String href = link.getAttribute("href");
+        return href.startsWith("/") ? href : "/" + href;
+    }
+
+    /** A run of the expense reminder: its defaults are enough, so Run is one click. */
+    private String aRun(Page page) {
+        page.navigate(portal.baseUrl() + "/recipes/expense-reminder");
+        page.locator("#recipe-run").click();
+        assertThat(page).hasURL(Pattern.compile(".*/runs/[0-9a-f-]{36}$"));
+        assertThat(page.locator("#run-status-label")).isVisible();
+        return page.url().substring(portal.baseUrl().length());
+    }
+}
