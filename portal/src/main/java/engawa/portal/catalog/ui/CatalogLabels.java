@@ -29,6 +29,15 @@ final class CatalogLabels {
         return tier == null ? on.getTranslation("catalog.tier.noneShort") : on.getTranslation("catalog.tier.short", tier);
     }
 
+    /** Backstage's common component types in the reader's language; any other type as it was written. */
+    static String type(Component on, String type) {
+        if (type == null || !type.matches("[a-z][a-z-]{0,30}")) {
+            return type;
+        }
+        String words = on.getTranslation("catalog.type." + type);
+        return words.startsWith("!") ? type : words;
+    }
+
     static String opsLink(Component on, OpsLinkKind kind) {
         return on.getTranslation("catalog.ops." + kind.key);
     }

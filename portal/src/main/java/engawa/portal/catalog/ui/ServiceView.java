@@ -107,7 +107,7 @@ public class ServiceView extends Div implements HasDynamicTitle, BeforeEnterObse
         Span name = new Span(entry.name());
         name.addClassName("service-name");
         Div badges = new Div(CatalogLabels.lifecycleBadge(this, entry.lifecycle()), CatalogLabels.tierBadge(this, entry.tier()),
-                badge(entry.type(), "badge contrast"));
+                badge(CatalogLabels.type(this, entry.type()), "badge contrast"));
         badges.addClassName("service-badges");
         Div left = new Div(new RouterLink(getTranslation("service.back"), CatalogView.class), heading, name, badges);
         Div header = new Div(left);
@@ -275,7 +275,7 @@ public class ServiceView extends Div implements HasDynamicTitle, BeforeEnterObse
         Div facts = new Div();
         facts.addClassName("facts");
         fact(facts, getTranslation("service.fact.tier"), new Span(CatalogLabels.tier(this, entry.tier())));
-        fact(facts, getTranslation("service.fact.type"), new Span(entry.type()));
+        fact(facts, getTranslation("service.fact.type"), new Span(CatalogLabels.type(this, entry.type())));
         if (entry.system() != null) {
             fact(facts, getTranslation("service.fact.system"), CatalogLinks.catalog(entry.system(), Map.of("system", entry.system())));
         }

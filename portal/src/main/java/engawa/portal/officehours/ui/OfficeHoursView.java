@@ -91,6 +91,7 @@ public class OfficeHoursView extends Div implements HasDynamicTitle, BeforeEnter
         HorizontalLayout actions = new HorizontalLayout(mine, announce);
         actions.setAlignItems(FlexComponent.Alignment.CENTER);
         HorizontalLayout header = new HorizontalLayout(title, actions);
+        header.addClassName("page-header");
         header.setWidthFull();
         header.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
         header.setAlignItems(FlexComponent.Alignment.CENTER);

@@ -68,6 +68,7 @@ public class RecipesView extends Div implements HasDynamicTitle, BeforeEnterObse
                 e -> getUI().ifPresent(ui -> ui.navigate(RecipeEditView.class, new RouteParameters("slug", RecipeEditView.NEW))));
         create.setId("recipe-new");
         HorizontalLayout header = new HorizontalLayout(title, create);
+        header.addClassName("page-header");
         header.setWidthFull();
         header.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
         header.setAlignItems(FlexComponent.Alignment.CENTER);
