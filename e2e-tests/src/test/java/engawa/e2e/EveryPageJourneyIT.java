@@ -45,9 +45,9 @@ class EveryPageJourneyIT extends BrowserJourney {
 
     /**
      * Every page on a desktop in English and on a phone in Japanese, at the same time, each with
-     * its own browser: each language and each screen is covered. (All four pairings took 3.5
-     * minutes of a 2-core CI's 20; English on a phone is also walked by NonEngineerJourneyIT, and
-     * both languages have the same keys by TranslationsTest.)
+     * its own browser: each language and each screen is covered (about two minutes on 2 cores;
+     * English on a phone is also walked by NonEngineerJourneyIT, and both languages have the same
+     * keys by TranslationsTest).
      */
     @Test
     void every_page_has_one_main_one_heading_no_serious_violation_and_no_raw_key() throws Exception {
