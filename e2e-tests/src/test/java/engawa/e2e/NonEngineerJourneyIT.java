@@ -58,6 +58,9 @@ class NonEngineerJourneyIT extends BrowserJourney {
             String endOfMonth = LocalDate.now(TOKYO).withDayOfMonth(LocalDate.now(TOKYO).lengthOfMonth())
                     .format(DateTimeFormatter.ofPattern("yyyy/MM/dd"));
             assertThat(hana.locator("#input-deadline input")).hasValue(endOfMonth);
+            // what Run will do, in the owners' words with her answers in it
+            assertThat(hana.locator("#recipe-plain-preview")).containsText("Finance & Operations");
+            assertThat(hana.locator("#recipe-plain-preview")).containsText(endOfMonth);
             // she is in the owning team, yet meets no owner's tools beside Run: they are folded away
             assertThat(hana.locator("#recipe-preview")).isHidden();
             fitsThePhone(hana, "the recipe page");
@@ -127,6 +130,11 @@ class NonEngineerJourneyIT extends BrowserJourney {
                 new Page.GetByRoleOptions().setName("キャンセル"))).isVisible();
         screenshot("date-picker-ja");
         page.keyboard().press("Escape");
+        // the owners' sentence follows the answer as she changes it
+        String soon = LocalDate.now(TOKYO).plusDays(3).format(DateTimeFormatter.ofPattern("yyyy/MM/dd"));
+        page.locator("#input-deadline input").fill(soon);
+        page.locator("#input-deadline input").press("Enter");
+        assertThat(page.locator("#recipe-plain-preview")).containsText("締め切り（" + soon + "）");
     }
 
     @Test

@@ -10,5 +10,14 @@ import java.util.List;
 public record RecipeValues(String slug, Long ownerTeamId, Long ownerUserId, String category, List<String> tags,
         String titleEn, String titleJa, String summaryEn, String summaryJa, String stepsEn, String stepsJa,
         String inputsJson, int minutesSaved, boolean callsBack, int answerMinutes, boolean testRunsEnabled,
-        int testEveryDays) {
+        int testEveryDays, String plainPreviewEn, String plainPreviewJa) {
+
+    /** Without the plain preview (tools and tests that have none). */
+    public RecipeValues(String slug, Long ownerTeamId, Long ownerUserId, String category, List<String> tags,
+            String titleEn, String titleJa, String summaryEn, String summaryJa, String stepsEn, String stepsJa,
+            String inputsJson, int minutesSaved, boolean callsBack, int answerMinutes, boolean testRunsEnabled,
+            int testEveryDays) {
+        this(slug, ownerTeamId, ownerUserId, category, tags, titleEn, titleJa, summaryEn, summaryJa, stepsEn, stepsJa,
+                inputsJson, minutesSaved, callsBack, answerMinutes, testRunsEnabled, testEveryDays, null, null);
+    }
 }

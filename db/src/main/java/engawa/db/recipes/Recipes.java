@@ -38,13 +38,14 @@ public class Recipes {
         return jdbc.sql("""
                 INSERT INTO recipes (slug, owner_team_id, owner_user_id, status, category, tags, title_en, title_ja,
                     summary_en, summary_ja, steps_en, steps_ja, inputs, minutes_saved, calls_back, answer_minutes,
-                    test_runs_enabled, test_every_days, next_test_at, created_at, updated_at)
-                VALUES (?, ?, ?, 'DRAFT', ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS JSONB), ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                    test_runs_enabled, test_every_days, next_test_at, created_at, updated_at, plain_preview_en,
+                    plain_preview_ja)
+                VALUES (?, ?, ?, 'DRAFT', ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS JSONB), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
                 .params(v.slug(), v.ownerTeamId(), v.ownerUserId(), v.category(), v.tags().toArray(String[]::new),
                         v.titleEn(), v.titleJa(), v.summaryEn(), v.summaryJa(), v.stepsEn(), v.stepsJa(), v.inputsJson(),
                         v.minutesSaved(), v.callsBack(), v.answerMinutes(), v.testRunsEnabled(), v.testEveryDays(),
                         v.testRunsEnabled() ? Timestamps.of(now.plus(java.time.Duration.ofDays(v.testEveryDays()))) : null,
-                        Timestamps.of(now), Timestamps.of(now))
+                        Timestamps.of(now), Timestamps.of(now), v.plainPreviewEn(), v.plainPreviewJa())
                 .query(Long.class).single();
     }
 
@@ -58,13 +59,13 @@ public class Recipes {
                 UPDATE recipes SET owner_team_id = ?, owner_user_id = ?, category = ?, tags = ?, title_en = ?, title_ja = ?,
                     summary_en = ?, summary_ja = ?, steps_en = ?, steps_ja = ?, inputs = CAST(? AS JSONB), minutes_saved = ?,
                     calls_back = ?, answer_minutes = ?, test_runs_enabled = ?, test_every_days = ?, updated_at = ?,
-                    edit_version = edit_version + 1,
+                    plain_preview_en = ?, plain_preview_ja = ?, edit_version = edit_version + 1,
                     next_test_at = CASE WHEN ? THEN COALESCE(next_test_at, ?) ELSE NULL END
                 WHERE id = ? AND edit_version = ?""")
                 .params(v.ownerTeamId(), v.ownerUserId(), v.category(), v.tags().toArray(String[]::new), v.titleEn(),
                         v.titleJa(), v.summaryEn(), v.summaryJa(), v.stepsEn(), v.stepsJa(), v.inputsJson(), v.minutesSaved(),
                         v.callsBack(), v.answerMinutes(), v.testRunsEnabled(), v.testEveryDays(), Timestamps.of(now),
-                        v.testRunsEnabled(), Timestamps.of(now.plus(java.time.Duration.ofDays(v.testEveryDays()))), id,
+                        v.plainPreviewEn(), v.plainPreviewJa(), v.testRunsEnabled(), Timestamps.of(now.plus(java.time.Duration.ofDays(v.testEveryDays()))), id,
                         expectedEditVersion)
                 .update() == 1;
     }
@@ -226,7 +227,8 @@ public class Recipes {
                 tags == null ? List.of() : Arrays.asList((String[]) tags.getArray()), rs.getString("title_en"),
                 rs.getString("title_ja"), rs.getString("summary_en"), rs.getString("summary_ja"), rs.getString("steps_en"),
                 rs.getString("steps_ja"), rs.getString("inputs"), rs.getInt("minutes_saved"), rs.getBoolean("calls_back"),
-                rs.getInt("answer_minutes"), rs.getBoolean("test_runs_enabled"), rs.getInt("test_every_days"));
+                rs.getInt("answer_minutes"), rs.getBoolean("test_runs_enabled"), rs.getInt("test_every_days"),
+                rs.getString("plain_preview_en"), rs.getString("plain_preview_ja"));
         return new RecipeRow(rs.getLong("id"), values, rs.getString("owner_key"), rs.getString("owner_name"),
                 RecipeStatus.valueOf(rs.getString("status")), rs.getObject("target_subscription_id", UUID.class),
                 rs.getString("target_url"), rs.getInt("published_version"), rs.getLong("edit_version"),

@@ -133,7 +133,9 @@ class DemoRecipes implements DemoData {
                         List.of(text("team", "Team", "チーム", true, "{me.team}", null, null),
                                 dateOf("deadline", "Deadline", "締め切り", "{end-of-month}",
                                         InputLimits.notInThePast(InputLimits.REFUSE))),
-                        15, true, 15, false, 7, echo, false),
+                        15, true, 15, false, 7, echo, false).withPlainPreview(
+                        "Everyone in {team} gets a reminder that expense reports are due {deadline}.",
+                        "{team} の全員に、経費精算の締め切り（{deadline}）のリマインドが届きます。"),
                 new RecipeDraft("submit-expense-claim", "finance-ops", "expenses", List.of("expenses"),
                         "Submit an expense claim", "経費精算を申請する",
                         "Send a receipt's details for approval without filling in the spreadsheet by hand.",

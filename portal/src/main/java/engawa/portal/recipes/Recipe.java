@@ -20,7 +20,7 @@ public record Recipe(long id, String slug, String titleEn, String titleJa, Strin
         String stepsJa, List<RecipeInput> inputs, int minutesSaved, boolean callsBack, int answerMinutes, int version,
         long editVersion, RecipeHealth health, int failuresInARow, Instant lastSuccessAt, Instant lastRunAt,
         long runCount, Instant publishedAt, Instant updatedAt, boolean testRunsEnabled, int testEveryDays,
-        Instant nextTestAt, boolean hasTarget, boolean mayEdit) {
+        Instant nextTestAt, boolean hasTarget, boolean mayEdit, String plainPreviewEn, String plainPreviewJa) {
 
     /** Nothing succeeded for this long: the recipe may no longer work. */
     public static final Duration STALE_AFTER = Duration.ofDays(90);
@@ -34,7 +34,7 @@ public record Recipe(long id, String slug, String titleEn, String titleJa, Strin
                 v.callsBack(), v.answerMinutes(), row.publishedVersion(), row.editVersion(), row.health(),
                 row.failuresInARow(), row.lastSuccessAt(), row.lastRunAt(), row.runCount(), row.publishedAt(),
                 row.updatedAt(), v.testRunsEnabled(), v.testEveryDays(), row.nextTestAt(),
-                row.targetSubscriptionId() != null, mayEdit);
+                row.targetSubscriptionId() != null, mayEdit, v.plainPreviewEn(), v.plainPreviewJa());
     }
 
     public String title(boolean japanese) {
@@ -48,6 +48,11 @@ public record Recipe(long id, String slug, String titleEn, String titleJa, Strin
     /** The steps as safe HTML, in Japanese when written. */
     public String stepsHtml(boolean japanese) {
         return SafeMarkdown.toHtml(japanese && stepsJa != null && !stepsJa.isBlank() ? stepsJa : stepsEn);
+    }
+
+    /** The owners' words for what a run will do, over the answers; null when they wrote none. */
+    public String plainPreview(boolean japanese) {
+        return japanese && plainPreviewJa != null && !plainPreviewJa.isBlank() ? plainPreviewJa : plainPreviewEn;
     }
 
     public boolean broken() {

@@ -41,9 +41,15 @@ public record RecipeDraft(String slug, String owner, String category,
         Boolean testRunsEnabled,
         @Min(value = 1, message = "recipes.testEveryDays.range") @Max(value = MAX_TEST_EVERY_DAYS, message = "recipes.testEveryDays.range")
         Integer testEveryDays,
-        String targetUrl, boolean newSecret) {
+        String targetUrl, boolean newSecret,
+        @Size(max = PLAIN_PREVIEW_MAX_LENGTH, message = "recipes.field.tooLong")
+        String plainPreviewEn,
+        @Size(max = PLAIN_PREVIEW_MAX_LENGTH, message = "recipes.field.tooLong")
+        String plainPreviewJa) {
 
     public static final int TITLE_MAX_LENGTH = 120;
+    /** "This will post a reminder to {team} for {deadline}": a sentence or two, not a page. */
+    public static final int PLAIN_PREVIEW_MAX_LENGTH = 300;
     public static final int SUMMARY_MAX_LENGTH = 300;
     public static final int MAX_TAGS = 10;
     public static final int TAG_MAX_LENGTH = 30;
@@ -59,9 +65,26 @@ public record RecipeDraft(String slug, String owner, String category,
         summaryJa = trim(summaryJa);
         stepsEn = trim(stepsEn);
         stepsJa = trim(stepsJa);
+        plainPreviewEn = trim(plainPreviewEn);
+        plainPreviewJa = trim(plainPreviewJa);
         tags = tags == null ? List.of() : tags.stream().map(t -> t == null ? "" : t.strip().toLowerCase(java.util.Locale.ROOT))
                 .filter(t -> !t.isEmpty()).distinct().toList();
         inputs = inputs == null ? List.of() : inputs;
+    }
+
+    /** Without a plain preview (the demo's recipes that have none, older callers). */
+    public RecipeDraft(String slug, String owner, String category, List<String> tags, String titleEn, String titleJa,
+            String summaryEn, String summaryJa, String stepsEn, String stepsJa, List<RecipeInput> inputs,
+            Integer minutesSaved, Boolean callsBack, Integer answerMinutes, Boolean testRunsEnabled, Integer testEveryDays,
+            String targetUrl, boolean newSecret) {
+        this(slug, owner, category, tags, titleEn, titleJa, summaryEn, summaryJa, stepsEn, stepsJa, inputs, minutesSaved,
+                callsBack, answerMinutes, testRunsEnabled, testEveryDays, targetUrl, newSecret, null, null);
+    }
+
+    /** The same draft with the owners' plain preview of a run. */
+    public RecipeDraft withPlainPreview(String en, String ja) {
+        return new RecipeDraft(slug, owner, category, tags, titleEn, titleJa, summaryEn, summaryJa, stepsEn, stepsJa, inputs,
+                minutesSaved, callsBack, answerMinutes, testRunsEnabled, testEveryDays, targetUrl, newSecret, en, ja);
     }
 
     private static String trim(String text) {

@@ -226,6 +226,8 @@ public class RecipeService {
         content.put("minutes_saved", v.minutesSaved());
         content.put("calls_back", v.callsBack());
         content.put("answer_minutes", v.answerMinutes());
+        content.put("plain_preview_en", v.plainPreviewEn());
+        content.put("plain_preview_ja", v.plainPreviewJa());
         recipes.publish(id, json.writeValueAsString(content), caller.username(), clock.instant());
     }
 
@@ -254,6 +256,8 @@ public class RecipeService {
 
     private RecipeValues values(Caller caller, String slug, RecipeDraft d, List<FieldProblem> problems) {
         problems.addAll(Validation.problems(d));
+        problems.addAll(PlainPreview.problems(d.plainPreviewEn(), d.inputs(), "plainPreviewEn"));
+        problems.addAll(PlainPreview.problems(d.plainPreviewJa(), d.inputs(), "plainPreviewJa"));
         String category = d.category() == null ? "" : d.category().trim();
         if (!Categories.ALL.contains(category)) {
             problems.add(new FieldProblem("category", "recipes.category.unknown", String.join(", ", Categories.ALL)));
@@ -286,7 +290,7 @@ public class RecipeService {
         boolean testRuns = Boolean.TRUE.equals(d.testRunsEnabled());
         return new RecipeValues(slug, teamId, userId, category, d.tags(), d.titleEn(), d.titleJa(), d.summaryEn(),
                 d.summaryJa(), d.stepsEn() == null ? "" : d.stepsEn(), d.stepsJa(), json.writeValueAsString(d.inputs()), minutes,
-                Boolean.TRUE.equals(d.callsBack()), answerMinutes, testRuns, testEvery);
+                Boolean.TRUE.equals(d.callsBack()), answerMinutes, testRuns, testEvery, d.plainPreviewEn(), d.plainPreviewJa());
     }
 
     Recipe recipe(Caller caller, RecipeRow row) {

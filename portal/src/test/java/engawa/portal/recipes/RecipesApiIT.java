@@ -331,6 +331,24 @@ class RecipesApiIT {
     }
 
     @Test
+    void owners_write_what_a_run_will_do_over_the_forms_fields_and_a_misspelt_field_is_refused() throws Exception {
+        JsonNode recipe = create(true, ", \"plainPreview\": \"This sends the report for {month} to {email}.\","
+                + " \"plainPreviewJa\": \"{month} のレポートを {email} に送ります。\"");
+        String slug = recipe.get("slug").asString();
+        JsonNode read = json.readTree(api.send("GET", "/api/v1/recipes/" + slug, hana, null).body());
+        assertThat(read.get("plainPreview").asString()).isEqualTo("This sends the report for {month} to {email}.");
+        assertThat(read.get("plainPreviewJa").asString()).isEqualTo("{month} のレポートを {email} に送ります。");
+
+        HttpResponse<String> misspelt = api.send("POST", "/api/v1/recipes", yuki, """
+                {"slug": "it-preview-typo-%d", "owner": "sre", "category": "reports", "title": "Typo", "summary": "A typo.",
+                 "inputs": [{"key": "month", "kind": "text", "label": "Month"}],
+                 "plainPreview": "The report for {mnth}."}""".formatted(NAMES.incrementAndGet()));
+        assertThat(misspelt.statusCode()).isEqualTo(422);
+        assertThat(misspelt.body()).contains("{mnth}".substring(1, 5)).contains("{month}");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM recipes WHERE slug LIKE 'it-preview-typo-%'", Long.class)).isZero();
+    }
+
+    @Test
     void three_failures_in_a_row_make_a_recipe_broken_and_a_success_mends_it_each_change_told_once() throws Exception {
         String slug = create(true, "").get("slug").asString();
         HttpResponse<String> watch = api.send("POST", "/api/v1/hooks", yuki,

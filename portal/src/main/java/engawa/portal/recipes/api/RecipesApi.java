@@ -72,7 +72,7 @@ class RecipesApi {
             String stepsHtml, List<RecipeInput> inputs, int minutesSaved, boolean callsBack, int answerMinutes,
             String health, boolean broken, boolean stale, Instant lastSuccessAt, Instant lastRunAt, long runs,
             boolean testRunsEnabled, int testEveryDays, Instant nextTestAt, Instant publishedAt, Instant updatedAt,
-            String targetUrl, Boolean zapierCatchHook, String signingSecret) {
+            String targetUrl, Boolean zapierCatchHook, String signingSecret, String plainPreview, String plainPreviewJa) {
 
         static RecipeJson of(Recipe r, RecipeTarget target, String secret, Instant now) {
             return new RecipeJson(r.slug(), r.titleEn(), r.titleJa(), r.summaryEn(), r.summaryJa(), r.category(), r.tags(),
@@ -80,19 +80,20 @@ class RecipesApi {
                     r.stepsJa(), r.stepsHtml(false), r.inputs(), r.minutesSaved(), r.callsBack(), r.answerMinutes(),
                     r.health().name().toLowerCase(Locale.ROOT), r.broken(), r.stale(now), r.lastSuccessAt(),
                     r.lastRunAt(), r.runCount(), r.testRunsEnabled(), r.testEveryDays(), r.nextTestAt(), r.publishedAt(),
-                    r.updatedAt(), target == null ? null : target.url(), target == null ? null : target.zapier(), secret);
+                    r.updatedAt(), target == null ? null : target.url(), target == null ? null : target.zapier(), secret,
+                    r.plainPreviewEn(), r.plainPreviewJa());
         }
     }
 
     record RecipeBody(String slug, String title, String titleJa, String summary, String summaryJa, String category,
             List<String> tags, String owner, String steps, String stepsJa, List<RecipeInput> inputs, Integer minutesSaved,
             Boolean callsBack, Integer answerMinutes, Boolean testRunsEnabled, Integer testEveryDays, String targetUrl,
-            Boolean newSecret) {
+            Boolean newSecret, String plainPreview, String plainPreviewJa) {
 
         RecipeDraft draft(String fixedSlug) {
             return new RecipeDraft(fixedSlug != null ? fixedSlug : slug, owner, category, tags, title, titleJa, summary,
                     summaryJa, steps, stepsJa, inputs, minutesSaved, callsBack, answerMinutes, testRunsEnabled,
-                    testEveryDays, targetUrl, Boolean.TRUE.equals(newSecret));
+                    testEveryDays, targetUrl, Boolean.TRUE.equals(newSecret)).withPlainPreview(plainPreview, plainPreviewJa);
         }
     }
 

@@ -68,6 +68,8 @@ public class RecipeEditView extends Div implements HasDynamicTitle, BeforeEnterO
     private final TextField summaryJa = new TextField();
     private final TextArea stepsEn = new TextArea();
     private final TextArea stepsJa = new TextArea();
+    private final TextArea plainPreviewEn = new TextArea();
+    private final TextArea plainPreviewJa = new TextArea();
     private final IntegerField minutesSaved = new IntegerField();
     private final TextField targetUrl = new TextField();
     private final Checkbox newSecret = new Checkbox();
@@ -163,7 +165,14 @@ public class RecipeEditView extends Div implements HasDynamicTitle, BeforeEnterO
         minutesSaved.setMax(RecipeDraft.MAX_MINUTES);
         FormLayout about = new FormLayout(slug, owner, category, tags, titleEn, titleJa, summaryEn, summaryJa, minutesSaved);
         about.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 2));
-        FormLayout steps = new FormLayout(stepsEn, stepsJa);
+        plainPreviewEn.setLabel(getTranslation("recipes.edit.plainPreviewEn"));
+        plainPreviewEn.setHelperText(getTranslation("recipes.edit.plainPreview.help"));
+        plainPreviewEn.setId("recipe-plain-preview-en");
+        plainPreviewJa.setLabel(getTranslation("recipes.edit.plainPreviewJa"));
+        plainPreviewJa.setId("recipe-plain-preview-ja");
+        plainPreviewEn.setMaxLength(RecipeDraft.PLAIN_PREVIEW_MAX_LENGTH);
+        plainPreviewJa.setMaxLength(RecipeDraft.PLAIN_PREVIEW_MAX_LENGTH);
+        FormLayout steps = new FormLayout(stepsEn, stepsJa, plainPreviewEn, plainPreviewJa);
         steps.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("50em", 2));
 
         targetUrl.setLabel(getTranslation("recipes.edit.target"));
@@ -221,6 +230,8 @@ public class RecipeEditView extends Div implements HasDynamicTitle, BeforeEnterO
         summaryJa.setValue(nz(r.summaryJa()));
         stepsEn.setValue(nz(r.stepsEn()));
         stepsJa.setValue(nz(r.stepsJa()));
+        plainPreviewEn.setValue(nz(r.plainPreviewEn()));
+        plainPreviewJa.setValue(nz(r.plainPreviewJa()));
         minutesSaved.setValue(r.minutesSaved());
         callsBack.setValue(r.callsBack());
         answerMinutes.setValue(r.answerMinutes());
@@ -265,7 +276,8 @@ public class RecipeEditView extends Div implements HasDynamicTitle, BeforeEnterO
                 Arrays.stream(tags.getValue().split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList(),
                 titleEn.getValue(), titleJa.getValue(), summaryEn.getValue(), summaryJa.getValue(), stepsEn.getValue(),
                 stepsJa.getValue(), inputs.inputs(), minutesSaved.getValue(), callsBack.getValue(), answerMinutes.getValue(),
-                testRuns.getValue(), testEveryDays.getValue(), targetUrl.getValue(), newSecret.getValue());
+                testRuns.getValue(), testEveryDays.getValue(), targetUrl.getValue(), newSecret.getValue())
+                .withPlainPreview(plainPreviewEn.getValue(), plainPreviewJa.getValue());
         try {
             SavedRecipe saved = editing == null ? recipes.create(draft)
                     : recipes.update(editing.slug(), editing.editVersion(), draft);
@@ -319,6 +331,8 @@ public class RecipeEditView extends Div implements HasDynamicTitle, BeforeEnterO
         fields.put("summaryJa", summaryJa);
         fields.put("stepsEn", stepsEn);
         fields.put("stepsJa", stepsJa);
+        fields.put("plainPreviewEn", plainPreviewEn);
+        fields.put("plainPreviewJa", plainPreviewJa);
         fields.put("minutesSaved", minutesSaved);
         fields.put("targetUrl", targetUrl);
         fields.put("answerMinutes", answerMinutes);

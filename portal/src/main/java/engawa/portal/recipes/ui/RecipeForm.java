@@ -29,6 +29,7 @@ class RecipeForm extends FormLayout {
 
     private final Map<String, Component> fields = new LinkedHashMap<>();
     private final Map<String, HasValidation> validated = new LinkedHashMap<>();
+    private final Map<String, engawa.portal.recipes.InputKind> kinds = new LinkedHashMap<>();
 
     RecipeForm(List<RecipeInput> inputs, InputRules.Me me, boolean japanese) {
         addClassName("recipe-form");
@@ -98,6 +99,7 @@ class RecipeForm extends FormLayout {
             };
             field.setId("input-" + input.key());
             fields.put(input.key(), field);
+            kinds.put(input.key(), input.inputKind());
             if (field instanceof HasValidation v) {
                 validated.put("inputs." + input.key(), v);
             }
@@ -154,6 +156,21 @@ class RecipeForm extends FormLayout {
                 // the field keeps its default
             }
         });
+    }
+
+    /** Calls back whenever an answer changes (the plain preview follows the form). */
+    void onChange(Runnable changed) {
+        fields.values().forEach(f -> {
+            if (f instanceof AbstractField<?, ?> field) {
+                field.addValueChangeListener(e -> changed.run());
+            }
+        });
+    }
+
+    /** An answer as the person wrote it, for the plain preview; "" when not given. */
+    String shown(String key) {
+        Object value = answers().get(key);
+        return AnswerText.of(this, kinds.get(key), value);
     }
 
     /** Puts the cursor where the person has something to fill in; nowhere when the defaults did it all. */

@@ -23,6 +23,7 @@ import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import engawa.db.recipes.RecipeStatus;
 import engawa.portal.recipes.InputRules;
+import engawa.portal.recipes.PlainPreview;
 import engawa.portal.recipes.Recipe;
 import engawa.portal.recipes.RecipePage;
 import engawa.portal.recipes.RecipeRun;
@@ -164,6 +165,18 @@ public class RecipeView extends Div implements HasDynamicTitle, BeforeEnterObser
             card.add(new Paragraph(getTranslation("recipes.noInputs")));
         }
         card.add(form);
+        String template = recipe.plainPreview(ja);
+        if (template != null && !template.isBlank()) {
+            // the owners' words for what Run will do, with the answers as they are now
+            Paragraph plain = new Paragraph();
+            plain.setId("recipe-plain-preview");
+            plain.addClassName("plain-preview");
+            plain.getElement().setAttribute("aria-live", "polite");
+            Runnable update = () -> plain.setText(PlainPreview.render(template, form::shown));
+            update.run();
+            form.onChange(update);
+            card.add(plain);
+        }
         // Run is the one action of the form; the owners' tools are in their own card
         Button run = new Button(getTranslation("recipes.run"), VaadinIcon.PLAY.create());
         run.setId("recipe-run");

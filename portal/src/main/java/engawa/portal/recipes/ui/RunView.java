@@ -249,22 +249,9 @@ public class RunView extends Div implements HasDynamicTitle, BeforeEnterObserver
         return list;
     }
 
-    /** An answer as the person wrote it: a day in their format, Yes or No, not 2026-12-24 or true. */
     private String answer(InputKind kind, Object value) {
-        if (value == null || String.valueOf(value).isBlank()) {
-            return "—";
-        }
-        if (kind == InputKind.CHECKBOX || value instanceof Boolean) {
-            return getTranslation(Boolean.parseBoolean(String.valueOf(value)) ? "recipes.run.yes" : "recipes.run.no");
-        }
-        if (kind == InputKind.DATE) {
-            try {
-                return Formats.day(java.time.LocalDate.parse(String.valueOf(value)));
-            } catch (java.time.format.DateTimeParseException notADay) {
-                return String.valueOf(value);
-            }
-        }
-        return String.valueOf(value);
+        String shown = AnswerText.of(this, kind, value);
+        return shown.isEmpty() ? "—" : shown;
     }
 
     @Override
