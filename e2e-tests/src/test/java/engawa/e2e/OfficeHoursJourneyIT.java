@@ -105,6 +105,14 @@ class OfficeHoursJourneyIT extends BrowserJourney {
     }
 
     @Test
+    void the_first_page_after_signing_in_already_shows_times_in_the_browsers_zone() {
+        // a link opened signed out: after signing in, office hours is the session's very first view
+        page.navigate(portal.baseUrl() + "/office-hours");
+        new LoginPage(page).signInAs("hana", "engawa-staff");
+        assertThat(page.locator("#zone-note")).containsText("Asia/Tokyo");
+    }
+
+    @Test
     void a_listed_session_is_joined_from_its_card_and_goes_to_google_or_outlook_filled_in() throws Exception {
         int n = NAMES.incrementAndGet();
         String title = "Spreadsheet chores " + n;

@@ -35,5 +35,10 @@ public class EngawaApplication implements AppShellConfigurator {
     public void configurePage(AppShellSettings settings) {
         settings.setPageTitle("Engawa");
         settings.addFavIcon("icon", "icons/engawa.svg", "any");
+        // the browser's time zone travels with Vaadin's first request, so the first view shows it
+        settings.addInlineWithContents(com.vaadin.flow.component.page.Inline.Position.PREPEND,
+                "try { document.cookie = '" + engawa.portal.shared.ui.Formats.ZONE_COOKIE + "=' + encodeURIComponent("
+                        + "Intl.DateTimeFormat().resolvedOptions().timeZone) + '; path=/; SameSite=Lax'; } catch (e) { }",
+                com.vaadin.flow.component.page.Inline.Wrapping.JAVASCRIPT);
     }
 }

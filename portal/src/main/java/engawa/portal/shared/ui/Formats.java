@@ -10,18 +10,30 @@ import java.time.format.FormatStyle;
 public final class Formats {
 
     private static final String ZONE = Formats.class.getName() + ".zone";
+    /**
+     * The browser's time zone, set by a line of script in every page before Vaadin starts
+     * (EngawaApplication), so that the first view after sign-in already shows times in it; Vaadin's
+     * own client details arrive only after that view is drawn.
+     */
+    public static final String ZONE_COOKIE = "engawa-tz";
 
     private Formats() {
     }
 
-    /** Asks the browser for its time zone once per session; until it answers, UTC. */
+    /**
+     * Learns the browser's time zone once per session: from the cookie the page's script set, else
+     * from Vaadin's client details when they arrive. Until then, UTC. Details without a zone (they
+     * can come back empty before the browser sent them) change nothing.
+     */
     public static void learnTimeZone(UI ui) {
-        if (ui.getSession().getAttribute(ZONE) == null) {
+        if (ui.getSession().getAttribute(ZONE) == null && zone().equals(ZoneId.of("UTC"))) {
             ui.getPage().retrieveExtendedClientDetails(details -> {
                 try {
-                    ui.getSession().setAttribute(ZONE, ZoneId.of(details.getTimeZoneId()));
-                } catch (RuntimeException e) {
-                    ui.getSession().setAttribute(ZONE, ZoneId.of("UTC"));
+                    if (details.getTimeZoneId() != null && !details.getTimeZoneId().isBlank()) {
+                        ui.getSession().setAttribute(ZONE, ZoneId.of(details.getTimeZoneId()));
+                    }
+                } catch (RuntimeException notAZone) {
+                    // keep what there is
                 }
             });
         }
@@ -30,7 +42,34 @@ public final class Formats {
     public static ZoneId zone() {
         UI ui = UI.getCurrent();
         Object zone = ui == null ? null : ui.getSession().getAttribute(ZONE);
-        return zone instanceof ZoneId id ? id : ZoneId.of("UTC");
+        if (zone instanceof ZoneId id) {
+            return id;
+        }
+        ZoneId fromCookie = zoneCookie();
+        if (fromCookie != null && ui != null) {
+            ui.getSession().setAttribute(ZONE, fromCookie);
+            return fromCookie;
+        }
+        return ZoneId.of("UTC");
+    }
+
+    /** The zone the page's script put in its cookie; null when there is none or it is no zone. */
+    private static ZoneId zoneCookie() {
+        com.vaadin.flow.server.VaadinRequest request = com.vaadin.flow.server.VaadinRequest.getCurrent();
+        jakarta.servlet.http.Cookie[] cookies = request == null ? null : request.getCookies();
+        if (cookies == null) {
+            return null;
+        }
+        for (jakarta.servlet.http.Cookie cookie : cookies) {
+            if (ZONE_COOKIE.equals(cookie.getName()) && cookie.getValue() != null && cookie.getValue().length() <= 64) {
+                try {
+                    return ZoneId.of(java.net.URLDecoder.decode(cookie.getValue(), java.nio.charset.StandardCharsets.UTF_8));
+                } catch (RuntimeException notAZone) {
+                    return null;
+                }
+            }
+        }
+        return null;
     }
 
     public static String dateTime(Instant instant) {
