@@ -13,8 +13,6 @@ import engawa.portal.people.Callers;
 import engawa.portal.people.Callers.Caller;
 import engawa.portal.people.PeopleDirectory;
 import engawa.portal.people.Person;
-import engawa.portal.recipes.RecipeLookup;
-import engawa.portal.catalog.ServiceDirectory;
 import engawa.portal.shared.UserFacingException;
 import engawa.portal.shared.UserFacingException.FieldProblem;
 import java.time.Clock;
@@ -45,22 +43,20 @@ public class OfficeHoursService {
     private final OfficeHours sessions;
     private final Signups signups;
     private final PeopleDirectory people;
-    private final RecipeLookup recipes;
-    private final ServiceDirectory services;
+    private final SessionLinks links;
     private final Seats seats;
     private final SessionEvents events;
     private final Callers callers;
     private final Clock clock;
 
-    OfficeHoursService(OfficeHours sessions, Signups signups, PeopleDirectory people, RecipeLookup recipes,
-            ServiceDirectory services, Seats seats, SessionEvents events, Callers callers, Clock clock) {
+    OfficeHoursService(OfficeHours sessions, Signups signups, PeopleDirectory people, SessionLinks links, Seats seats,
+            SessionEvents events, Callers callers, Clock clock) {
         this.seats = seats;
         this.events = events;
         this.sessions = sessions;
         this.signups = signups;
         this.people = people;
-        this.recipes = recipes;
-        this.services = services;
+        this.links = links;
         this.callers = callers;
         this.clock = clock;
     }
@@ -139,14 +135,6 @@ public class OfficeHoursService {
                 hosting || caller.admin());
     }
 
-    /** The recipes a session is about, as the caller may see them (a draft only for its owners). */
-    @Transactional(readOnly = true)
-    public List<engawa.portal.recipes.RecipeRef> recipesOf(Session session) {
-        Caller caller = callers.current();
-        return session.series().values().recipeSlugs().stream()
-                .flatMap(slug -> recipes.findVisible(caller, slug).stream()).toList();
-    }
-
     /** The other dates of a session's series, for "also on". */
     @Transactional(readOnly = true)
     public List<SessionRow> datesOf(long seriesId) {
@@ -159,7 +147,7 @@ public class OfficeHoursService {
         Instant now = clock.instant();
         SessionRules.Checked checked = SessionRules.check(draft, now, false);
         List<Long> hostIds = hostIds(draft.hosts(), caller, List.of());
-        checkLinks(checked, caller);
+        links.check(checked.values(), caller);
         long seriesId = sessions.insertSeries(UUID.randomUUID() + "@engawa", checked.values(), caller.userId(), null, now);
         sessions.setHosts(seriesId, hostIds);
         sessions.insertSessions(seriesId, dated(checked.starts(), checked.zone(), checked.values().durationMinutes()));
@@ -190,7 +178,7 @@ public class OfficeHoursService {
             throw UserFacingException.invalidField("capacity", "officeHours.capacity.belowConfirmed", mostConfirmed);
         }
         List<Long> hostIds = hostIds(draft.hosts(), caller, series.hosts().stream().map(Host::userId).toList());
-        checkLinks(checked, caller);
+        links.check(checked.values(), caller);
         long target = series.id();
         if (from.id() != all.getFirst().id()) {
             // "this and following": the old series ends before this date, a new one carries on
@@ -342,25 +330,6 @@ public class OfficeHoursService {
             throw UserFacingException.invalidFields(problems);
         }
         return ids;
-    }
-
-    private void checkLinks(SessionRules.Checked checked, Caller caller) {
-        List<FieldProblem> problems = new ArrayList<>();
-        for (String slug : checked.values().recipeSlugs()) {
-            // the recipes feature decides who sees a draft: its owners and admins
-            if (recipes.findVisible(caller, slug).isEmpty()) {
-                problems.add(new FieldProblem("recipes", "officeHours.recipes.unknown", slug));
-            }
-        }
-        var found = services.existing(checked.values().serviceNames());
-        for (String name : checked.values().serviceNames()) {
-            if (!found.contains(name)) {
-                problems.add(new FieldProblem("services", "officeHours.services.unknown", name));
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw UserFacingException.invalidFields(problems);
-        }
     }
 
     /** Local starts to instants in the series' zone: the wall-clock time stays, the offset follows DST. */

@@ -28,6 +28,7 @@ import engawa.portal.officehours.CalendarLinks;
 import engawa.portal.officehours.CalendarService;
 import engawa.portal.officehours.OfficeHoursService;
 import engawa.portal.officehours.Session;
+import engawa.portal.officehours.SessionLinks;
 import engawa.portal.officehours.SignupService;
 import engawa.portal.shared.UserFacingException;
 import engawa.portal.recipes.RecipeRef;
@@ -61,13 +62,15 @@ public class SessionView extends Div implements HasDynamicTitle, BeforeEnterObse
     private final OfficeHoursService sessions;
     private final SignupService signups;
     private final CalendarService calendars;
+    private final SessionLinks links;
     private final PublicUrl publicUrl;
     private final Clock clock;
     private String title = "";
     private long id;
 
-    SessionView(OfficeHoursService sessions, SignupService signups, CalendarService calendars, PublicUrl publicUrl,
-            Clock clock) {
+    SessionView(OfficeHoursService sessions, SessionLinks links, SignupService signups, CalendarService calendars,
+            PublicUrl publicUrl, Clock clock) {
+        this.links = links;
         this.publicUrl = publicUrl;
         this.sessions = sessions;
         this.signups = signups;
@@ -166,7 +169,7 @@ public class SessionView extends Div implements HasDynamicTitle, BeforeEnterObse
             about.add(new Html("<div class=\"recipe-steps\">" + description + "</div>"));
             main.add(about);
         }
-        List<RecipeRef> recipes = sessions.recipesOf(s);
+        List<RecipeRef> recipes = links.recipesOf(s);
         if (!recipes.isEmpty() || !v.serviceNames().isEmpty()) {
             Div covers = new Card(getTranslation("officeHours.covers"));
             UnorderedList list = new UnorderedList();
