@@ -20,6 +20,7 @@ class DatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
     DataSource dataSource(EngawaProperties properties, ObjectProvider<EmbeddedDatabaseEarlyStart.Pending> earlyStart) {
+        properties.db().requireOne();
         if (properties.db().isExternal()) {
             log.info("Using the external PostgreSQL at {}", withoutCredentials(properties.db().url()));
             HikariDataSource dataSource = new HikariDataSource();

@@ -23,6 +23,7 @@ public class EmbeddedDatabaseEarlyStart implements ApplicationListener<Applicati
     public void onApplicationEvent(ApplicationContextInitializedEvent event) {
         EngawaProperties properties = Binder.get(event.getApplicationContext().getEnvironment())
                 .bindOrCreate("engawa", EngawaProperties.class);
+        properties.db().requireOne();
         if (properties.db().isExternal()) {
             return;
         }

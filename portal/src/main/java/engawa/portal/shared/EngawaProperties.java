@@ -19,10 +19,23 @@ public record EngawaProperties(
         String secretKey,
         String publicUrl) {
 
-    public record Db(String url, String user, String password) {
+    /**
+     * @param embedded false where there is no embedded PostgreSQL to fall back on (the container
+     *                 image sets {@code ENGAWA_DB_EMBEDDED=false}): then {@code url} is required
+     */
+    public record Db(String url, String user, String password, @DefaultValue("true") boolean embedded) {
 
         public boolean isExternal() {
             return url != null && !url.isBlank();
+        }
+
+        /** Fails the start, saying what to set, when there is neither an external nor an embedded database. */
+        public void requireOne() {
+            if (!isExternal() && !embedded) {
+                throw new IllegalStateException("No database: set ENGAWA_DB_URL (with ENGAWA_DB_USER and ENGAWA_DB_PASSWORD)"
+                        + " to your PostgreSQL, e.g. jdbc:postgresql://db.example.com:5432/engawa. This installation has"
+                        + " no embedded database (ENGAWA_DB_EMBEDDED=false).");
+            }
         }
     }
 }

@@ -59,7 +59,7 @@ class SecretBoxTest {
     static final class SecretBoxFactory {
         SecretBox box(String key, boolean external, Path dataDir) {
             EngawaProperties properties = new EngawaProperties(dataDir,
-                    new EngawaProperties.Db(external ? "jdbc:postgresql://db.example.com/engawa" : null, null, null), true, null, key,
+                    new EngawaProperties.Db(external ? "jdbc:postgresql://db.example.com/engawa" : null, null, null, true), true, null, key,
                     null);
             return new SecretKeyConfiguration().secretBox(properties);
         }
