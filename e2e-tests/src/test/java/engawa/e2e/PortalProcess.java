@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -40,14 +41,27 @@ public final class PortalProcess implements AutoCloseable {
         if (!Files.exists(jar)) {
             throw new IllegalStateException("No portal jar at " + jar + ": build it first (./mvnw verify builds it before the journeys)");
         }
+        return start(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()),
+                System.getenv(), environment, logName);
+    }
+
+    /**
+     * Starts a command that runs the portal, on a free port, and waits until it serves the login page.
+     *
+     * @param inherited the environment the command starts from (ENGAWA_DB_URL and SERVER_PORT removed)
+     * @param environment settings on top; a SERVER_PORT here is kept (a restart behind a balancer), else a free port
+     */
+    static PortalProcess start(List<String> command, Map<String, String> inherited, Map<String, String> environment,
+            String logName) {
         try {
-            int port = freePort();
+            int port = environment.containsKey("SERVER_PORT") ? Integer.parseInt(environment.get("SERVER_PORT")) : freePort();
             Path log = Paths.get("target", logName).toAbsolutePath();
             Files.createDirectories(log.getParent());
-            ProcessBuilder builder = new ProcessBuilder(
-                    Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString())
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().clear();
+            builder.environment().putAll(inherited);
             builder.environment().remove("ENGAWA_DB_URL");
             builder.environment().put("SERVER_PORT", Integer.toString(port));
             builder.environment().putAll(environment);
@@ -86,6 +100,14 @@ public final class PortalProcess implements AutoCloseable {
 
     public String baseUrl() {
         return "http://localhost:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     /** SIGKILL: no shutdown hook, no graceful stop, as when a machine dies. */

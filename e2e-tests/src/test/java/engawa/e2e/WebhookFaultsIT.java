@@ -2,7 +2,6 @@ package engawa.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import engawa.db.embedded.EmbeddedDatabase;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,9 +26,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Webhook delivery when things break, with the packaged portal as separate processes: the
- * receiver away for a while, the portal killed with SIGKILL while sending, two instances on one
- * database. Events are made through the API's "send test event", which writes the outbox like
- * any feature does. Duplicates are counted and printed for the closing note.
+ * receiver away for a while, the portal killed with SIGKILL while sending. (Two instances on one
+ * database: {@link MultiInstanceFaultsIT}.) Events are made through the API's "send test event",
+ * which writes the outbox like any feature does. Duplicates are counted and printed for the closing note.
  */
 class WebhookFaultsIT {
 
@@ -103,35 +102,6 @@ class WebhookFaultsIT {
         report("kill -9 after " + beforeKill + " received, restart on the same data", sent.size(), receiver.received().size());
         // a duplicate can only come from a batch claimed but not committed at the kill: 4 workers x 50
         assertThat(duplicates).isBetween(0, 200);
-    }
-
-    @Test
-    void two_instances_on_one_database_deliver_each_event_once() throws Exception {
-        EmbeddedDatabase database = EmbeddedDatabase.start(temporaryDirectory());
-        cleanUp.add(database);
-        Map<String, String> shared = new HashMap<>(Map.of(
-                "ENGAWA_DB_URL", database.jdbcUrl(),
-                "ENGAWA_DB_USER", database.username(),
-                "ENGAWA_DB_PASSWORD", database.password(),
-                "ENGAWA_SECRET_KEY", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
-                "ENGAWA_ADMIN_TOKEN", ADMIN_TOKEN,
-                "ENGAWA_WEBHOOKS_ALLOWED_HOSTS", "127.0.0.1",
-                "ENGAWA_DEMO_DATA", "true"));
-        shared.put("ENGAWA_DATA_DIR", temporaryDirectory().toString());
-        PortalProcess a = start(shared, "portal-faults-two-a.log");
-        shared.put("ENGAWA_DATA_DIR", temporaryDirectory().toString());
-        PortalProcess b = start(shared, "portal-faults-two-b.log");
-        String hook = subscribe(a, "/two");
-
-        sendTestEvents(List.of(a, b), hook, 1000);
-        Set<String> sent = eventIds(b, hook);
-        assertThat(sent).hasSize(1000);
-
-        awaitAll(sent, Duration.ofSeconds(60));
-        PortalProcess.sleep(1_000); // a doubled delivery would arrive now
-        report("two instances, one database", sent.size(), receiver.received().size());
-        assertThat(receiver.received()).hasSize(sent.size());
-        assertThat(idsReceived()).isEqualTo(sent);
     }
 
     private Map<String, String> embedded(Path dataDir) {

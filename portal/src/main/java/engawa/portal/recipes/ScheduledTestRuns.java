@@ -74,10 +74,27 @@ class ScheduledTestRuns {
                 case EMAIL -> PORTAL.email();
                 case CHOICE -> input.choices().getFirst();
                 case CHECKBOX -> "true";
-                default -> "Test run";
+                default -> sampleText(input);
             });
         }
         return answers;
+    }
+
+    /**
+     * Plain words, or for a field with a pattern the example its help gives ("Like 14:30"): a word
+     * of the help that fits the pattern. Without one the run is skipped, and the log says why.
+     */
+    static String sampleText(RecipeInput input) {
+        if (input.pattern() != null && !input.pattern().isBlank()) {
+            for (String help : java.util.Arrays.asList(input.help(), input.helpJa())) {
+                for (String word : help == null ? new String[0] : help.split("[\\s、。]+")) {
+                    if (!word.isEmpty() && InputPatterns.matches(input.pattern(), word)) {
+                        return word;
+                    }
+                }
+            }
+        }
+        return "Test run";
     }
 
     private static String sampleNumber(InputLimits limits) {

@@ -1,5 +1,6 @@
 package engawa.portal.shared.api;
 
+import engawa.portal.shared.DatabaseAway;
 import engawa.portal.shared.Translations;
 import engawa.portal.shared.UserFacingException;
 import engawa.portal.shared.Validation;
@@ -129,7 +130,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
      * browser's security chain and answers an API client with a redirect to the login page.
      */
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (DatabaseAway.causes(e)) {
+            return databaseAway(e);
+        }
         String incident = java.util.UUID.randomUUID().toString().substring(0, 8);
         log.error("Unexpected error in the REST API, incident {}", incident, e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
@@ -137,7 +141,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                         + incident + ".");
         problem.setTitle("Internal error");
         problem.setProperty("incident", incident);
-        return problem;
+        return ResponseEntity.internalServerError().body(problem);
+    }
+
+    /**
+     * The database is away (stopped, restarting, unreachable): a 503 that says so and when to try
+     * again, not a 500 with an incident id, since there is nothing for an admin to look up. A
+     * write that got this answer was not acknowledged: its transaction did not commit.
+     */
+    private static ResponseEntity<ProblemDetail> databaseAway(Exception e) {
+        log.warn("The database is not reachable: {}", e.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "Engawa cannot reach its database just now. Try again in a minute.");
+        problem.setTitle("Database not reachable");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "30").body(problem);
     }
 
 }
