@@ -1,0 +1,137 @@
+package engawa.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The embedded database's disk runs full: its data directory on a small tmpfs of its own (mounting
+ * one needs root, which CI has). A catalog import that does not fit is refused, nothing of it is
+ * written, the health report says why, and once the disk has room a restart finds every row that
+ * was committed. The figures printed are a row of docs/RESILIENCE.md.
+ */
+class DiskFullFaultsIT {
+
+    static final String ADMIN_TOKEN = "disk-" + System.nanoTime();
+    final HttpClient http = HttpClient.newHttpClient();
+    Path dataDir;
+    PortalProcess portal;
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        if (portal != null) {
+            portal.close();
+        }
+        if (dataDir != null) {
+            run(List.of("umount", "-l", dataDir.toString()));
+            RunningPortal.deleteTree(dataDir);
+        }
+    }
+
+    @Test
+    void a_full_disk_refuses_the_import_that_does_not_fit_says_why_and_loses_nothing_committed() throws Exception {
+        assertThat(System.getProperty("user.name")).as("this test mounts a small tmpfs: run it as root (CI does)")
+                .isEqualTo("root");
+        dataDir = Files.createTempDirectory("engawa-disk-full-");
+        run(List.of("mount", "-t", "tmpfs", "-o", "size=80m", "tmpfs", dataDir.toString()));
+        portal = start();
+
+        // a fresh portal takes about 45 MB; 3,000 services fit (about 5 KB each with their indexes and
+        // log), 12,000 more do not
+        HttpResponse<String> fits = importYaml(components("fits", 3_000));
+        assertThat(fits.statusCode()).as(fits.body()).isEqualTo(200);
+        long committed = count("fits");
+        assertThat(committed).isEqualTo(3_000);
+
+        HttpResponse<String> full = importYaml(components("too-many", 12_000));
+        String health = get("/actuator/health");
+        System.out.printf("RESILIENCE | disk full: the import answered %d %s; health: %s%n", full.statusCode(), full.body(), health);
+        assertThat(full.statusCode()).isEqualTo(503);
+        assertThat(full.body()).contains("database").contains("Try again");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(get("/actuator/health"))
+                .contains("\"status\":\"DOWN\"").contains("databaseDisk").contains("make room"));
+
+        // an admin makes room (here: a bigger tmpfs) and restarts Engawa
+        long started = System.nanoTime();
+        run(List.of("mount", "-o", "remount,size=200m", dataDir.toString()));
+        portal.close();
+        portal = start();
+        Duration recovered = Duration.ofNanos(System.nanoTime() - started);
+        assertThat(get("/actuator/health")).contains("\"status\":\"UP\"");
+        assertThat(count("fits")).as("the services committed before the disk ran full").isEqualTo(committed);
+        assertThat(count("too-many")).as("the import that did not fit left nothing").isZero();
+        HttpResponse<String> again = importYaml(components("too-many", 12_000));
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        assertThat(count("too-many")).isEqualTo(12_000);
+        System.out.printf("RESILIENCE | disk full: after making room, up again in %.1f s with all %d committed services,"
+                + " none of the refused import; the import sent again took all 12000%n", recovered.toMillis() / 1e3, committed);
+    }
+
+    private PortalProcess start() {
+        return PortalProcess.start(Map.of("ENGAWA_DATA_DIR", dataDir.toString(), "ENGAWA_ADMIN_TOKEN", ADMIN_TOKEN,
+                "ENGAWA_DEMO_DATA", "true"), "portal-disk-full.log");
+    }
+
+    private long count(String prefix) throws Exception {
+        HttpResponse<String> page = send(HttpRequest.newBuilder(URI.create(portal.baseUrl()
+                + "/api/v1/services?size=1&tag=" + prefix)).GET());
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        java.util.regex.Matcher total = java.util.regex.Pattern.compile("\"total\":(\\d+)").matcher(page.body());
+        assertThat(total.find()).as(page.body()).isTrue();
+        return Long.parseLong(total.group(1));
+    }
+
+    private String get(String path) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(portal.baseUrl() + path)).GET()).body();
+    }
+
+    private HttpResponse<String> importYaml(String yaml) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(portal.baseUrl() + "/api/v1/catalog/import"))
+                .header("Content-Type", "application/yaml").POST(HttpRequest.BodyPublishers.ofString(yaml)));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return http.send(request.timeout(Duration.ofMinutes(3)).header("Authorization", "Bearer " + ADMIN_TOKEN).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String components(String prefix, int count) {
+        StringBuilder yaml = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            yaml.append("""
+                    apiVersion: backstage.io/v1alpha1
+                    kind: Component
+                    metadata:
+                      name: %1$s-%2$05d
+                      description: One of many, imported until the disk is full of them and their indexes
+                      tags: [%1$s]
+                    spec:
+                      type: service
+                      lifecycle: production
+                      owner: group:default/payments
+                    ---
+                    """.formatted(prefix, i));
+        }
+        return yaml.toString();
+    }
+
+    private static void run(List<String> command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        if (process.waitFor() != 0) {
+            throw new IOException(String.join(" ", command) + " failed: " + output);
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package engawa.e2e;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import engawa.e2e.pages.LoginPage;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How long a page takes in Chromium, as a person feels it: from the address entered (or a link
+ * clicked) to the view drawn with Vaadin's client idle. Full loads of the six pages people open
+ * most, in-app navigation between them, and beside them a static file served by the same server,
+ * the floor any page load stands on. Run by bench/pages.sh; prints a Markdown table.
+ */
+public final class PageLoadBenchmark {
+
+    static final String READY = "() => !!document.querySelector('h1') && !!window.Vaadin && !!window.Vaadin.Flow"
+            + " && Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive())";
+
+    public static void main(String[] args) throws Exception {
+        int runs = Integer.getInteger("runs", 30);
+        Path data = Files.createTempDirectory("engawa-bench-pages-");
+        String token = "bench-" + System.nanoTime();
+        try (PortalProcess portal = PortalProcess.start(Map.of("ENGAWA_DATA_DIR", data.toString(), "ENGAWA_ADMIN_TOKEN", token,
+                "ENGAWA_DEMO_DATA", "true", "ENGAWA_WEBHOOKS_ALLOWED_HOSTS", "127.0.0.1"), "bench-pages.log");
+                Playwright playwright = Browsers.playwright(); Browser browser = Browsers.launch(playwright);
+                BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800))) {
+            String base = portal.baseUrl();
+            String run = runOf(base, token);
+            Page page = context.newPage();
+            page.setDefaultTimeout(60_000);
+            new LoginPage(page).open(base).signInAs("admin", "engawa-admin");
+            page.waitForFunction(READY);
+
+            Map<String, String> pages = new LinkedHashMap<>();
+            pages.put("Home", "/");
+            pages.put("Catalog", "/catalog");
+            pages.put("Recipe", "/recipes/expense-reminder");
+            pages.put("Run", "/runs/" + run);
+            pages.put("Office hours", "/office-hours");
+            pages.put("Service page", "/services/payments-api");
+            Map<String, List<Double>> full = new LinkedHashMap<>();
+            List<Double> staticFile = new ArrayList<>();
+            for (int i = 0; i < runs + 3; i++) {
+                boolean warm = i >= 3; // the first rounds warm the JIT and the browser's cache
+                for (Map.Entry<String, String> p : pages.entrySet()) {
+                    long start = System.nanoTime();
+                    page.navigate(base + p.getValue());
+                    page.waitForFunction(READY);
+                    if (warm) {
+                        full.computeIfAbsent(p.getKey(), k -> new ArrayList<>()).add((System.nanoTime() - start) / 1e6);
+                    }
+                }
+                long start = System.nanoTime();
+                page.navigate(base + "/styles.css");
+                if (warm) {
+                    staticFile.add((System.nanoTime() - start) / 1e6);
+                }
+            }
+            // in-app: from Home, a click in the side navigation to the catalog and to office hours, and back
+            List<Double> clicks = new ArrayList<>();
+            for (int i = 0; i < runs + 3; i++) {
+                page.navigate(base + "/");
+                page.waitForFunction(READY);
+                for (String[] step : new String[][] {{"/catalog", "Catalog"}, {"/office-hours", "Office hours"}, {"/", "Home"}}) {
+                    long start = System.nanoTime();
+                    page.locator("vaadin-side-nav-item[path='" + step[0].substring(1) + "']").first().click();
+                    page.waitForURL(u -> u.endsWith(step[0]));
+                    page.waitForFunction(READY);
+                    if (i >= 3) {
+                        clicks.add((System.nanoTime() - start) / 1e6);
+                    }
+                }
+            }
+            System.out.println("machine: " + Runtime.getRuntime().availableProcessors() + " cores; " + runs + " loads of each"
+                    + " page after 3 to warm up; Chromium " + browser.version());
+            System.out.println();
+            System.out.println("| page | full load p50 (ms) | p95 (ms) | max (ms) |");
+            System.out.println("|---|---|---|---|");
+            full.forEach((name, times) -> System.out.println(row(name, times)));
+            System.out.println(row("in-app navigation (a side-navigation click)", clicks));
+            System.out.println(row("a static file from the same server (`/styles.css`)", staticFile));
+        } finally {
+            RunningPortal.deleteTree(data);
+        }
+    }
+
+    private static String row(String name, List<Double> times) {
+        List<Double> sorted = new ArrayList<>(times);
+        Collections.sort(sorted);
+        return "| %s | %.0f | %.0f | %.0f |".formatted(name, at(sorted, 0.50), at(sorted, 0.95), sorted.getLast());
+    }
+
+    private static double at(List<Double> sorted, double quantile) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(quantile * sorted.size()) - 1));
+    }
+
+    /** A test run of a demo recipe, to open its run page. */
+    private static String runOf(String base, String token) throws Exception {
+        String body = "{\"inputs\": {\"room\": \"Sakura\", \"day\": \"" + LocalDate.now() + "\", \"start\": \"14:30\"}, \"test\": true}";
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base
+                + "/api/v1/recipes/book-meeting-room/runs")).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher id = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"").matcher(answer.body());
+        if (answer.statusCode() != 202 || !id.find()) {
+            throw new IllegalStateException("Could not start a run: " + answer.statusCode() + " " + answer.body());
+        }
+        return id.group(1);
+    }
+}
