@@ -50,12 +50,12 @@ class DiskFullFaultsIT {
 
         // a fresh portal takes about 45 MB; 3,000 services fit (about 5 KB each with their indexes and
         // log), 12,000 more do not
-        HttpResponse<String> fits = importYaml(components("fits", 3_000));
+        HttpResponse<String> fits = importYaml(GeneratedCatalog.components("fits", 3_000));
         assertThat(fits.statusCode()).as(fits.body()).isEqualTo(200);
         long committed = count("fits");
         assertThat(committed).isEqualTo(3_000);
 
-        HttpResponse<String> full = importYaml(components("too-many", 12_000));
+        HttpResponse<String> full = importYaml(GeneratedCatalog.components("too-many", 12_000));
         String health = get("/actuator/health");
         System.out.printf("RESILIENCE | disk full: the import answered %d %s; health: %s%n", full.statusCode(), full.body(), health);
         assertThat(full.statusCode()).isEqualTo(503);
@@ -72,7 +72,7 @@ class DiskFullFaultsIT {
         assertThat(get("/actuator/health")).contains("\"status\":\"UP\"");
         assertThat(count("fits")).as("the services committed before the disk ran full").isEqualTo(committed);
         assertThat(count("too-many")).as("the import that did not fit left nothing").isZero();
-        HttpResponse<String> again = importYaml(components("too-many", 12_000));
+        HttpResponse<String> again = importYaml(GeneratedCatalog.components("too-many", 12_000));
         assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
         assertThat(count("too-many")).isEqualTo(12_000);
         System.out.printf("RESILIENCE | disk full: after making room, up again in %.1f s with all %d committed services,"
@@ -105,26 +105,6 @@ class DiskFullFaultsIT {
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
         return http.send(request.timeout(Duration.ofMinutes(3)).header("Authorization", "Bearer " + ADMIN_TOKEN).build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    static String components(String prefix, int count) {
-        StringBuilder yaml = new StringBuilder();
-        for (int i = 0; i < count; i++) {
-            yaml.append("""
-                    apiVersion: backstage.io/v1alpha1
-                    kind: Component
-                    metadata:
-                      name: %1$s-%2$05d
-                      description: One of many, imported until the disk is full of them and their indexes
-                      tags: [%1$s]
-                    spec:
-                      type: service
-                      lifecycle: production
-                      owner: group:default/payments
-                    ---
-                    """.formatted(prefix, i));
-        }
-        return yaml.toString();
     }
 
     private static void run(List<String> command) throws IOException, InterruptedException {

@@ -34,7 +34,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -57,7 +56,6 @@ class MultiInstanceFaultsIT {
     static final String ADMIN_TOKEN = "multi-" + System.nanoTime();
     static final Duration WAIT = Duration.ofSeconds(120);
     static final Pattern ID = Pattern.compile("\"id\":\"?([0-9a-f-]+)\"?");
-    static final Pattern DELIVERY_ID = Pattern.compile("\"delivery_id\":(\\d+)");
 
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static final List<AutoCloseable> CLEAN_UP = new ArrayList<>();
@@ -237,7 +235,7 @@ class MultiInstanceFaultsIT {
     @Order(3)
     void postgresql_stopped_for_30_seconds_under_load_gives_clear_503s_and_the_portals_recover_by_themselves() throws Exception {
         String hook = subscribe("service.updated", "/outage");
-        Load load = new Load(hook);
+        OutageLoad load = new OutageLoad(balancer.baseUrl(), ADMIN_TOKEN, hook);
         load.start();
         try {
             await().atMost(WAIT).until(() -> load.acknowledged.get() >= 20);
@@ -299,7 +297,7 @@ class MultiInstanceFaultsIT {
         PORTALS.remove("b").close();
         PortalProcess a = PORTALS.get("a");
         int people = 300;
-        HttpResponse<String> imported = importYaml(a.baseUrl(), users(people));
+        HttpResponse<String> imported = importYaml(a.baseUrl(), GeneratedCatalog.users(people));
         assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
         // everyone comes to a session that will be called off (an e-mail each), and then a burst for 40 seats
         String calledOff = createSession("Called off while killed", 48 * 60, people);
@@ -311,7 +309,8 @@ class MultiInstanceFaultsIT {
 
         List<String> joined = new java.util.concurrent.CopyOnWriteArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
-            Future<HttpResponse<String>> importing = pool.submit(() -> importYaml(a.baseUrl(), components(8000)));
+            Future<HttpResponse<String>> importing = pool.submit(
+                    () -> importYaml(a.baseUrl(), GeneratedCatalog.components("killed-import", 8000)));
             Future<?> burst = pool.submit(() -> signUpEveryone(a, seated, people, joined));
             receiver.delay(1_000); // each delivery takes a second, so that dispatch is still going at the kill
             sendTestEvents(a.baseUrl(), hook, 200);
@@ -372,7 +371,7 @@ class MultiInstanceFaultsIT {
             // a duplicate can only come from a batch claimed but not committed at the kill: 4 workers x 50
             assertThat(received("/killed").size() - events.size()).as("duplicate deliveries").isBetween(0, 200);
             // the import can be sent again and is taken whole
-            HttpResponse<String> again = importYaml(balancer.baseUrl(), components(8000));
+            HttpResponse<String> again = importYaml(balancer.baseUrl(), GeneratedCatalog.components("killed-import", 8000));
             assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
             assertThat(postgres.count("SELECT count(*) FROM catalog_services WHERE name LIKE 'killed-import-%'")).isEqualTo(8000);
         }
@@ -412,99 +411,6 @@ class MultiInstanceFaultsIT {
                 .timeout(Duration.ofMinutes(3))
                 .header("Authorization", "Bearer " + ADMIN_TOKEN).header("Content-Type", "application/yaml")
                 .POST(HttpRequest.BodyPublishers.ofString(yaml)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    static String users(int count) {
-        StringBuilder yaml = new StringBuilder();
-        for (int i = 0; i < count; i++) {
-            yaml.append("""
-                    apiVersion: backstage.io/v1alpha1
-                    kind: User
-                    metadata:
-                      name: burst-%1$03d
-                    spec:
-                      profile:
-                        displayName: Burst Person %1$03d
-                        email: burst-%1$03d@example.com
-                      memberOf: []
-                    ---
-                    """.formatted(i));
-        }
-        return yaml.toString();
-    }
-
-    static String components(int count) {
-        StringBuilder yaml = new StringBuilder();
-        for (int i = 0; i < count; i++) {
-            yaml.append("""
-                    apiVersion: backstage.io/v1alpha1
-                    kind: Component
-                    metadata:
-                      name: killed-import-%05d
-                      description: One of many, imported while the portal is killed
-                    spec:
-                      type: service
-                      lifecycle: production
-                      owner: group:default/payments
-                    ---
-                    """.formatted(i));
-        }
-        return yaml.toString();
-    }
-
-    /** Four clients through the balancer: reads of the catalog and writes of test events, counted by answer. */
-    static final class Load {
-        final String hook;
-        final AtomicInteger acknowledged = new AtomicInteger();
-        final List<Long> deliveryIds = new java.util.concurrent.CopyOnWriteArrayList<>();
-        final AtomicInteger refused = new AtomicInteger();
-        final Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
-        final List<String> unclear = new java.util.concurrent.CopyOnWriteArrayList<>();
-        final java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
-        final List<Thread> clients = new ArrayList<>();
-
-        Load(String hook) {
-            this.hook = hook;
-        }
-
-        void start() {
-            for (int i = 0; i < 4; i++) {
-                boolean writes = i % 2 == 0;
-                clients.add(Thread.ofPlatform().name("load-" + i).start(() -> {
-                    while (running.get()) {
-                        try {
-                            HttpResponse<String> answer = writes
-                                    ? api(balancer.baseUrl(), "POST", "/api/v1/hooks/" + hook + "/test", null)
-                                    : api(balancer.baseUrl(), "GET", "/api/v1/services?size=5", null);
-                            statuses.merge(answer.statusCode(), 1, Integer::sum);
-                            if (answer.statusCode() == 202) {
-                                Matcher delivery = DELIVERY_ID.matcher(answer.body());
-                                assertThat(delivery.find()).as(answer.body()).isTrue();
-                                deliveryIds.add(Long.parseLong(delivery.group(1)));
-                                acknowledged.incrementAndGet();
-                            } else if (answer.statusCode() >= 500) {
-                                refused.incrementAndGet();
-                                if (!answer.body().contains("database") && unclear.size() < 5) {
-                                    unclear.add(answer.statusCode() + " " + answer.body());
-                                }
-                                PortalProcess.sleep(100);
-                            }
-                        } catch (IOException e) {
-                            statuses.merge(0, 1, Integer::sum);
-                        } catch (InterruptedException e) {
-                            return;
-                        }
-                    }
-                }));
-            }
-        }
-
-        void stop() throws InterruptedException {
-            running.set(false);
-            for (Thread client : clients) {
-                client.join(Duration.ofSeconds(70));
-            }
-        }
     }
 
     static int status(String url) throws IOException, InterruptedException {
