@@ -147,7 +147,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     /**
      * The database is away (stopped, restarting, unreachable): a 503 that says so and when to try
      * again, not a 500 with an incident id, since there is nothing for an admin to look up. A
-     * write that got this answer was not acknowledged: its transaction did not commit.
+     * write that got this answer was not acknowledged, and the caller may send it again. (A full
+     * disk under the embedded database comes here too: PostgreSQL reports it as a resource
+     * failure; the health report's {@code databaseDisk} says which.)
      */
     private static ResponseEntity<ProblemDetail> databaseAway(Exception e) {
         log.warn("The database is not reachable: {}", e.getMessage());
