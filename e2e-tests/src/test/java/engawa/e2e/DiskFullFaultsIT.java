@@ -35,8 +35,11 @@ class DiskFullFaultsIT {
             portal.close();
         }
         if (dataDir != null) {
-            run(List.of("umount", "-l", dataDir.toString()));
-            RunningPortal.deleteTree(dataDir);
+            try {
+                run(List.of("umount", "-l", dataDir.toString()));
+            } finally {
+                RunningPortal.deleteTree(dataDir);
+            }
         }
     }
 
