@@ -36,7 +36,7 @@ class DiskFullFaultsIT {
         }
         if (dataDir != null) {
             try {
-                run(List.of("umount", "-l", dataDir.toString()));
+                Commands.run(List.of("umount", "-l", dataDir.toString()));
             } finally {
                 RunningPortal.deleteTree(dataDir);
             }
@@ -48,7 +48,7 @@ class DiskFullFaultsIT {
         assertThat(System.getProperty("user.name")).as("this test mounts a small tmpfs: run it as root (CI does)")
                 .isEqualTo("root");
         dataDir = Files.createTempDirectory("engawa-disk-full-");
-        run(List.of("mount", "-t", "tmpfs", "-o", "size=80m", "tmpfs", dataDir.toString()));
+        Commands.run(List.of("mount", "-t", "tmpfs", "-o", "size=80m", "tmpfs", dataDir.toString()));
         portal = start();
 
         // a fresh portal takes about 45 MB; 3,000 services fit (about 5 KB each with their indexes and
@@ -68,7 +68,7 @@ class DiskFullFaultsIT {
 
         // an admin makes room (here: a bigger tmpfs) and restarts Engawa
         long started = System.nanoTime();
-        run(List.of("mount", "-o", "remount,size=200m", dataDir.toString()));
+        Commands.run(List.of("mount", "-o", "remount,size=200m", dataDir.toString()));
         portal.close();
         portal = start();
         Duration recovered = Duration.ofNanos(System.nanoTime() - started);
@@ -108,13 +108,5 @@ class DiskFullFaultsIT {
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
         return http.send(request.timeout(Duration.ofMinutes(3)).header("Authorization", "Bearer " + ADMIN_TOKEN).build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static void run(List<String> command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        if (process.waitFor() != 0) {
-            throw new IOException(String.join(" ", command) + " failed: " + output);
-        }
     }
 }

@@ -44,11 +44,11 @@ final class UnpackedImage implements AutoCloseable {
     static UnpackedImage unpack(Path directory) throws IOException, InterruptedException {
         Path oci = Files.createDirectories(directory.resolve("oci"));
         Path root = Files.createDirectories(directory.resolve("root"));
-        run(List.of("tar", "-xf", tarball().toString(), "-C", oci.toString()));
+        Commands.run(List.of("tar", "-xf", tarball().toString(), "-C", oci.toString()));
         JsonObject index = read(oci, "index.json");
         JsonObject manifest = read(oci, blob(index.getAsJsonArray("manifests").get(0).getAsJsonObject()));
         for (JsonElement layer : manifest.getAsJsonArray("layers")) {
-            run(List.of("tar", "-xzf", oci.resolve(blob(layer.getAsJsonObject())).toString(), "-C", root.toString()));
+            Commands.run(List.of("tar", "-xzf", oci.resolve(blob(layer.getAsJsonObject())).toString(), "-C", root.toString()));
         }
         JsonObject config = read(oci, blob(manifest.getAsJsonObject("config"))).getAsJsonObject("config");
         List<String> entrypoint = new ArrayList<>();
@@ -62,7 +62,7 @@ final class UnpackedImage implements AutoCloseable {
         // the JVM reads /proc and /dev/urandom, which a container runtime would mount
         for (String system : List.of("proc", "dev")) {
             Files.createDirectories(root.resolve(system));
-            run(List.of("mount", "--bind", "/" + system, root.resolve(system).toString()));
+            Commands.run(List.of("mount", "--bind", "/" + system, root.resolve(system).toString()));
         }
         return new UnpackedImage(root, List.copyOf(entrypoint), Map.copyOf(environment), config.get("User").getAsString());
     }
@@ -82,7 +82,7 @@ final class UnpackedImage implements AutoCloseable {
     @Override
     public void close() throws IOException, InterruptedException {
         for (String system : List.of("proc", "dev")) {
-            run(List.of("umount", "-l", root.resolve(system).toString()));
+            Commands.run(List.of("umount", "-l", root.resolve(system).toString()));
         }
     }
 
@@ -92,13 +92,5 @@ final class UnpackedImage implements AutoCloseable {
 
     private static JsonObject read(Path oci, String file) throws IOException {
         return JsonParser.parseString(Files.readString(oci.resolve(file))).getAsJsonObject();
-    }
-
-    private static void run(List<String> command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        if (process.waitFor() != 0) {
-            throw new IOException(String.join(" ", command) + " failed: " + output);
-        }
     }
 }
