@@ -7,7 +7,7 @@
 #   bench/all.sh [name ...]   e.g. bench/all.sh startup pages
 set -uo pipefail
 cd "$(dirname "$0")/.."
-all=(startup pages memory catalog webhooks recipes officehours slo notifications)
+all=(startup pages memory api catalog webhooks recipes officehours slo notifications)
 chosen=("${@:-${all[@]}}")
 out="target/bench-results/$(date -u +%Y-%m-%dT%H%M)"
 mkdir -p "$out"

@@ -22,21 +22,25 @@ public class ApiTokenLookup {
     }
 
     /** A token by the hash of its secret, with what deciding about it needs. */
-    public record Match(long tokenId, Instant expiresAt, Instant revokedAt, Instant lastUsedAt, String username,
-            Role role, boolean userEnabled) {
+    public record Match(long tokenId, Instant expiresAt, Instant revokedAt, Instant lastUsedAt, long userId,
+            String username, Role role, boolean userEnabled) {
 
         public boolean usableAt(Instant now) {
             return revokedAt == null && (expiresAt == null || now.isBefore(expiresAt)) && userEnabled;
+        }
+
+        public Match usedAt(Instant at) {
+            return new Match(tokenId, expiresAt, revokedAt, at, userId, username, role, userEnabled);
         }
     }
 
     public Optional<Match> find(String tokenHash) {
         return jdbc.sql("""
-                SELECT t.id, t.expires_at, t.revoked_at, t.last_used_at, u.username, u.role, u.enabled
+                SELECT t.id, t.expires_at, t.revoked_at, t.last_used_at, u.id AS user_id, u.username, u.role, u.enabled
                 FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ?""")
                 .param(tokenHash)
                 .query((rs, n) -> new Match(rs.getLong("id"), Timestamps.read(rs, "expires_at"),
-                        Timestamps.read(rs, "revoked_at"), Timestamps.read(rs, "last_used_at"), rs.getString("username"),
+                        Timestamps.read(rs, "revoked_at"), Timestamps.read(rs, "last_used_at"), rs.getLong("user_id"), rs.getString("username"),
                         Role.valueOf(rs.getString("role")), rs.getBoolean("enabled")))
                 .optional();
     }

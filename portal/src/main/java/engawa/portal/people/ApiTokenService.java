@@ -30,12 +30,14 @@ public class ApiTokenService {
     private final ApiTokenRepository tokens;
     private final UserRepository users;
     private final ApiTokenLookup lookup;
+    private final RightsCache cache;
     private final Clock clock;
     private final String adminToken;
 
-    ApiTokenService(ApiTokenRepository tokens, UserRepository users, ApiTokenLookup lookup, Clock clock,
-            EngawaProperties properties) {
+    ApiTokenService(ApiTokenRepository tokens, UserRepository users, ApiTokenLookup lookup, RightsCache cache,
+            Clock clock, EngawaProperties properties) {
         this.lookup = lookup;
+        this.cache = cache;
         this.tokens = tokens;
         this.users = users;
         this.clock = clock;
@@ -83,7 +85,8 @@ public class ApiTokenService {
 
     /**
      * Whose token this is, if it is known, not expired, not revoked and its owner still enabled.
-     * Plain SQL outside a transaction: every API request asks this first.
+     * Every API request asks this first: from memory while every change of rights is heard
+     * ({@link RightsCache}), else one plain SQL query outside a transaction.
      */
     public Optional<TokenOwner> authenticate(String presented) {
         if (presented == null || presented.isBlank()) {
@@ -96,11 +99,13 @@ public class ApiTokenService {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        return lookup.find(ApiTokenCodec.hash(presented))
+        String hash = ApiTokenCodec.hash(presented);
+        return cache.token(hash, () -> lookup.find(hash))
                 .filter(t -> t.usableAt(now))
                 .map(t -> {
                     if (t.lastUsedAt() == null || t.lastUsedAt().plus(LAST_USED_RESOLUTION).isBefore(now)) {
                         lookup.touch(t.tokenId(), now);
+                        cache.tokenUsed(hash, t.usedAt(now));
                     }
                     return new TokenOwner(t.username(), t.role());
                 });

@@ -40,7 +40,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class CatalogBenchmark {
 
-    private static final String TOKEN = "bench-admin-token-0123456789abcdefghijklmnop";
+    static final String TOKEN = "bench-admin-token-0123456789abcdefghijklmnop";
 
     public static void main(String[] args) throws Exception {
         Path small = Path.of(System.getProperty("small"));
@@ -189,10 +189,10 @@ public final class CatalogBenchmark {
     private record Measure(Integer targetMillis, Supplier<Object> engawa, Supplier<Object> plain) {
     }
 
-    private record Stats(double p50, double p95, double p99) {
+    record Stats(double p50, double p95, double p99) {
     }
 
-    private static Stats time(Supplier<Object> work, int warmup, int runs) {
+    static Stats time(Supplier<Object> work, int warmup, int runs) {
         for (int i = 0; i < warmup; i++) {
             work.get();
         }
@@ -246,7 +246,7 @@ public final class CatalogBenchmark {
         return bytes.toByteArray();
     }
 
-    private static String post(ConfigurableApplicationContext context, String yaml, String file) throws Exception {
+    static String post(ConfigurableApplicationContext context, String yaml, String file) throws Exception {
         return post(context, HttpRequest.BodyPublishers.ofString(yaml), "application/yaml", file);
     }
 
@@ -270,7 +270,7 @@ public final class CatalogBenchmark {
         return response.body();
     }
 
-    private static String created(String report) {
+    static String created(String report) {
         Matcher m = Pattern.compile("\"kind\"\\s*:\\s*\"(\\w+)\"\\s*,\\s*\"created\"\\s*:\\s*(\\d+)").matcher(report);
         List<String> parts = new ArrayList<>();
         while (m.find()) {
@@ -336,7 +336,7 @@ public final class CatalogBenchmark {
     }
 
     /** What the generator wrote: its files in import order and the facts queries use. */
-    private record Manifest(List<String> files, int totalEntities, String ftsWord, String sampleComponent) {
+    record Manifest(List<String> files, int totalEntities, String ftsWord, String sampleComponent) {
 
         static Manifest read(Path dir) throws IOException {
             String json = Files.readString(dir.resolve("manifest.json"));

@@ -211,7 +211,7 @@ public final class RecipeBenchmark {
                 sorted[sorted.length - 1]);
     }
 
-    private static HttpRequest request(String url, String token, String body) {
+    static HttpRequest request(String url, String token, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
         if (body != null) {
             request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
@@ -280,7 +280,7 @@ public final class RecipeBenchmark {
                 WebhookBenchmark.percentile(s, 50), WebhookBenchmark.percentile(s, 95));
     }
 
-    private static <T> T as(ConfigurableApplicationContext context, String username, Supplier<T> work) {
+    static <T> T as(ConfigurableApplicationContext context, String username, Supplier<T> work) {
         SecurityContextHolderStrategy contexts = context.getBean(SecurityContextHolderStrategy.class);
         SecurityContext security = contexts.createEmptyContext();
         security.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(username, null,
