@@ -94,6 +94,7 @@ class MultiInstanceFaultsIT {
                 Map.entry("ENGAWA_OFFICE_HOURS_REMINDER_POLL_INTERVAL", "1s"),
                 Map.entry("ENGAWA_RECIPES_TEST_POLL_INTERVAL", "1s"),
                 Map.entry("ENGAWA_SLO_EVALUATE_POLL_INTERVAL", "1s"),
+                Map.entry("ENGAWA_SLO_PULL_POLL_INTERVAL", "1s"),
                 // the demo's public passwords work only on a portal that listens on loopback alone
                 Map.entry("SERVER_ADDRESS", "127.0.0.1")));
         // "a" makes the schema and the demo data; "b" finds them
@@ -158,6 +159,26 @@ class MultiInstanceFaultsIT {
                 + " WHERE status = 'PUBLISHED' AND target_subscription_id IS NOT NULL");
         long dueTests = postgres.count("SELECT count(*) FROM recipes WHERE test_runs_enabled AND status = 'PUBLISHED'"
                 + " AND target_subscription_id IS NOT NULL");
+        // SLO evaluations and pulls leave no row of their own: the test's database counts each one.
+        // Every SLO is due for an evaluation now, and those read from Prometheus for a pull (none is
+        // configured here: a pull then records why, which is a pull all the same).
+        postgres.execute("""
+                CREATE TABLE test_slo_jobs (slo_id BIGINT NOT NULL, job TEXT NOT NULL, at TIMESTAMPTZ NOT NULL);
+                CREATE FUNCTION test_count_slo_jobs() RETURNS TRIGGER LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF NEW.evaluated_at IS NOT NULL AND NEW.evaluated_at IS DISTINCT FROM OLD.evaluated_at THEN
+                        INSERT INTO test_slo_jobs VALUES (NEW.id, 'evaluation', NEW.evaluated_at);
+                    END IF;
+                    IF NEW.pulled_at IS NOT NULL AND NEW.pulled_at IS DISTINCT FROM OLD.pulled_at THEN
+                        INSERT INTO test_slo_jobs VALUES (NEW.id, 'pull', NEW.pulled_at);
+                    END IF;
+                    RETURN NULL;
+                END $$;
+                CREATE TRIGGER test_count_slo_jobs AFTER UPDATE ON slos FOR EACH ROW EXECUTE FUNCTION test_count_slo_jobs();
+                UPDATE slos SET evaluated_at = NULL;
+                UPDATE slos SET pull_due_at = now() WHERE good_query IS NOT NULL""");
+        long slos = postgres.count("SELECT count(*) FROM slos");
+        long sloPullsDue = postgres.count("SELECT count(*) FROM slos WHERE good_query IS NOT NULL");
 
         await().atMost(WAIT).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
             assertThat(received("/events")).hasSize(300);
@@ -165,6 +186,8 @@ class MultiInstanceFaultsIT {
                     + session)).isEqualTo(people.size());
             assertThat(postgres.count("SELECT count(*) FROM recipe_runs WHERE test")).isEqualTo(dueTests);
             assertThat(postgres.count("SELECT count(*) FROM email_outbox WHERE status = 'PENDING'")).isZero();
+            assertThat(postgres.count("SELECT count(DISTINCT slo_id) FROM test_slo_jobs WHERE job = 'evaluation'")).isEqualTo(slos);
+            assertThat(postgres.count("SELECT count(DISTINCT slo_id) FROM test_slo_jobs WHERE job = 'pull'")).isEqualTo(sloPullsDue);
         });
         PortalProcess.sleep(3_000); // each job has polled three more times on each instance: a double would show now
 
@@ -176,13 +199,16 @@ class MultiInstanceFaultsIT {
         long recipesTestedTwice = postgres.count(
                 "SELECT count(*) FROM (SELECT recipe_id FROM recipe_runs WHERE test GROUP BY recipe_id HAVING count(*) > 1) t");
         long emailsSent = postgres.count("SELECT count(*) FROM email_outbox WHERE status = 'SENT'");
+        long sloEvaluations = postgres.count("SELECT count(*) FROM test_slo_jobs WHERE job = 'evaluation'");
+        long sloPulls = postgres.count("SELECT count(*) FROM test_slo_jobs WHERE job = 'pull'");
         long reminderNotices = postgres.count("SELECT count(*) FROM notifications WHERE message = 'reminder'");
         long doubleDeliveries = postgres.count("SELECT count(*) FROM webhook_deliveries WHERE status = 'DELIVERED'"
                 + " AND (attempts > 1 OR EXISTS (SELECT 1 FROM webhook_attempts a WHERE a.delivery_id = webhook_deliveries.id))");
         System.out.printf("RESILIENCE | two instances: %d events delivered once each (%d received), %d reminders for %d"
-                + " sign-ups, %d reminder notices, %d scheduled test runs for %d due recipes, %d e-mails sent and %d received%n",
+                + " sign-ups, %d reminder notices, %d scheduled test runs for %d due recipes, %d e-mails sent and %d received,"
+                + " %d SLO evaluations for %d SLOs, %d SLO pulls for %d due%n",
                 perEvent.size(), received("/events").size(), reminderEvents, remindedSignups, reminderNotices, testRuns,
-                dueTests, emailsSent, mail.getReceivedMessages().length);
+                dueTests, emailsSent, mail.getReceivedMessages().length, sloEvaluations, slos, sloPulls, sloPullsDue);
 
         assertThat(perEvent.values()).as("deliveries per event").containsOnly(1L);
         assertThat(doubleDeliveries).as("deliveries tried more than once").isZero();
@@ -193,6 +219,10 @@ class MultiInstanceFaultsIT {
         assertThat(recipesTestedTwice).as("recipes test-run twice").isZero();
         assertThat(mail.getReceivedMessages()).as("e-mails the SMTP server received, one per row sent").hasSize((int) emailsSent);
         assertThat(emailsSent).isGreaterThanOrEqualTo(people.size());
+        assertThat(sloEvaluations).as("SLO evaluations, one per SLO").isEqualTo(slos);
+        assertThat(sloPulls).as("SLO pulls, one per SLO due").isEqualTo(sloPullsDue);
+        assertThat(slos).isPositive();
+        assertThat(sloPullsDue).isPositive();
     }
 
     @Test
@@ -360,6 +390,8 @@ class MultiInstanceFaultsIT {
             });
             Duration finishing = Duration.ofNanos(System.nanoTime() - back);
             long emailsSent = postgres.count("SELECT count(*) FROM email_outbox WHERE status = 'SENT'");
+        long sloEvaluations = postgres.count("SELECT count(*) FROM test_slo_jobs WHERE job = 'evaluation'");
+        long sloPulls = postgres.count("SELECT count(*) FROM test_slo_jobs WHERE job = 'pull'");
             int emailsReceived = mail.getReceivedMessages().length;
             System.out.printf("RESILIENCE | the import's answer: %s%n", importAnswer);
             System.out.printf("RESILIENCE | kill -9 of the only portal; at the kill: %s. After: %d services of the import (of 8000),"
