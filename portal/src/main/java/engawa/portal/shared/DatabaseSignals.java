@@ -35,10 +35,11 @@ public class DatabaseSignals implements SmartInitializingSingleton, DisposableBe
     private static final Logger log = LoggerFactory.getLogger(DatabaseSignals.class);
     /** How the listening connection names itself to the server (pg_stat_activity). */
     public static final String APPLICATION_NAME = "engawa-signals";
-    /** How long the loop waits for a signal before it proves the connection alive again. */
-    private static final int WAIT_MILLIS = 2_000;
-    /** Longer than a wait and a proof: past it, the connection is not known to hear signals. */
+    /** How often the connection proves that it hears signals: it sends one to itself. */
+    private static final long PROBE_EVERY_NANOS = 2_000_000_000L;
+    /** Three probes: past it, the connection is not known to hear signals. */
     private static final long TRUSTED_NANOS = 6_000_000_000L;
+    private static final String PROBE_CHANNEL = "engawa_probe";
 
     /** Who hears what comes on one channel, and of every time signals may have been missed. */
     public interface Subscriber {
@@ -55,6 +56,8 @@ public class DatabaseSignals implements SmartInitializingSingleton, DisposableBe
     private volatile boolean started;
     /** System.nanoTime() of the last moment the connection was known to be listening; 0 when it is not. */
     private volatile long confirmedAt;
+    /** Tells this instance's probes from those of the others, which every instance hears too. */
+    private final String instance = java.util.UUID.randomUUID().toString();
     private Thread thread;
 
     DatabaseSignals(JdbcTemplate jdbc, DataSource dataSource) {
@@ -75,7 +78,7 @@ public class DatabaseSignals implements SmartInitializingSingleton, DisposableBe
         subscribers.computeIfAbsent(channel, c -> new CopyOnWriteArrayList<>()).add(subscriber);
     }
 
-    /** Whether this instance hears every signal now: listening, and proved so within the last few seconds. */
+    /** Whether this instance hears every signal now: it heard its own probe within the last few seconds. */
     public boolean listening() {
         long at = confirmedAt;
         return at != 0 && System.nanoTime() - at < TRUSTED_NANOS;
@@ -92,23 +95,34 @@ public class DatabaseSignals implements SmartInitializingSingleton, DisposableBe
     private void listenLoop() {
         while (running) {
             try (Connection connection = open(); Statement statement = connection.createStatement()) {
+                statement.execute("LISTEN " + PROBE_CHANNEL);
                 for (String channel : subscribers.keySet()) {
                     statement.execute("LISTEN " + channel);
                 }
                 // anything sent before the LISTEN was missed: the subscribers start afresh from here
                 missedSome();
-                confirmedAt = System.nanoTime();
                 PGConnection pg = connection.unwrap(PGConnection.class);
+                long probe = 0;
+                long probeSentAt = 0;
                 while (running) {
-                    PGNotification[] notes = pg.getNotifications(WAIT_MILLIS);
-                    if (notes != null) {
-                        for (PGNotification note : notes) {
+                    long now = System.nanoTime();
+                    if (now - probeSentAt >= PROBE_EVERY_NANOS) {
+                        // A connection whose server went away can wait quietly for ever, and one through a
+                        // pooler in transaction mode listens on one server connection and asks on another:
+                        // only a signal sent to itself and heard back proves that signals arrive.
+                        probe++;
+                        probeSentAt = now;
+                        statement.execute("SELECT pg_notify('" + PROBE_CHANNEL + "', '" + instance + ":" + probe + "')");
+                    }
+                    int wait = (int) Math.max(1, (probeSentAt + PROBE_EVERY_NANOS - System.nanoTime()) / 1_000_000);
+                    PGNotification[] notes = pg.getNotifications(wait);
+                    for (PGNotification note : notes == null ? new PGNotification[0] : notes) {
+                        if (!PROBE_CHANNEL.equals(note.getName())) {
                             deliver(note.getName(), note.getParameter());
+                        } else if (note.getParameter().equals(instance + ":" + probe)) {
+                            confirmedAt = probeSentAt;
                         }
                     }
-                    // a connection whose server went away can wait quietly for ever: a round trip proves it alive
-                    statement.execute("SELECT 1");
-                    confirmedAt = System.nanoTime();
                 }
             } catch (SQLException | RuntimeException e) {
                 confirmedAt = 0;
