@@ -8,6 +8,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
@@ -38,6 +39,19 @@ public class PasswordSignIn implements AuthenticationProvider {
 
     @Override
     public Authentication authenticate(Authentication attempt) throws AuthenticationException {
+        try {
+            return check(attempt);
+        } catch (AuthenticationException refused) {
+            // Spring Security keeps a refused attempt in the session for the sign-in page, which shows the
+            // username again: never with the password that was tried
+            if (attempt instanceof CredentialsContainer typed) {
+                typed.eraseCredentials();
+            }
+            throw refused;
+        }
+    }
+
+    private Authentication check(Authentication attempt) {
         String username = attempt.getName() == null ? "" : attempt.getName().trim().toLowerCase(Locale.ROOT);
         String password = attempt.getCredentials() == null ? "" : attempt.getCredentials().toString();
         String address = attempt.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : null;

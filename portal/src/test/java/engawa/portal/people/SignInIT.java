@@ -13,7 +13,15 @@ import engawa.portal.support.PortalTest;
 import engawa.portal.support.SignedIn;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import org.apache.catalina.Context;
+import org.apache.catalina.Session;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.WebAttributes;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -43,6 +51,8 @@ class SignInIT {
     JdbcTemplate jdbc;
     @Autowired
     MutableClock clock;
+    @Autowired
+    ServletWebServerApplicationContext web;
 
     @AfterEach
     void forgetFailures() {
@@ -111,6 +121,25 @@ class SignInIT {
     void an_overlong_password_is_refused_before_it_is_hashed() throws Exception {
         String who = person(Role.MEMBER);
         assertThat(location(BrowserSession.on(port).signIn(who, "x".repeat(100_000)))).endsWith("/login?error");
+    }
+
+    @Test
+    void a_refused_sign_in_keeps_the_username_for_the_form_but_never_the_password_tried() throws Exception {
+        String who = person(Role.MEMBER);
+        String tried = "my-real-password-typed-wrong-" + NAMES.incrementAndGet();
+        assertThat(location(BrowserSession.on(port).signIn(who, tried))).endsWith("/login?error");
+
+        // what the sign-in page reads back: the failure kept in the person's session on the server
+        List<AuthenticationException> kept = new ArrayList<>();
+        Context context = (Context) ((TomcatWebServer) web.getWebServer()).getTomcat().getHost().findChildren()[0];
+        for (Session session : context.getManager().findSessions()) {
+            if (session.getSession().getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION) instanceof AuthenticationException e
+                    && e.getAuthenticationRequest() != null && who.equals(e.getAuthenticationRequest().getName())) {
+                kept.add(e);
+            }
+        }
+        assertThat(kept).as("the failure kept for the sign-in page").hasSize(1);
+        assertThat(kept.getFirst().getAuthenticationRequest().getCredentials()).as("the password tried").isNull();
     }
 
     @Test
