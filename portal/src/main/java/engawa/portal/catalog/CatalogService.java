@@ -93,13 +93,26 @@ public class CatalogService {
 
     @Transactional(readOnly = true)
     public List<ServiceSummary> list(CatalogQuery query, CatalogServices.Sort sort, Pageable pageable) {
+        return listScored(query, sort, pageable).stream().map(Scored::summary).toList();
+    }
+
+    /** A service of a page with its whole scorecard, which the page's query has already worked out. */
+    record Scored(ServiceSummary summary, Scorecard scorecard) {
+    }
+
+    /** As {@link #list}, each service with every check of its scorecard, in the same queries. */
+    @Transactional(readOnly = true)
+    List<Scored> listScored(CatalogQuery query, CatalogServices.Sort sort, Pageable pageable) {
         CatalogServices.Page page = services.listCounting(query.terms, query.filter, sort, pageable.getOffset(),
                 pageable.getPageSize());
         if (page.total() != null) {
             query.count = page.total();
         }
         Map<Long, Scorecards.Result> scores = scorecards.of(page.rows().stream().map(ServiceRow::id).toList(), freshSince());
-        return page.rows().stream().map(r -> CatalogEntries.summary(r, scores.get(r.id()))).toList();
+        return page.rows().stream().map(r -> {
+            Scorecards.Result score = scores.get(r.id());
+            return new Scored(CatalogEntries.summary(r, score), score == null ? null : scorecard(r.name(), score));
+        }).toList();
     }
 
     /** Counted once per query: its pages and its summary line agree, and the database is asked once. */

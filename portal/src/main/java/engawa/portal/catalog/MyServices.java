@@ -61,16 +61,17 @@ public class MyServices {
 
     @Transactional(readOnly = true)
     public Overview overview() {
-        List<ServiceSummary> mine = catalog.list(mine(), CatalogServices.Sort.NAME, PageRequest.of(0, LOOKED_AT));
+        List<CatalogService.Scored> mine = catalog.listScored(mine(), CatalogServices.Sort.NAME, PageRequest.of(0, LOOKED_AT));
         List<ServiceAttention> needing = new ArrayList<>();
-        for (ServiceSummary s : mine) {
+        for (CatalogService.Scored scored : mine) {
+            ServiceSummary s = scored.summary();
             SloState state = s.worstSloState() == null ? null : SloState.byKey(s.worstSloState()).orElse(null);
             boolean atRisk = state != null && state != SloState.HEALTHY && state != SloState.NO_DATA;
             if (s.level() == ScorecardLevel.GOLD && !atRisk) {
                 continue;
             }
-            List<String> missing = catalog.scorecard(s.name()).checks().stream().filter(c -> !c.passed())
-                    .map(c -> c.rule().textKey()).toList();
+            List<String> missing = scored.scorecard() == null ? List.of() : scored.scorecard().checks().stream()
+                    .filter(c -> !c.passed()).map(c -> c.rule().textKey()).toList();
             needing.add(new ServiceAttention(s.name(), s.displayName(), s.level().name().toLowerCase(Locale.ROOT),
                     missing, atRisk ? state.textKey() : null));
         }
