@@ -73,12 +73,19 @@ abstract class BrowserJourney {
 
     /** The portal's REST API with the admin token: how journeys set the stage. */
     static HttpResponse<String> adminApi(String method, String path, String body) throws Exception {
+        return adminApi(method, path, body, java.util.Map.of());
+    }
+
+    /** @param headers sent as given (an If-Match, say) */
+    static HttpResponse<String> adminApi(String method, String path, String body, java.util.Map<String, String> headers)
+            throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(portal.baseUrl() + path))
                 .header("Authorization", "Bearer " + portal.adminToken())
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
+        headers.forEach(request::header);
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 

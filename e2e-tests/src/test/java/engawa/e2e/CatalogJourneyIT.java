@@ -56,6 +56,29 @@ class CatalogJourneyIT extends BrowserJourney {
     }
 
     @Test
+    void what_people_write_shows_in_the_catalog_as_text_never_as_markup() throws Exception {
+        String markup = "<img src=x onerror=\"window.pwned=1\"><b>bold</b>";
+        String json = markup.replace("\"", "\\\"");
+        java.net.http.HttpResponse<String> created = adminApi("POST", "/api/v1/services", """
+                {"name": "markup-as-text", "title": "Markup %s", "description": "Says %s", "type": "service",
+                 "lifecycle": "experimental", "owner": "payments"}""".formatted(json, json));
+        org.assertj.core.api.Assertions.assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        try {
+            new LoginPage(page).open(portal.baseUrl()).signInAs("hana", "engawa-staff");
+            CatalogPage catalog = new CatalogPage(page, portal.baseUrl()).open("q=markup-as-text");
+
+            assertThat(catalog.titles().first()).hasText("Markup " + markup);
+            assertThat(catalog.grid()).containsText("Says " + markup);
+            assertThat(catalog.grid().locator("img, b")).hasCount(0);
+            org.assertj.core.api.Assertions.assertThat(page.evaluate("() => window.pwned === undefined")).isEqualTo(true);
+        } finally {
+            // the journeys share one portal: others count the catalog's services
+            adminApi("DELETE", "/api/v1/services/markup-as-text", null,
+                    java.util.Map.of("If-Match", created.headers().firstValue("ETag").orElseThrow()));
+        }
+    }
+
+    @Test
     void filters_are_in_the_address_so_a_shared_link_shows_the_same_list() {
         new LoginPage(page).open(portal.baseUrl()).signInAs("hana", "engawa-staff");
         CatalogPage catalog = new CatalogPage(page, portal.baseUrl()).open();

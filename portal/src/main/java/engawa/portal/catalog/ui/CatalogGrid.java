@@ -1,41 +1,68 @@
 package engawa.portal.catalog.ui;
 
-import com.vaadin.flow.router.RouterLink;
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.data.renderer.LitRenderer;
+import com.vaadin.flow.internal.UrlUtil;
 import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import engawa.db.catalog.CatalogServices;
 import engawa.db.catalog.OpsLinkKind;
 import engawa.portal.catalog.CatalogQuery;
 import engawa.portal.catalog.CatalogService;
+import engawa.portal.catalog.Owner;
 import engawa.portal.catalog.ServiceSummary;
 import engawa.portal.catalog.SloState;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
-/** The catalog's services as a grid, a page at a time from the database, for the query the filters make. */
+/**
+ * The catalog's services as a grid, a page at a time from the database, for the query the filters make.
+ *
+ * <p>Cells are Lit templates filled with each row's words, not server-side components: a page of
+ * rows then travels as data (a tenth of the bytes) and the browser draws it without building and
+ * attaching a component tree per cell. Lit escapes every value it puts in, so names and tags that
+ * people wrote stay text.
+ */
 final class CatalogGrid extends Grid<ServiceSummary> {
 
     CatalogGrid(CatalogService catalog, Supplier<CatalogQuery> current) {
         Grid<ServiceSummary> grid = this;
         grid.setId("catalog-grid");
-        grid.addComponentColumn(this::nameCell).setHeader(getTranslation("catalog.column.service")).setFlexGrow(3)
-                .setWidth("16rem");
-        grid.addComponentColumn(s -> CatalogLabels.owner(s.owner())).setHeader(getTranslation("catalog.column.owner"))
-                .setFlexGrow(1).setWidth("9rem");
-        grid.addComponentColumn(s -> CatalogLabels.lifecycleBadge(this, s.lifecycle()))
+        grid.addColumn(nameCell()).setHeader(getTranslation("catalog.column.service")).setFlexGrow(3).setWidth("16rem");
+        grid.addColumn(ownerCell()).setHeader(getTranslation("catalog.column.owner")).setFlexGrow(1).setWidth("9rem");
+        grid.addColumn(LitRenderer.<ServiceSummary>of(
+                        "<span class=\"lifecycle-badge\" theme=\"${item.theme}\">${item.words}</span>")
+                        .withProperty("words", s -> CatalogLabels.lifecycle(this, s.lifecycle()))
+                        .withProperty("theme", s -> CatalogLabels.lifecycleTheme(s.lifecycle())))
                 .setHeader(getTranslation("catalog.column.lifecycle")).setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(s -> CatalogLabels.tierBadge(this, s.tier())).setHeader(getTranslation("catalog.column.tier"))
-                .setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(this::opsCell).setHeader(getTranslation("catalog.column.opsLinks")).setAutoWidth(true)
-                .setFlexGrow(0);
-        grid.addComponentColumn(s -> s.level() == null ? new Span() : CatalogLabels.levelBadge(this, s.level()))
+        grid.addColumn(LitRenderer.<ServiceSummary>of(
+                        "<span class=\"tier-badge\" theme=\"${item.theme}\" title=\"${item.title}\">${item.words}</span>")
+                        .withProperty("words", s -> CatalogLabels.tierShort(this, s.tier()))
+                        .withProperty("title", s -> CatalogLabels.tier(this, s.tier()))
+                        .withProperty("theme", s -> CatalogLabels.tierTheme(s.tier())))
+                .setHeader(getTranslation("catalog.column.tier")).setAutoWidth(true).setFlexGrow(0);
+        int kinds = OpsLinkKind.values().length;
+        grid.addColumn(LitRenderer.<ServiceSummary>of("<span theme=\"${item.theme}\" title=\"${item.title}\">${item.words}</span>")
+                        .withProperty("words", s -> getTranslation("catalog.opsLinks.count", s.opsLinks().size(), kinds))
+                        .withProperty("title", s -> String.join(", ", s.opsLinks().stream()
+                                .map(k -> CatalogLabels.opsLink(this, k)).toList()))
+                        .withProperty("theme", s -> s.opsLinks().size() == kinds ? "badge success" : "badge contrast"))
+                .setHeader(getTranslation("catalog.column.opsLinks")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(LitRenderer.<ServiceSummary>of("""
+                        ${item.key ? html`<span class="level-badge level-${item.key}" data-level="${item.key}"
+                            theme="${item.theme}">${item.words}</span>` : ''}""")
+                        .withProperty("key", s -> s.level() == null ? "" : s.level().key())
+                        .withProperty("words", s -> s.level() == null ? "" : CatalogLabels.level(this, s.level()))
+                        .withProperty("theme", s -> s.level() == null ? "" : CatalogLabels.levelTheme(s.level())))
                 .setHeader(getTranslation("catalog.column.level")).setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(this::sloCell).setHeader(getTranslation("catalog.column.slo")).setAutoWidth(true)
-                .setFlexGrow(0);
+        grid.addColumn(LitRenderer.<ServiceSummary>of("""
+                        ${item.key ? html`<span class="slo-state" data-state="${item.key}" theme="${item.theme}">${item.words}</span>`
+                            : html`<span class="missing-text">${item.words}</span>`}""")
+                        .withProperty("key", s -> state(s) == null ? "" : state(s).key())
+                        .withProperty("words", s -> state(s) == null ? getTranslation("catalog.slo.none")
+                                : SloStateBadge.words(this, state(s)))
+                        .withProperty("theme", s -> state(s) == null ? "" : SloStateBadge.theme(state(s))))
+                .setHeader(getTranslation("catalog.column.slo")).setAutoWidth(true).setFlexGrow(0);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
         grid.setEmptyStateText(getTranslation("catalog.empty"));
         grid.addItemClickListener(e -> e.getSource().getUI()
@@ -47,46 +74,46 @@ final class CatalogGrid extends Grid<ServiceSummary> {
         grid.setHeight("32rem");
     }
 
-    private Component nameCell(ServiceSummary s) {
-        RouterLink title = CatalogLinks.service(s.name(), s.displayName());
-        title.addClassName("service-title");
-        Span name = new Span(s.name());
-        name.addClassName("service-name");
-        Div cell = new Div(title, name);
-        if (s.description() != null) {
-            Span description = new Span(s.description());
-            description.addClassName("service-description");
-            cell.add(description);
-        }
-        if (!s.tags().isEmpty()) {
-            Div tags = new Div();
-            tags.addClassName("service-tags");
-            s.tags().forEach(t -> {
-                Span chip = new Span(t);
-                chip.getElement().getThemeList().add("badge contrast pill small");
-                tags.add(chip);
-            });
-            cell.add(tags);
-        }
-        cell.addClassName("service-cell");
-        return cell;
+    /**
+     * Title linking to the service's page (the portal's own navigation: {@code router-link}; the
+     * address as {@link ServiceView}'s route template writes it, without asking the route registry
+     * for every row), name, description, tags.
+     */
+    private LitRenderer<ServiceSummary> nameCell() {
+        return LitRenderer.<ServiceSummary>of("""
+                        <div class="service-cell">
+                          <a class="service-title" href="${item.url}" router-link>${item.title}</a>
+                          <span class="service-name">${item.name}</span>
+                          ${item.description ? html`<span class="service-description">${item.description}</span>` : ''}
+                          ${item.tags.length ? html`<div class="service-tags">${item.tags.map(tag =>
+                              html`<span theme="badge contrast pill small">${tag}</span>`)}</div>` : ''}
+                        </div>""")
+                .withProperty("url", s -> "services/" + UrlUtil.encodeURIComponent(s.name()))
+                .withProperty("title", ServiceSummary::displayName)
+                .withProperty("name", ServiceSummary::name)
+                .withProperty("description", s -> s.description() == null ? "" : s.description())
+                .withProperty("tags", ServiceSummary::tags);
     }
 
-    private Component opsCell(ServiceSummary s) {
-        int total = OpsLinkKind.values().length;
-        Span count = new Span(getTranslation("catalog.opsLinks.count", s.opsLinks().size(), total));
-        count.getElement().getThemeList().add(s.opsLinks().size() == total ? "badge success" : "badge contrast");
-        count.getElement().setAttribute("title", String.join(", ", s.opsLinks().stream()
-                .map(k -> CatalogLabels.opsLink(this, k)).toList()));
-        return count;
+    /** A team's name linking to its page; a person's name as text; an owner not here yet, saying so. */
+    private LitRenderer<ServiceSummary> ownerCell() {
+        return LitRenderer.<ServiceSummary>of("""
+                        ${item.kind === 'TEAM' ? html`<a class="owner-link" href="${item.url}" router-link>${item.name}</a>`
+                          : item.kind === 'PENDING' ? html`<span><span class="owner-pending" title="${item.title}">${item.name}</span>
+                              <span>${item.note}</span></span>`
+                          : html`<span class="owner-person">${item.name}</span>`}""")
+                .withProperty("kind", s -> s.owner().kind().name())
+                .withProperty("name", s -> s.owner().name())
+                .withProperty("url", s -> s.owner().kind() == Owner.Kind.TEAM
+                        ? "teams/" + UrlUtil.encodeURIComponent(s.owner().key())
+                        : "")
+                .withProperty("title", s -> s.owner().kind() == Owner.Kind.PENDING
+                        ? getTranslation("service.owner.pendingShort", s.owner().name()) : "")
+                .withProperty("note", s -> s.owner().kind() == Owner.Kind.PENDING
+                        ? getTranslation("service.relation.notInCatalogShort") : "");
     }
 
-    private Component sloCell(ServiceSummary s) {
-        if (s.worstSloState() == null) {
-            Span none = new Span(getTranslation("catalog.slo.none"));
-            none.addClassName("missing-text");
-            return none;
-        }
-        return SloStateBadge.of(this, SloState.valueOf(s.worstSloState()));
+    private static SloState state(ServiceSummary s) {
+        return s.worstSloState() == null ? null : SloState.valueOf(s.worstSloState());
     }
 }

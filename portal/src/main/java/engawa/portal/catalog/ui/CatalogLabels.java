@@ -47,14 +47,17 @@ final class CatalogLabels {
         return on.getTranslation("catalog.field." + field);
     }
 
-    static Span lifecycleBadge(Component on, Lifecycle lifecycle) {
-        String theme = switch (lifecycle) {
+    static String lifecycleTheme(Lifecycle lifecycle) {
+        return switch (lifecycle) {
             case PRODUCTION -> "badge success";
             case EXPERIMENTAL -> "badge";
             case DEPRECATED -> "badge error";
         };
+    }
+
+    static Span lifecycleBadge(Component on, Lifecycle lifecycle) {
         Span badge = new Span(lifecycle(on, lifecycle));
-        badge.getElement().getThemeList().add(theme);
+        badge.getElement().getThemeList().add(lifecycleTheme(lifecycle));
         badge.addClassName("lifecycle-badge");
         return badge;
     }
@@ -66,15 +69,24 @@ final class CatalogLabels {
     /** Gold, Silver, Bronze or "Not yet": the word carries the meaning, the colour only helps. */
     static Span levelBadge(Component on, ScorecardLevel level) {
         Span badge = new Span(level(on, level));
-        badge.getElement().getThemeList().add(level == ScorecardLevel.NONE ? "badge contrast" : "badge");
+        badge.getElement().getThemeList().add(levelTheme(level));
         badge.addClassNames("level-badge", "level-" + level.key());
         badge.getElement().setAttribute("data-level", level.key());
         return badge;
     }
 
+    static String levelTheme(ScorecardLevel level) {
+        return level == ScorecardLevel.NONE ? "badge contrast" : "badge";
+    }
+
+    /** Tier 1 stands out: a problem there is felt by the most people. */
+    static String tierTheme(Integer tier) {
+        return tier != null && tier == 1 ? "badge error primary" : "badge contrast";
+    }
+
     static Span tierBadge(Component on, Integer tier) {
         Span badge = new Span(tierShort(on, tier));
-        badge.getElement().getThemeList().add(tier != null && tier == 1 ? "badge error primary" : "badge contrast");
+        badge.getElement().getThemeList().add(tierTheme(tier));
         badge.getElement().setAttribute("title", tier(on, tier));
         badge.addClassName("tier-badge");
         return badge;

@@ -16,15 +16,18 @@ public final class SloStateBadge {
         return on.getTranslation("slo.state." + state.textKey());
     }
 
-    public static Span of(Component on, SloState state) {
-        Span badge = new Span(words(on, state));
-        String theme = switch (state) {
+    public static String theme(SloState state) {
+        return switch (state) {
             case HEALTHY -> "badge success";
             case AT_RISK -> "badge warning";
             case BURNING_FAST, SPENT -> "badge error primary";
             case NO_DATA -> "badge contrast";
         };
-        badge.getElement().getThemeList().add(theme);
+    }
+
+    public static Span of(Component on, SloState state) {
+        Span badge = new Span(words(on, state));
+        badge.getElement().getThemeList().add(theme(state));
         badge.addClassName("slo-state");
         badge.getElement().setAttribute("data-state", state.key());
         return badge;
