@@ -17,15 +17,18 @@ public class Callers {
 
     private final SecurityContextHolderStrategy contexts;
     private final ApiTokenLookup users;
+    private final RightsCache cache;
 
-    Callers(ObjectProvider<SecurityContextHolderStrategy> contexts, ApiTokenLookup users) {
+    Callers(ObjectProvider<SecurityContextHolderStrategy> contexts, ApiTokenLookup users, RightsCache cache) {
         this.contexts = contexts.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
         this.users = users;
+        this.cache = cache;
     }
 
     /**
      * The signed-in caller with their rights as stored now, not as their session or token was
-     * granted them (one indexed query, no ORM): a person demoted a second ago is a member here.
+     * granted them (from memory while every change of rights is heard, {@link RightsCache}, else one
+     * indexed query): a person demoted a second ago is a member here.
      * The admin token and the system are nobody's account; their authorities decide.
      */
     public Caller current() {
@@ -33,7 +36,8 @@ public class Callers {
         if (authentication == null || !authentication.isAuthenticated()) {
             throw new AuthenticationCredentialsNotFoundException("Not signed in");
         }
-        Optional<ApiTokenLookup.Rights> stored = users.rights(authentication.getName());
+        String username = authentication.getName();
+        Optional<ApiTokenLookup.Rights> stored = cache.rights(username, () -> users.rights(username));
         if (stored.isEmpty()) {
             boolean admin = authentication.getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
             return new Caller(authentication.getName(), null, admin);
