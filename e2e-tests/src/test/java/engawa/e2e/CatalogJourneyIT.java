@@ -108,6 +108,16 @@ class CatalogJourneyIT extends BrowserJourney {
         assertThat(service.readOnlyNote()).containsText("Members of Payments");
         assertThat(service.usedBy()).containsText("Refunds");
 
+        // the owning team's page lists what it runs, each a link back into the catalog
+        service.owner().locator("a.owner-link").click();
+        assertThat(page).hasURL(portal.baseUrl() + "/teams/payments");
+        com.microsoft.playwright.Locator teamServices = page.locator("#team-services");
+        assertThat(teamServices).containsText("Payments API");
+        assertThat(teamServices.locator(".tier-badge").first()).hasText("Tier 1");
+        teamServices.locator("a.service-title", new com.microsoft.playwright.Locator.LocatorOptions().setHasText("Refunds")).click();
+        assertThat(page).hasURL(portal.baseUrl() + "/services/refunds");
+        assertThat(service.title()).hasText("Refunds");
+
         page.navigate(portal.baseUrl() + "/services/payments-api/edit");
         assertThat(service.refusal()).containsText("Only members of Payments");
         assertThat(page.locator("#service-save")).hasCount(0);

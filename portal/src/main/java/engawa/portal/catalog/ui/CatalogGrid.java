@@ -3,13 +3,11 @@ package engawa.portal.catalog.ui;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.data.renderer.LitRenderer;
-import com.vaadin.flow.internal.UrlUtil;
 import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import engawa.db.catalog.CatalogServices;
 import engawa.db.catalog.OpsLinkKind;
 import engawa.portal.catalog.CatalogQuery;
 import engawa.portal.catalog.CatalogService;
-import engawa.portal.catalog.Owner;
 import engawa.portal.catalog.ServiceSummary;
 import engawa.portal.catalog.SloState;
 import java.util.function.Supplier;
@@ -18,10 +16,8 @@ import java.util.stream.Stream;
 /**
  * The catalog's services as a grid, a page at a time from the database, for the query the filters make.
  *
- * <p>Cells are Lit templates filled with each row's words, not server-side components: a page of
- * rows then travels as data (a tenth of the bytes) and the browser draws it without building and
- * attaching a component tree per cell. Lit escapes every value it puts in, so names and tags that
- * people wrote stay text.
+ * <p>Cells are Lit templates filled with each row's words, not server-side components (see
+ * {@link CatalogCells}): a page of rows travels as data, a tenth of the bytes.
  */
 final class CatalogGrid extends Grid<ServiceSummary> {
 
@@ -29,17 +25,10 @@ final class CatalogGrid extends Grid<ServiceSummary> {
         Grid<ServiceSummary> grid = this;
         grid.setId("catalog-grid");
         grid.addColumn(nameCell()).setHeader(getTranslation("catalog.column.service")).setFlexGrow(3).setWidth("16rem");
-        grid.addColumn(ownerCell()).setHeader(getTranslation("catalog.column.owner")).setFlexGrow(1).setWidth("9rem");
-        grid.addColumn(LitRenderer.<ServiceSummary>of(
-                        "<span class=\"lifecycle-badge\" theme=\"${item.theme}\">${item.words}</span>")
-                        .withProperty("words", s -> CatalogLabels.lifecycle(this, s.lifecycle()))
-                        .withProperty("theme", s -> CatalogLabels.lifecycleTheme(s.lifecycle())))
+        grid.addColumn(CatalogCells.owner(this)).setHeader(getTranslation("catalog.column.owner")).setFlexGrow(1).setWidth("9rem");
+        grid.addColumn(CatalogCells.lifecycle(this))
                 .setHeader(getTranslation("catalog.column.lifecycle")).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(LitRenderer.<ServiceSummary>of(
-                        "<span class=\"tier-badge\" theme=\"${item.theme}\" title=\"${item.title}\">${item.words}</span>")
-                        .withProperty("words", s -> CatalogLabels.tierShort(this, s.tier()))
-                        .withProperty("title", s -> CatalogLabels.tier(this, s.tier()))
-                        .withProperty("theme", s -> CatalogLabels.tierTheme(s.tier())))
+        grid.addColumn(CatalogCells.tier(this))
                 .setHeader(getTranslation("catalog.column.tier")).setAutoWidth(true).setFlexGrow(0);
         int kinds = OpsLinkKind.values().length;
         grid.addColumn(LitRenderer.<ServiceSummary>of("<span theme=\"${item.theme}\" title=\"${item.title}\">${item.words}</span>")
@@ -88,29 +77,11 @@ final class CatalogGrid extends Grid<ServiceSummary> {
                           ${item.tags.length ? html`<div class="service-tags">${item.tags.map(tag =>
                               html`<span theme="badge contrast pill small">${tag}</span>`)}</div>` : ''}
                         </div>""")
-                .withProperty("url", s -> "services/" + UrlUtil.encodeURIComponent(s.name()))
+                .withProperty("url", CatalogCells::serviceUrl)
                 .withProperty("title", ServiceSummary::displayName)
                 .withProperty("name", ServiceSummary::name)
                 .withProperty("description", s -> s.description() == null ? "" : s.description())
                 .withProperty("tags", ServiceSummary::tags);
-    }
-
-    /** A team's name linking to its page; a person's name as text; an owner not here yet, saying so. */
-    private LitRenderer<ServiceSummary> ownerCell() {
-        return LitRenderer.<ServiceSummary>of("""
-                        ${item.kind === 'TEAM' ? html`<a class="owner-link" href="${item.url}" router-link>${item.name}</a>`
-                          : item.kind === 'PENDING' ? html`<span><span class="owner-pending" title="${item.title}">${item.name}</span>
-                              <span>${item.note}</span></span>`
-                          : html`<span class="owner-person">${item.name}</span>`}""")
-                .withProperty("kind", s -> s.owner().kind().name())
-                .withProperty("name", s -> s.owner().name())
-                .withProperty("url", s -> s.owner().kind() == Owner.Kind.TEAM
-                        ? "teams/" + UrlUtil.encodeURIComponent(s.owner().key())
-                        : "")
-                .withProperty("title", s -> s.owner().kind() == Owner.Kind.PENDING
-                        ? getTranslation("service.owner.pendingShort", s.owner().name()) : "")
-                .withProperty("note", s -> s.owner().kind() == Owner.Kind.PENDING
-                        ? getTranslation("service.relation.notInCatalogShort") : "");
     }
 
     private static SloState state(ServiceSummary s) {

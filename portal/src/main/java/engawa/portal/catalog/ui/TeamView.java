@@ -9,12 +9,12 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -107,20 +107,21 @@ public class TeamView extends Div implements HasDynamicTitle, BeforeEnterObserve
         long count = catalog.count(query);
         Grid<ServiceSummary> grid = new Grid<>();
         grid.setId("team-services");
-        grid.addComponentColumn(s -> {
-            RouterLink link = CatalogLinks.service(s.name(), s.displayName());
-            return link;
-        }).setHeader(getTranslation("catalog.column.service")).setFlexGrow(2);
-        grid.addComponentColumn(s -> CatalogLabels.owner(s.owner())).setHeader(getTranslation("catalog.column.owner"))
-                .setFlexGrow(1);
-        grid.addComponentColumn(s -> CatalogLabels.lifecycleBadge(this, s.lifecycle())).setAutoWidth(true).setFlexGrow(0)
+        // cells as Lit templates, as in the catalog: a team can own hundreds of services
+        grid.addColumn(CatalogCells.serviceLink()).setHeader(getTranslation("catalog.column.service")).setFlexGrow(2);
+        if (hasChildren) {
+            // which team below this one runs it; without teams below, every row would name this team
+            grid.addColumn(CatalogCells.owner(this)).setHeader(getTranslation("catalog.column.owner")).setFlexGrow(1);
+        }
+        grid.addColumn(CatalogCells.lifecycle(this)).setAutoWidth(true).setFlexGrow(0)
                 .setHeader(getTranslation("catalog.column.lifecycle"));
-        grid.addComponentColumn(s -> CatalogLabels.tierBadge(this, s.tier())).setAutoWidth(true).setFlexGrow(0)
+        grid.addColumn(CatalogCells.tier(this)).setAutoWidth(true).setFlexGrow(0)
                 .setHeader(getTranslation("catalog.column.tier"));
         grid.setItems(q -> catalog.list(query, CatalogServices.Sort.TIER, VaadinSpringDataHelpers.toSpringPageRequest(q)).stream(),
                 q -> (int) catalog.count(query));
         grid.setEmptyStateText(getTranslation("team.services.none"));
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
+        // long titles wrap rather than end in "…" on a phone
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         GridHeights.fit(grid, count);
         RouterLink all = CatalogLinks.catalog(getTranslation("team.services.inCatalog"), hasChildren
                 ? Map.of("owner", team.slug(), "children", "true") : Map.of("owner", team.slug()));
@@ -131,7 +132,8 @@ public class TeamView extends Div implements HasDynamicTitle, BeforeEnterObserve
         Grid<Member> grid = new Grid<>();
         grid.setId("team-members");
         grid.addColumn(Member::displayName).setHeader(getTranslation("people.displayName")).setFlexGrow(1);
-        grid.addComponentColumn(m -> m.email() == null ? new Span() : new Anchor("mailto:" + m.email(), m.email()))
+        grid.addColumn(LitRenderer.<Member>of("${item.email ? html`<a href=\"mailto:${item.email}\">${item.email}</a>` : ''}")
+                        .withProperty("email", m -> m.email() == null ? "" : m.email()))
                 .setHeader(getTranslation("people.email")).setFlexGrow(1);
         grid.setItems(q -> teams.members(team.slug(), PageRequest.of(q.getPage(), q.getPageSize())).stream(),
                 q -> (int) memberCount);
