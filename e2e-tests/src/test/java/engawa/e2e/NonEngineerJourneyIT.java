@@ -110,7 +110,7 @@ class NonEngineerJourneyIT extends BrowserJourney {
     }
 
     @Test
-    void the_japanese_date_picker_shows_japanese_months_and_weeks_from_monday() {
+    void the_japanese_date_picker_shows_months_year_first_and_weeks_from_monday() {
         context.close();
         context = browser.newContext(contextOptions().setLocale("ja-JP"));
         context.setDefaultTimeout(WAIT_MILLIS);
@@ -121,7 +121,7 @@ class NonEngineerJourneyIT extends BrowserJourney {
         assertThat(page.locator("#input-deadline")).containsText("2026/12/24 のように年から");
         page.locator("#input-deadline input").click();
         Locator month = page.locator("vaadin-month-calendar").filter(new Locator.FilterOptions()
-                .setHasText(Pattern.compile("\\d{1,2}月 \\d{4}"))).first();
+                .setHasText(Pattern.compile("\\d{4}年\\d{1,2}月"))).first();
         assertThat(month).isVisible();
         assertThat(month.locator("[part~=weekday]:not([hidden])").first()).hasText("月");
         assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,

@@ -1,5 +1,6 @@
 package engawa.portal.shared.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import engawa.portal.shared.Translations;
@@ -12,8 +13,8 @@ import java.util.Locale;
 
 /**
  * Date pickers in the reader's language: month and weekday names, Today and Cancel, weeks from
- * Monday, and dates typed year first as Japanese write them ({@code 2026/12/24}); the hint under
- * the field says how to type one.
+ * Monday, month titles and dates year first as Japanese write them ({@code 2026年12月},
+ * {@code 2026/12/24}); the hint under the field says how to type one.
  */
 public final class DatePickers {
 
@@ -42,6 +43,7 @@ public final class DatePickers {
     public static DatePicker localised(DatePicker picker, Locale locale) {
         picker.setI18n(i18n(locale));
         picker.setLocale(Translations.supportedOrEnglish(locale));
+        yearFirstTitles(picker, locale);
         if (picker.getHelperText() == null || picker.getHelperText().isBlank()) {
             picker.setHelperText(Translations.text("datePicker.hint", Translations.supportedOrEnglish(locale)));
         }
@@ -51,6 +53,24 @@ public final class DatePickers {
     public static DateTimePicker localised(DateTimePicker picker, Locale locale) {
         picker.setDatePickerI18n(i18n(locale));
         picker.setLocale(Translations.supportedOrEnglish(locale));
+        yearFirstTitles(picker, locale);
         return picker;
+    }
+
+    /**
+     * The calendar's month titles as Japanese write them, "2026年12月" rather than the picker's
+     * "12月 2026". The title is a function in the web component's settings, which the Java settings
+     * cannot carry, so it is added in the browser each time the picker is shown, after the settings
+     * from the server (a date-time picker hands it on to its date picker).
+     */
+    private static void yearFirstTitles(Component picker, Locale locale) {
+        if (!"ja".equals(Translations.supportedOrEnglish(locale).getLanguage())) {
+            return;
+        }
+        // after the settings the picker sends itself just before the answer leaves (a date-time
+        // picker's date picker is its child, with its own)
+        picker.addAttachListener(attached -> attached.getUI().beforeClientResponse(picker, context -> picker.getElement().executeJs("""
+                const picker = this.querySelector('[slot=date-picker]') || this;
+                setTimeout(() => picker.i18n = Object.assign({}, picker.i18n, {formatTitle: (month, year) => year + '年' + month}));""")));
     }
 }
