@@ -219,7 +219,7 @@ public class ServiceView extends Div implements HasDynamicTitle, BeforeEnterObse
             return link;
         }
         if (r.inCatalog()) {
-            Span text = new Span((r.title() != null ? r.title() : r.name()) + " · " + r.kind());
+            Span text = new Span((r.title() != null ? r.title() : r.name()) + " · " + CatalogLabels.type(this, r.kind()));
             return text;
         }
         Span unknown = new Span(r.ref());
