@@ -106,6 +106,11 @@ public final class PortalProcess implements AutoCloseable {
         return port;
     }
 
+    /** The file the portal writes its output to (appended to across starts). */
+    public Path log() {
+        return log;
+    }
+
     /** The operating system's id of the portal's JVM (for jcmd), when the command ran Java itself. */
     public long pid() {
         return process.pid();

@@ -44,9 +44,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
             host    all   all   ::1/128        scram-sha-256
             """;
 
-    private final EmbeddedPostgres postgres;
+    /** Replaced when the server stopped by itself and is started again. */
+    private volatile EmbeddedPostgres postgres;
     private final Path dataDirectory;
     private final String password;
+    private boolean closed;
 
     private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDirectory, String password) {
         this.postgres = postgres;
@@ -68,19 +70,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             // a new directory (or one from before passwords) trusts local connections until the password is set
             boolean protectedAlready = Files.exists(passwordFile);
             String password = protectedAlready ? Files.readString(passwordFile, StandardCharsets.US_ASCII).trim() : newPassword();
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                    .setDataDirectory(dataDirectory)
-                    .setCleanDataDirectory(false)
-                    .setPGStartupWait(STARTUP_WAIT)
-                    // zonky passes -F (fsync off) first; these later -c options win.
-                    .setServerConfig("fsync", "on")
-                    .setServerConfig("synchronous_commit", "on")
-                    .setServerConfig("full_page_writes", "on")
-                    .setServerConfig("max_connections", "100")
-                    .setServerConfig("listen_addresses", "127.0.0.1")
-                    .setServerConfig("password_encryption", "scram-sha-256")
-                    .setConnectConfig("password", password)
-                    .start();
+            EmbeddedPostgres postgres = builder(dataDirectory, password).start();
             if (!protectedAlready) {
                 protect(postgres, dataDirectory, password);
             }
@@ -90,6 +80,60 @@ public final class EmbeddedDatabase implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDirectory.toAbsolutePath(), e);
         }
+    }
+
+    private static EmbeddedPostgres.Builder builder(Path dataDirectory, String password) {
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(false)
+                .setPGStartupWait(STARTUP_WAIT)
+                // zonky passes -F (fsync off) first; these later -c options win.
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
+                .setServerConfig("max_connections", "100")
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .setServerConfig("password_encryption", "scram-sha-256")
+                .setConnectConfig("password", password);
+    }
+
+    /** Whether the server is running: its {@code postmaster.pid} names a live PostgreSQL process. */
+    public boolean serverRunning() {
+        try {
+            return postmasterProcess(dataDirectory.resolve("postmaster.pid")).isPresent();
+        } catch (IOException noPidFile) {
+            return false;
+        }
+    }
+
+    /**
+     * Starts the server again, on the same port and with the same files, if it stopped by itself:
+     * PostgreSQL stops to protect its files when its disk runs full, and is fine to start once
+     * there is room (it replays its log; everything committed is there). The connections the
+     * portal holds fail and are replaced.
+     *
+     * @return whether it was stopped and now runs again
+     * @throws UncheckedIOException when it could not start (the disk may still be full): try later
+     */
+    public synchronized boolean restartIfStopped() {
+        if (closed || serverRunning()) {
+            return false;
+        }
+        int port = postgres.getPort();
+        log.warn("The embedded PostgreSQL in {} has stopped (it does so when its disk runs full); starting it again on port {}",
+                dataDirectory.toAbsolutePath(), port);
+        try {
+            postgres.close(); // releases the directory's lock; "could not stop" is expected, it has stopped
+        } catch (IOException e) {
+            log.debug("Closing the stopped server", e);
+        }
+        try {
+            postgres = builder(dataDirectory, password).setPort(port).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL again in " + dataDirectory.toAbsolutePath(), e);
+        }
+        log.info("Embedded PostgreSQL is up again on port {}", port);
+        return true;
     }
 
     public String jdbcUrl() {
@@ -113,7 +157,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        closed = true;
         try {
             postgres.close();
         } catch (IOException e) {

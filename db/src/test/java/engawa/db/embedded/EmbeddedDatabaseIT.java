@@ -54,6 +54,29 @@ class EmbeddedDatabaseIT {
     }
 
     @Test
+    void a_server_that_stopped_by_itself_starts_again_on_the_same_port_with_its_data() throws Exception {
+        try (EmbeddedDatabase database = EmbeddedDatabase.start(dataDir)) {
+            execute(database, "create table notes (text text)");
+            execute(database, "insert into notes values ('kept')");
+            assertThat(database.restartIfStopped()).as("running: nothing to do").isFalse();
+            String url = database.jdbcUrl();
+
+            // the postmaster gone without a word, as when its disk ran full
+            ProcessHandle server = ProcessHandle.of(Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).getFirst().trim()))
+                    .orElseThrow();
+            server.destroyForcibly();
+            server.onExit().get(30, TimeUnit.SECONDS);
+            assertThat(database.serverRunning()).isFalse();
+
+            assertThat(database.restartIfStopped()).isTrue();
+            assertThat(database.serverRunning()).isTrue();
+            assertThat(database.jdbcUrl()).isEqualTo(url);
+            assertThat(queryString(database, "select text from notes")).isEqualTo("kept");
+        }
+        assertThat(Files.exists(dataDir.resolve("postmaster.pid"))).as("the new server stopped with the database").isFalse();
+    }
+
+    @Test
     void it_runs_with_fsync_and_synchronous_commit_on() throws Exception {
         try (EmbeddedDatabase database = EmbeddedDatabase.start(dataDir)) {
             assertThat(queryString(database, "show fsync")).isEqualTo("on");
