@@ -45,7 +45,9 @@ public class MyRunsView extends Div implements HasDynamicTitle {
         if (total <= ROWS_SHOWN_WHOLE) {
             grid.setAllRowsVisible(true);
         } else {
-            grid.setHeight("70vh");
+            // down to the screen's bottom edge (the header and the heading take about 11rem),
+            // so a phone shows no empty band under the scrolling list
+            grid.setHeight("max(20rem, calc(100vh - 11rem))");
         }
         add(grid);
     }
