@@ -45,8 +45,7 @@ class EmbeddedDatabaseRestarts {
         if (gaveUp || database.serverRunning()) {
             return;
         }
-        long free = properties.dataDir().toAbsolutePath().toFile().getUsableSpace();
-        if (free < EmbeddedDiskHealth.THRESHOLD.toBytes()) {
+        if (!EmbeddedDiskHealth.hasRoom(properties)) {
             return; // the health report says DOWN and why; waiting for room
         }
         try {

@@ -23,6 +23,15 @@ class EmbeddedDiskHealth implements HealthIndicator {
         this.properties = properties;
     }
 
+    /** Whether the embedded database's disk has room: what the health report and its restarts go by. */
+    static boolean hasRoom(EngawaProperties properties) {
+        return hasRoom(properties.dataDir().toAbsolutePath().toFile().getUsableSpace());
+    }
+
+    private static boolean hasRoom(long freeBytes) {
+        return freeBytes >= THRESHOLD.toBytes();
+    }
+
     @Override
     public Health health() {
         if (properties.db().isExternal()) {
@@ -30,7 +39,7 @@ class EmbeddedDiskHealth implements HealthIndicator {
         }
         File directory = properties.dataDir().toAbsolutePath().toFile();
         long free = directory.getUsableSpace();
-        Health.Builder health = free >= THRESHOLD.toBytes() ? Health.up()
+        Health.Builder health = hasRoom(free) ? Health.up()
                 : Health.down().withDetail("problem", "The disk under the embedded database has less than "
                         + THRESHOLD.toMegabytes() + " MB free: make room, or Engawa stops saving");
         return health.withDetail("path", directory.getPath()).withDetail("freeMegabytes", free / (1024 * 1024)).build();
