@@ -67,10 +67,10 @@ public final class DatePickers {
         if (!"ja".equals(Translations.supportedOrEnglish(locale).getLanguage())) {
             return;
         }
-        // after the settings the picker sends itself just before the answer leaves (a date-time
-        // picker's date picker is its child, with its own)
-        picker.addAttachListener(attached -> attached.getUI().beforeClientResponse(picker, context -> picker.getElement().executeJs("""
+        // in a timeout: after the settings the picker (a date-time picker's date picker, its child)
+        // receives in the same answer
+        picker.addAttachListener(attached -> picker.getElement().executeJs("""
                 const picker = this.querySelector('[slot=date-picker]') || this;
-                setTimeout(() => picker.i18n = Object.assign({}, picker.i18n, {formatTitle: (month, year) => year + '年' + month}));""")));
+                setTimeout(() => picker.i18n = Object.assign({}, picker.i18n, {formatTitle: (month, year) => year + '年' + month}));"""));
     }
 }
