@@ -3,20 +3,24 @@ package engawa.portal.officehours.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.router.RouterLink;
+import engawa.db.officehours.Wish;
 import engawa.portal.officehours.OfficeHoursService;
 import engawa.portal.officehours.Session;
+import engawa.portal.officehours.SignupService;
 import engawa.portal.shared.ui.Formats;
 import engawa.portal.shared.ui.HomeCards;
 import engawa.portal.shared.ui.HomeSection;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.domain.PageRequest;
 
 /** What office hours show on Home: the next open doors, and a card for newcomers. */
 @Configuration(proxyBeanMethods = false)
@@ -65,7 +69,7 @@ class OfficeHoursHomeSections {
 
     /** For hosts: their next session and what the people coming want to automate. */
     @Bean
-    HomeSection hostingOnHome(OfficeHoursService sessions, engawa.portal.officehours.SignupService signups, Clock clock) {
+    HomeSection hostingOnHome(OfficeHoursService sessions, SignupService signups, Clock clock) {
         return new HomeSection() {
             @Override
             public Place place() {
@@ -87,10 +91,10 @@ class OfficeHoursHomeSections {
                         SessionCards.card(home, next.get(), Formats.zone(), clock.instant()));
                 box.setId("home-hosting");
                 box.addClassName("home-box");
-                List<engawa.db.officehours.Wish> wishes = signups.wishes(next.get().row().id());
+                List<Wish> wishes = signups.wishes(next.get().row().id());
                 if (!wishes.isEmpty()) {
-                    com.vaadin.flow.component.html.UnorderedList asked = new com.vaadin.flow.component.html.UnorderedList();
-                    wishes.stream().limit(5).forEach(w -> asked.add(new com.vaadin.flow.component.html.ListItem(
+                    UnorderedList asked = new UnorderedList();
+                    wishes.stream().limit(5).forEach(w -> asked.add(new ListItem(
                             home.getTranslation("home.hosting.wish", w.text(), w.people()))));
                     box.add(new Paragraph(home.getTranslation("home.hosting.asked")), asked);
                 }

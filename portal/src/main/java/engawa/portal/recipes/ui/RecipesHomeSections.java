@@ -1,17 +1,29 @@
 package engawa.portal.recipes.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.router.RouterLink;
+import engawa.db.recipes.RunRow;
+import engawa.portal.recipes.RecipeRun;
+import engawa.portal.recipes.RecipeRunner;
 import engawa.portal.recipes.TimeSaved;
 import engawa.portal.shared.ui.Formats;
 import engawa.portal.shared.ui.HomeCards;
 import engawa.portal.shared.ui.HomeSection;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.domain.PageRequest;
 
 /** What recipes show on Home: the time they saved, and a card for newcomers. */
 @Configuration(proxyBeanMethods = false)
@@ -51,7 +63,7 @@ class RecipesHomeSections {
 
     /** The person's last runs and how each went: what they ran, and whether it worked. */
     @Bean
-    HomeSection recentRunsOnHome(engawa.portal.recipes.RecipeRunner runs) {
+    HomeSection recentRunsOnHome(RecipeRunner runs) {
         return new HomeSection() {
             @Override
             public Place place() {
@@ -65,27 +77,25 @@ class RecipesHomeSections {
 
             @Override
             public Optional<Component> create(Component home) {
-                java.util.List<engawa.portal.recipes.RecipeRun> recent = runs.mine(org.springframework.data.domain.PageRequest.of(0, 3));
+                List<RecipeRun> recent = runs.mine(PageRequest.of(0, 3));
                 if (recent.isEmpty()) {
                     return Optional.empty();
                 }
-                com.vaadin.flow.component.html.UnorderedList list = new com.vaadin.flow.component.html.UnorderedList();
-                boolean japanese = "ja".equals(com.vaadin.flow.component.UI.getCurrent().getLocale().getLanguage());
-                for (engawa.portal.recipes.RecipeRun run : recent) {
-                    engawa.db.recipes.RunRow row = run.row();
+                UnorderedList list = new UnorderedList();
+                boolean japanese = "ja".equals(UI.getCurrent().getLocale().getLanguage());
+                for (RecipeRun run : recent) {
+                    RunRow row = run.row();
                     String title = japanese && row.recipeTitleJa() != null ? row.recipeTitleJa() : row.recipeTitleEn();
-                    com.vaadin.flow.component.html.Span state = new com.vaadin.flow.component.html.Span(home.getTranslation(
-                            "recipes.run.status." + row.status().name().toLowerCase(java.util.Locale.ROOT)));
+                    Span state = new Span(home.getTranslation("recipes.run.status." + row.status().name().toLowerCase(Locale.ROOT)));
                     state.getElement().getThemeList().add(switch (row.status()) {
                         case SUCCEEDED -> "badge success small";
                         case FAILED, NO_ANSWER -> "badge error small";
                         default -> "badge small";
                     });
-                    list.add(new com.vaadin.flow.component.html.ListItem(new com.vaadin.flow.component.html.Anchor(
-                            "runs/" + row.id(), title), new com.vaadin.flow.component.html.Span(" "), state,
-                            new com.vaadin.flow.component.html.Span(" " + Formats.dateTime(row.requestedAt()))));
+                    list.add(new ListItem(new Anchor("runs/" + row.id(), title), new Span(" "), state,
+                            new Span(" " + Formats.dateTime(row.requestedAt()))));
                 }
-                Div box = new Div(new com.vaadin.flow.component.html.H2(home.getTranslation("home.recentRuns")), list,
+                Div box = new Div(new H2(home.getTranslation("home.recentRuns")), list,
                         new RouterLink(home.getTranslation("home.recentRuns.all"), MyRunsView.class));
                 box.setId("home-runs");
                 box.addClassName("home-box");
