@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import engawa.e2e.pages.LoginPage;
 import jakarta.mail.internet.MimeMessage;
@@ -72,11 +73,22 @@ class NotificationsJourneyIT extends BrowserJourney {
 
         page.locator("#bell").click();
         assertThat(page.locator("#notifications-list")).containsText("サービスオーナーのための SLO " + NAMES.get());
+        Locator readAll = page.locator("#notifications-read-all");
+        assertThat(readAll).isEnabled();
         Accessibility.assertNoSeriousViolations(page, "notifications page");
         screenshot("inbox");
         page.locator("#notifications-list a.notification-text").first().click();
         assertThat(page).hasURL(Pattern.compile(".*/office-hours/sessions/" + id + "$"));
         assertThat(page.locator("#join-state")).isVisible();
+
+        // the one she opened is read; whatever else earlier journeys left her, she marks read at once
+        page.locator("#bell").click();
+        if (Integer.parseInt(page.locator("#bell").getAttribute("data-unread")) > 0) {
+            readAll.click();
+        }
+        assertThat(page.locator("#bell")).hasAttribute("data-unread", "0");
+        assertThat(page.locator("#notifications-list .unread")).hasCount(0);
+        assertThat(readAll).isDisabled();
     }
 
     @Test

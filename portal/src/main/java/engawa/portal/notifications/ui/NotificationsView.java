@@ -41,6 +41,7 @@ public class NotificationsView extends Div implements HasDynamicTitle {
     private final Select<Optional<Topic>> topic = new Select<>();
     private final Checkbox unreadOnly = new Checkbox();
     private final Paragraph empty = new Paragraph();
+    private final Button readAll = new Button();
 
     NotificationsView(NotificationService notifications) {
         this.notifications = notifications;
@@ -65,7 +66,9 @@ public class NotificationsView extends Div implements HasDynamicTitle {
         unreadOnly.setId("notifications-unread");
         unreadOnly.setLabel(getTranslation("notifications.filter.unread"));
         unreadOnly.addValueChangeListener(e -> refresh());
-        Button readAll = new Button(getTranslation("notifications.readAll"), VaadinIcon.CHECK.create(), e -> {
+        readAll.setText(getTranslation("notifications.readAll"));
+        readAll.setIcon(VaadinIcon.CHECK.create());
+        readAll.addClickListener(e -> {
             notifications.markAllRead();
             refresh();
         });
@@ -94,6 +97,8 @@ public class NotificationsView extends Div implements HasDynamicTitle {
         empty.setText(getTranslation(unread ? "notifications.none.unread" : "notifications.none"));
         empty.setVisible(total == 0);
         list.setVisible(total > 0);
+        // nothing unread, nothing to mark: the button says so by standing idle
+        readAll.setEnabled(notifications.unread() > 0);
         // a page at a time from the database as the person scrolls
         list.setDataProvider(com.vaadin.flow.data.provider.DataProvider.fromCallbacks(
                 query -> notifications.page(unread, t, VaadinSpringDataHelpers.toSpringPageRequest(query), getLocale()).stream(),
