@@ -144,6 +144,11 @@ class RecipesJourneyIT extends BrowserJourney {
         assertThat(page.locator("#recipe-test-run")).hasCount(0);
         page.navigate(portal.baseUrl() + "/recipes/" + slug + "/edit");
         assertThat(page.locator("h1")).hasText("Not your recipe");
+        // not a dead end: whom to ask for a change, and the way back to the recipe
+        assertThat(page.locator("#recipe-owner-contact")).containsText("Who to ask:");
+        page.getByText("Back to the recipe").click();
+        assertThat(page).hasURL(Pattern.compile(".*/recipes/" + slug + "$"));
+        assertThat(page.locator("#recipe-run")).isVisible();
         context.clearCookies();
 
         new LoginPage(page).open(portal.baseUrl()).signInAs("yuki", "engawa-demo-yuki");

@@ -103,11 +103,17 @@ public class RecipeEditView extends Div implements HasDynamicTitle, BeforeEnterO
             }
             if (!editing.mayEdit()) {
                 title = getTranslation("recipes.edit.notOwner.title");
-                add(new H1(title), new Paragraph(getTranslation("recipes.notOwner", editing.title(RecipeLabels.japanese(this)))));
+                // not a dead end: back to the recipe, and whom to ask for a change
+                add(new H1(title), new Paragraph(getTranslation("recipes.notOwner", editing.title(RecipeLabels.japanese(this)))),
+                        new AskTheOwners(recipes.contact(editing)), backToRecipe());
                 return;
             }
         }
         build();
+    }
+
+    private RouterLink backToRecipe() {
+        return new RouterLink(getTranslation("recipes.edit.back"), RecipeView.class, new RouteParameters("slug", editing.slug()));
     }
 
     private void build() {
@@ -115,8 +121,7 @@ public class RecipeEditView extends Div implements HasDynamicTitle, BeforeEnterO
         title = creating ? getTranslation("recipes.edit.newTitle") : getTranslation("recipes.edit.title", editing.titleEn());
         add(new H1(title));
         if (!creating) {
-            add(new RouterLink(getTranslation("recipes.edit.back"), RecipeView.class,
-                    new RouteParameters("slug", editing.slug())));
+            add(backToRecipe());
         }
 
         slug.setLabel(getTranslation("recipes.edit.slug"));
