@@ -18,12 +18,18 @@ class AdminAccessJourneyIT extends BrowserJourney {
         assertThat(shell.navItem("People")).hasCount(0);
 
         page.navigate(portal.baseUrl() + "/admin/users");
-        assertThat(shell.accessDenied()).containsText("This page is not for your account");
+        // the page's one heading and its title say it, as on every other page
+        assertThat(shell.accessDenied().locator("h1")).hasText("This page is not for your account");
+        assertThat(page).hasTitle("This page is not for your account · Engawa");
         assertThat(page.locator("#users-grid")).hasCount(0);
 
         page.navigate(portal.baseUrl() + "/admin/teams");
         assertThat(shell.accessDenied()).isVisible();
         assertThat(page.locator("#teams-grid")).hasCount(0);
+
+        page.navigate(portal.baseUrl() + "/no-such-page");
+        assertThat(page.locator("#not-found h1")).hasText("There is no page here");
+        assertThat(page).hasTitle("There is no page here · Engawa");
     }
 
     @Test

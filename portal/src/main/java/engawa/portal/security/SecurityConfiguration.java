@@ -15,6 +15,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
@@ -89,7 +90,11 @@ class SecurityConfiguration {
         http.addFilterBefore(new SameSiteSignIn(problems), UsernamePasswordAuthenticationFilter.class);
         // Content-Security-Policy, framing, nosniff and referrer: SecurityHeaders, for every answer
         http.headers(headers -> headers.frameOptions(frame -> frame.deny()));
-        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login"));
+        // an address that is no page (a typo, an old bookmark) reaches the router, which says so in the
+        // portal's own words with a 404; Vaadin's default, deny, gave signed-in people the browser's bare
+        // "access denied". Views keep their own checks; the API and actuator have the chain above.
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login")
+                .anyRequest(AuthorizeHttpRequestsConfigurer.AuthorizedUrl::authenticated));
         if (clientRegistrations.getIfAvailable() != null) {
             http.oauth2Login(oauth -> oauth
                     .loginPage("/login")
