@@ -55,6 +55,17 @@ class ApiAccessIT {
     }
 
     @Test
+    void a_page_asked_for_without_signing_in_leads_to_sign_in_with_no_session_id_in_the_address() throws Exception {
+        for (String path : new String[] {"/no-such-page", "/VAADIN/no-such-file", "/services/payments-api"}) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(path).isEqualTo(302);
+            assertThat(response.headers().firstValue("location")).as(path)
+                    .hasValueSatisfying(to -> assertThat(to).endsWith("/login").doesNotContainIgnoringCase("jsessionid"));
+        }
+    }
+
+    @Test
     void a_browser_session_cookie_does_not_authenticate_the_api() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/v1/me"))
                 .header("Cookie", "JSESSIONID=anything").GET().build(), HttpResponse.BodyHandlers.ofString());
