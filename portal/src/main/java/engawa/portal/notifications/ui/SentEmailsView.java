@@ -33,6 +33,13 @@ public class SentEmailsView extends Div implements HasDynamicTitle {
         add(heading);
         addClassName("sent-emails");
         add(new Paragraph(getTranslation("sentEmails.intro")));
+        if (!notifications.preferences().emailAvailable()) {
+            // an empty list here most often means no mail server: say how to set one
+            Paragraph noMail = new Paragraph(getTranslation("sentEmails.noServer"));
+            noMail.setId("sent-emails-no-server");
+            noMail.addClassName("callout");
+            add(noMail);
+        }
         Grid<SentEmail> grid = new Grid<>();
         grid.setId("sent-emails");
         grid.addColumn(e -> Formats.dateTime(e.createdAt())).setHeader(getTranslation("sentEmails.when")).setAutoWidth(true);
@@ -46,6 +53,7 @@ public class SentEmailsView extends Div implements HasDynamicTitle {
                 .setHeader(getTranslation("sentEmails.status")).setFlexGrow(1);
         grid.setItems(query -> notifications.sentEmails(VaadinSpringDataHelpers.toSpringPageRequest(query)).stream(),
                 query -> (int) Math.min(Integer.MAX_VALUE, notifications.countSentEmails()));
+        grid.setEmptyStateText(getTranslation("sentEmails.none"));
         GridHeights.fit(grid, notifications.countSentEmails());
         add(grid);
     }

@@ -69,6 +69,7 @@ public class AdminTeamsView extends Div implements HasDynamicTitle {
         teamGrid.addColumn(TeamSummary::slug).setHeader(getTranslation("people.slug")).setAutoWidth(true);
         teamGrid.addColumn(t -> t.parentName() == null ? "" : t.parentName()).setHeader(getTranslation("people.parentTeam"));
         teamGrid.setItems(query -> teams.list(VaadinSpringDataHelpers.toSpringPageRequest(query)).stream());
+        teamGrid.setEmptyStateText(getTranslation("admin.teams.none"));
         teamGrid.asSingleSelect().addValueChangeListener(e -> showDetails(e.getValue()));
 
         details.addClassName("team-details");
@@ -116,6 +117,7 @@ public class AdminTeamsView extends Div implements HasDynamicTitle {
             return remove;
         }).setFlexGrow(0);
         members.setItems(query -> teams.members(summary.slug(), VaadinSpringDataHelpers.toSpringPageRequest(query)).stream());
+        members.setEmptyStateText(getTranslation("team.members.none"));
         members.setAllRowsVisible(team.memberCount() <= 10);
 
         ComboBox<UserSummary> person = new ComboBox<>(getTranslation("admin.teams.addPerson"));
