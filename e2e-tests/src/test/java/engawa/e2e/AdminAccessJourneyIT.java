@@ -54,6 +54,7 @@ class AdminAccessJourneyIT extends BrowserJourney {
         admin.createTeam("Data Platform", "Platform");
         admin.selectTeam("Data Platform");
         assertThat(page.locator(".team-details")).containsText("Part of Platform");
+        assertThat(admin.membersGrid()).containsText("Nobody is in this team yet.");
         admin.addMember("Mei Ito");
         assertThat(admin.membersGrid()).containsText("Mei Ito");
         screenshot("team-with-member");
