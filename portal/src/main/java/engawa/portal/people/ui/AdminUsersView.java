@@ -31,8 +31,10 @@ import engawa.portal.people.UserAccountService;
 import engawa.portal.people.UserSummary;
 import engawa.portal.people.ui.CurrentPerson;
 import engawa.portal.shared.ui.FormErrors;
+import engawa.portal.shared.ui.GridHeights;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Map;
+import org.springframework.data.domain.PageRequest;
 
 @Route("admin/users")
 @Menu(title = "nav.admin.users", order = 10, icon = "vaadin:users")
@@ -73,7 +75,7 @@ public class AdminUsersView extends Div implements HasDynamicTitle {
                 .setHeader(getTranslation("people.signIn")).setWidth("9rem").setFlexGrow(0);
         grid.addComponentColumn(this::actions).setWidth("18rem").setFlexGrow(0);
         grid.setItems(query -> users.list(VaadinSpringDataHelpers.toSpringPageRequest(query)).stream());
-        grid.setHeight("65vh");
+        fitGrid();
         add(toolbar, grid);
     }
 
@@ -176,10 +178,16 @@ public class AdminUsersView extends Div implements HasDynamicTitle {
         shown.open();
     }
 
+    /** As tall as its rows while they are few, a scrolling box once they are many. */
+    private void fitGrid() {
+        GridHeights.fit(grid, users.list(PageRequest.of(0, 1)).getTotalElements());
+    }
+
     private void change(java.util.function.Supplier<UserSummary> action, String doneKey, Object... arguments) {
         try {
             action.get();
             grid.getDataProvider().refreshAll();
+            fitGrid();
             FormErrors.notifySuccess(getTranslation(doneKey, arguments));
         } catch (RuntimeException error) {
             if (!FormErrors.show(this, error, Map.of())) {
@@ -220,6 +228,7 @@ public class AdminUsersView extends Div implements HasDynamicTitle {
                         email.getValue(), role.getValue(), password.getValue()));
                 dialog.close();
                 grid.getDataProvider().refreshAll();
+                fitGrid();
                 FormErrors.notifySuccess(getTranslation("admin.users.created", created.displayName()));
             } catch (RuntimeException error) {
                 if (!FormErrors.show(this, error, fields)) {
