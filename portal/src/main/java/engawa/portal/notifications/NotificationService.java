@@ -147,7 +147,12 @@ public class NotificationService {
         }
         NotificationSettings.Settings s = settings.settings(me).orElse(null);
         return new Preferences(channels, s == null ? properties.timeZone() : s.timeZone(), s == null ? null : s.quietFrom(),
-                s == null ? null : s.quietUntil(), s == null || s.digest(), mail.configured());
+                s == null ? null : s.quietUntil(), s == null || s.digest(), emailAvailable());
+    }
+
+    /** Whether this portal can send e-mail at all (a mail server is set). */
+    public boolean emailAvailable() {
+        return mail.configured();
     }
 
     /** Saves what a person chose; what they left out keeps its default. */

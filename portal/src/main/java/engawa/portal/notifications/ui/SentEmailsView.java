@@ -33,7 +33,7 @@ public class SentEmailsView extends Div implements HasDynamicTitle {
         add(heading);
         addClassName("sent-emails");
         add(new Paragraph(getTranslation("sentEmails.intro")));
-        if (!notifications.preferences().emailAvailable()) {
+        if (!notifications.emailAvailable()) {
             // an empty list here most often means no mail server: say how to set one
             Paragraph noMail = new Paragraph(getTranslation("sentEmails.noServer"));
             noMail.setId("sent-emails-no-server");
