@@ -6,6 +6,7 @@ import engawa.portal.people.Callers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -42,7 +43,7 @@ public class MyServices {
             return true;
         }
         // one query for both tiers: every page's navigation asks
-        java.util.Map<Integer, Long> tiers = catalog.facets(mine()).tiers();
+        Map<Integer, Long> tiers = catalog.facets(mine()).tiers();
         return tiers.getOrDefault(1, 0L) + tiers.getOrDefault(2, 0L) > 0;
     }
 
