@@ -64,6 +64,12 @@ public class UserAccountService {
 
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
+    public long count() {
+        return users.count();
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
     public List<UserSummary> search(String text, Pageable pageable) {
         return users.search(text == null ? "" : text.trim(), pageable).stream().map(UserSummary::of).toList();
     }

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -32,9 +33,9 @@ import engawa.portal.people.UserSummary;
 import engawa.portal.people.ui.CurrentPerson;
 import engawa.portal.shared.ui.FormErrors;
 import engawa.portal.shared.ui.GridHeights;
+import engawa.portal.shared.ui.ListRow;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Map;
-import org.springframework.data.domain.PageRequest;
 
 @Route("admin/users")
 @Menu(title = "nav.admin.users", order = 10, icon = "vaadin:users")
@@ -65,18 +66,22 @@ public class AdminUsersView extends Div implements HasDynamicTitle {
         toolbar.addClassName("toolbar");
 
         grid.setId("users-grid");
-        // fixed widths (wide enough for the Japanese labels) so badges and buttons never push the grid sideways
-        grid.addColumn(UserSummary::username).setHeader(getTranslation("people.username")).setWidth("8rem").setFlexGrow(0);
-        grid.addColumn(UserSummary::displayName).setHeader(getTranslation("people.displayName")).setFlexGrow(1);
-        grid.addColumn(u -> u.email() == null ? "" : u.email()).setHeader(getTranslation("people.email")).setFlexGrow(1)
-                .setTooltipGenerator(u -> u.email() == null ? "" : u.email());
-        grid.addComponentColumn(this::roleBadge).setHeader(getTranslation("people.role")).setWidth("10rem").setFlexGrow(0);
-        grid.addColumn(u -> getTranslation(u.singleSignOn() ? "people.signIn.sso" : "people.signIn.password"))
-                .setHeader(getTranslation("people.signIn")).setWidth("9rem").setFlexGrow(0);
-        grid.addComponentColumn(this::actions).setWidth("18rem").setFlexGrow(0);
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        // one column that reads like a list (who, their role, how they sign in, what can be done),
+        // so that a phone shows every name and address whole instead of a table cut at its edge
+        grid.addComponentColumn(this::row);
         grid.setItems(query -> users.list(VaadinSpringDataHelpers.toSpringPageRequest(query)).stream());
         fitGrid();
         add(toolbar, grid);
+    }
+
+    private Div row(UserSummary user) {
+        String signIn = getTranslation(user.singleSignOn() ? "people.signIn.sso" : "people.signIn.password");
+        Span facts = new Span(user.email() == null || user.email().isBlank()
+                ? user.username() + " · " + signIn
+                : user.username() + " · " + user.email() + " · " + signIn);
+        facts.addClassName("hint");
+        return ListRow.of(user.displayName(), roleBadge(user), facts, actions(user));
     }
 
     private HorizontalLayout roleBadge(UserSummary user) {
@@ -180,7 +185,7 @@ public class AdminUsersView extends Div implements HasDynamicTitle {
 
     /** As tall as its rows while they are few, a scrolling box once they are many. */
     private void fitGrid() {
-        GridHeights.fit(grid, users.list(PageRequest.of(0, 1)).getTotalElements());
+        GridHeights.fit(grid, users.count());
     }
 
     private void change(java.util.function.Supplier<UserSummary> action, String doneKey, Object... arguments) {

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -27,6 +28,7 @@ import engawa.portal.shared.UserFacingException;
 import engawa.portal.people.ui.CurrentPerson;
 import engawa.portal.shared.ui.FormErrors;
 import engawa.portal.shared.ui.Formats;
+import engawa.portal.shared.ui.ListRow;
 import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
 import java.time.Duration;
@@ -102,19 +104,34 @@ public class ApiTokensView extends Div implements HasDynamicTitle {
         add(form, yours);
 
         grid.setId("tokens-grid");
-        grid.addColumn(ApiTokenSummary::name).setHeader(getTranslation("tokens.name")).setAutoWidth(true);
-        grid.addColumn(t -> t.prefix() + "…").setHeader(getTranslation("tokens.startsWith")).setAutoWidth(true);
-        grid.addColumn(t -> Formats.date(t.createdAt())).setHeader(getTranslation("people.created")).setAutoWidth(true);
-        grid.addColumn(t -> t.expiresAt() == null ? getTranslation("tokens.lifetime.NEVER") : Formats.date(t.expiresAt()))
-                .setHeader(getTranslation("tokens.expires")).setAutoWidth(true);
-        grid.addColumn(t -> t.lastUsedAt() == null ? getTranslation("tokens.neverUsed") : Formats.dateTime(t.lastUsedAt()))
-                .setHeader(getTranslation("tokens.lastUsed")).setWidth("14rem").setFlexGrow(0);
-        grid.addComponentColumn(this::status).setHeader(getTranslation("tokens.status")).setAutoWidth(true);
-        grid.addComponentColumn(this::revokeButton).setFlexGrow(0).setAutoWidth(true);
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        // one column that reads like a list, as GitHub's tokens page does: nothing is cut off on a phone
+        grid.addComponentColumn(this::row);
         grid.setItems(query -> tokens.list(person.username(), VaadinSpringDataHelpers.toSpringPageRequest(query)).stream());
         grid.setEmptyStateText(getTranslation("tokens.none"));
         grid.setAllRowsVisible(true);
         add(grid);
+    }
+
+    private Div row(ApiTokenSummary token) {
+        Div facts = new Div(
+                fact("tokens.startsWith", token.prefix() + "…"),
+                fact("people.created", Formats.date(token.createdAt())),
+                fact("tokens.expires", token.expiresAt() == null
+                        ? getTranslation("tokens.lifetime.NEVER") : Formats.date(token.expiresAt())),
+                fact("tokens.lastUsed", token.lastUsedAt() == null
+                        ? getTranslation("tokens.neverUsed") : Formats.dateTime(token.lastUsedAt())));
+        facts.addClassName("list-row-facts");
+        return ListRow.of(token.name(), status(token), facts, revokeButton(token));
+    }
+
+    /** "Expires 3 Mar 2027": a label and its value, kept together when the line wraps. */
+    private Span fact(String labelKey, String value) {
+        Span label = new Span(getTranslation(labelKey));
+        label.addClassName("list-row-label");
+        Span fact = new Span(label, new Span(value));
+        fact.addClassName("list-row-fact");
+        return fact;
     }
 
     private Span status(ApiTokenSummary token) {
