@@ -1,6 +1,8 @@
 package engawa.portal.notifications.ui;
 
+import com.vaadin.flow.component.ClientCallable;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -19,9 +21,11 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
+import engawa.portal.notifications.InboxSignals;
 import engawa.portal.notifications.NotificationService;
 import engawa.portal.notifications.NotificationService.Item;
 import engawa.portal.notifications.Topic;
+import engawa.portal.people.Callers;
 import engawa.portal.shared.ui.Formats;
 import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
@@ -30,7 +34,8 @@ import java.util.Optional;
 
 /**
  * The inbox: what concerns the person, newest first, a page at a time as they scroll; unread ones
- * marked, filters by topic and unread, mark all as read. Opening one marks it read.
+ * marked, filters by topic and unread, mark all as read. Opening one marks it read. What arrives
+ * while it is open appears at once, as the bell's number does.
  */
 @Route("notifications")
 @PermitAll
@@ -43,7 +48,7 @@ public class NotificationsView extends Div implements HasDynamicTitle {
     private final Paragraph empty = new Paragraph();
     private final Button readAll = new Button();
 
-    NotificationsView(NotificationService notifications) {
+    NotificationsView(NotificationService notifications, InboxSignals signals, Callers callers) {
         this.notifications = notifications;
         addClassName("page");
         // every page has one h1: what screen reader users jump to first
@@ -87,22 +92,46 @@ public class NotificationsView extends Div implements HasDynamicTitle {
         empty.setId("notifications-empty");
         empty.addClassName("hint");
         add(filters, empty, list);
+        // a page at a time from the database as the person scrolls, with the filters as they are set
+        list.setDataProvider(com.vaadin.flow.data.provider.DataProvider.fromCallbacks(
+                query -> notifications.page(unreadOnly.getValue(), topic(), VaadinSpringDataHelpers.toSpringPageRequest(query),
+                        getLocale()).stream(),
+                query -> (int) Math.min(Integer.MAX_VALUE, notifications.count(unreadOnly.getValue(), topic()))));
+        refresh();
+
+        Long me = callers.current().userId();
+        if (me != null) {
+            addAttachListener(attached -> {
+                UI ui = attached.getUI();
+                // the push thread knows no signed-in person, so it only tells the browser, which then
+                // asks as any request does: with the person's rights as they are at that moment
+                Runnable stop = signals.listen(me, id -> ui.access(() -> getElement().executeJs("this.$server.inboxChanged()")));
+                addDetachListener(detached -> {
+                    stop.run();
+                    detached.unregisterListener();
+                });
+            });
+        }
+    }
+
+    @ClientCallable
+    private void inboxChanged() {
         refresh();
     }
 
+    private Topic topic() {
+        return topic.getValue() == null ? null : topic.getValue().orElse(null);
+    }
+
     private void refresh() {
-        Topic t = topic.getValue() == null ? null : topic.getValue().orElse(null);
         boolean unread = unreadOnly.getValue();
-        long total = notifications.count(unread, t);
+        long total = notifications.count(unread, topic());
         empty.setText(getTranslation(unread ? "notifications.none.unread" : "notifications.none"));
         empty.setVisible(total == 0);
         list.setVisible(total > 0);
         // nothing unread, nothing to mark: the button says so by standing idle
         readAll.setEnabled(notifications.unread() > 0);
-        // a page at a time from the database as the person scrolls
-        list.setDataProvider(com.vaadin.flow.data.provider.DataProvider.fromCallbacks(
-                query -> notifications.page(unread, t, VaadinSpringDataHelpers.toSpringPageRequest(query), getLocale()).stream(),
-                query -> (int) Math.min(Integer.MAX_VALUE, notifications.count(unread, t))));
+        list.getDataProvider().refreshAll();
     }
 
     private Component card(Item item) {
