@@ -15,6 +15,7 @@ import engawa.portal.officehours.SignupService;
 import engawa.portal.shared.ui.Formats;
 import engawa.portal.shared.ui.HomeCards;
 import engawa.portal.shared.ui.HomeSection;
+import engawa.portal.shared.ui.HomeSection.Place;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -32,95 +33,56 @@ class OfficeHoursHomeSections {
      */
     @Bean
     HomeSection nextSessionsOnHome(OfficeHoursService sessions, Clock clock) {
-        return new HomeSection() {
-            @Override
-            public Place place() {
-                return Place.FOR_YOU;
-            }
-
-            @Override
-            public int order() {
-                return 20;
-            }
-
-            @Override
-            public Optional<Component> create(Component home) {
-                Div box = new Div();
-                box.setId("home-sessions");
-                box.addClassName("home-sessions");
-                List<Session> mine = sessions.list(new OfficeHoursService.Query(null, null, null, null, true), PageRequest.of(0, 3));
-                if (!mine.isEmpty()) {
-                    box.add(new H2(home.getTranslation("home.mySessions")));
-                    mine.forEach(s -> box.add(SessionCards.card(home, s, Formats.zone(), clock.instant())));
-                    box.add(new RouterLink(home.getTranslation("home.nextSessions.all"), OfficeHoursView.class));
-                    return Optional.of(box);
-                }
-                box.add(new H2(home.getTranslation("home.nextSessions")));
-                List<Session> next = sessions.list(new OfficeHoursService.Query(null, null, null, null, false), PageRequest.of(0, 3));
-                if (next.isEmpty()) {
-                    box.add(new Paragraph(home.getTranslation("home.nextSessions.none")));
-                }
-                next.forEach(s -> box.add(SessionCards.card(home, s, Formats.zone(), clock.instant())));
+        return HomeSection.of(Place.FOR_YOU, 20, home -> {
+            Div box = new Div();
+            box.setId("home-sessions");
+            box.addClassName("home-sessions");
+            List<Session> mine = sessions.list(new OfficeHoursService.Query(null, null, null, null, true), PageRequest.of(0, 3));
+            if (!mine.isEmpty()) {
+                box.add(new H2(home.getTranslation("home.mySessions")));
+                mine.forEach(s -> box.add(SessionCards.card(home, s, Formats.zone(), clock.instant())));
                 box.add(new RouterLink(home.getTranslation("home.nextSessions.all"), OfficeHoursView.class));
                 return Optional.of(box);
             }
-        };
+            box.add(new H2(home.getTranslation("home.nextSessions")));
+            List<Session> next = sessions.list(new OfficeHoursService.Query(null, null, null, null, false), PageRequest.of(0, 3));
+            if (next.isEmpty()) {
+                box.add(new Paragraph(home.getTranslation("home.nextSessions.none")));
+            }
+            next.forEach(s -> box.add(SessionCards.card(home, s, Formats.zone(), clock.instant())));
+            box.add(new RouterLink(home.getTranslation("home.nextSessions.all"), OfficeHoursView.class));
+            return Optional.of(box);
+        });
     }
 
     /** For hosts: their next session and what the people coming want to automate. */
     @Bean
     HomeSection hostingOnHome(OfficeHoursService sessions, SignupService signups, Clock clock) {
-        return new HomeSection() {
-            @Override
-            public Place place() {
-                return Place.YOUR_WORK;
+        return HomeSection.of(Place.YOUR_WORK, 20, home -> {
+            Optional<Session> next = sessions.nextHosted();
+            if (next.isEmpty()) {
+                return Optional.empty();
             }
-
-            @Override
-            public int order() {
-                return 20;
+            Div box = new Div(new H2(home.getTranslation("home.hosting")),
+                    SessionCards.card(home, next.get(), Formats.zone(), clock.instant()));
+            box.setId("home-hosting");
+            box.addClassName("home-box");
+            List<Wish> wishes = signups.wishes(next.get().row().id());
+            if (!wishes.isEmpty()) {
+                UnorderedList asked = new UnorderedList();
+                wishes.stream().limit(5).forEach(w -> asked.add(new ListItem(
+                        home.getTranslation("home.hosting.wish", w.text(), w.people()))));
+                box.add(new Paragraph(home.getTranslation("home.hosting.asked")), asked);
             }
-
-            @Override
-            public Optional<Component> create(Component home) {
-                Optional<Session> next = sessions.nextHosted();
-                if (next.isEmpty()) {
-                    return Optional.empty();
-                }
-                Div box = new Div(new H2(home.getTranslation("home.hosting")),
-                        SessionCards.card(home, next.get(), Formats.zone(), clock.instant()));
-                box.setId("home-hosting");
-                box.addClassName("home-box");
-                List<Wish> wishes = signups.wishes(next.get().row().id());
-                if (!wishes.isEmpty()) {
-                    UnorderedList asked = new UnorderedList();
-                    wishes.stream().limit(5).forEach(w -> asked.add(new ListItem(
-                            home.getTranslation("home.hosting.wish", w.text(), w.people()))));
-                    box.add(new Paragraph(home.getTranslation("home.hosting.asked")), asked);
-                }
-                return Optional.of(box);
-            }
-        };
+            return Optional.of(box);
+        });
     }
 
     @Bean
     HomeSection officeHoursCardOnHome() {
-        return new HomeSection() {
-            @Override
-            public Place place() {
-                return Place.DISCOVER;
-            }
-
-            @Override
-            public int order() {
-                return 20;
-            }
-
-            @Override
-            public Optional<Component> create(Component home) {
-                return Optional.of(HomeCards.card(home, VaadinIcon.COFFEE, "home.officeHours.title",
-                        "home.officeHours.text", OfficeHoursView.class));
-            }
-        };
+        return HomeSection.of(Place.DISCOVER, 20, home -> {
+            return Optional.of(HomeCards.card(home, VaadinIcon.COFFEE, "home.officeHours.title",
+                    "home.officeHours.text", OfficeHoursView.class));
+        });
     }
 }

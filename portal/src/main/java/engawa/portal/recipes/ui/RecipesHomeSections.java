@@ -18,6 +18,7 @@ import engawa.portal.recipes.TimeSaved;
 import engawa.portal.shared.ui.Formats;
 import engawa.portal.shared.ui.HomeCards;
 import engawa.portal.shared.ui.HomeSection;
+import engawa.portal.shared.ui.HomeSection.Place;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -32,96 +33,57 @@ class RecipesHomeSections {
     /** "You saved 2 h 15 min this month; everyone together 41 h": what persuades people to try a recipe. */
     @Bean
     HomeSection timeSavedOnHome(TimeSaved timeSaved) {
-        return new HomeSection() {
-            @Override
-            public Place place() {
-                return Place.FOR_YOU;
-            }
-
-            @Override
-            public int order() {
-                return 10;
-            }
-
-            @Override
-            public Optional<Component> create(Component home) {
-                TimeSaved.ThisMonth month = timeSaved.thisMonth(Formats.zone());
-                Paragraph text = new Paragraph();
-                text.setId("home-time-saved");
-                text.addClassName("home-time-saved");
-                String everyone = Minutes.format(home, month.everyone());
-                text.setText(month.mine() > 0
-                        ? home.getTranslation("home.timeSaved", Minutes.format(home, month.mine()), everyone)
-                        : home.getTranslation("home.timeSaved.notYet", everyone));
-                RouterLink recipes = new RouterLink(home.getTranslation("home.timeSaved.browse"), RecipesView.class);
-                Div box = new Div(VaadinIcon.CLOCK.create(), text, recipes);
-                box.addClassName("home-time-box");
-                return Optional.of(box);
-            }
-        };
+        return HomeSection.of(Place.FOR_YOU, 10, home -> {
+            TimeSaved.ThisMonth month = timeSaved.thisMonth(Formats.zone());
+            Paragraph text = new Paragraph();
+            text.setId("home-time-saved");
+            text.addClassName("home-time-saved");
+            String everyone = Minutes.format(home, month.everyone());
+            text.setText(month.mine() > 0
+                    ? home.getTranslation("home.timeSaved", Minutes.format(home, month.mine()), everyone)
+                    : home.getTranslation("home.timeSaved.notYet", everyone));
+            RouterLink recipes = new RouterLink(home.getTranslation("home.timeSaved.browse"), RecipesView.class);
+            Div box = new Div(VaadinIcon.CLOCK.create(), text, recipes);
+            box.addClassName("home-time-box");
+            return Optional.of(box);
+        });
     }
 
     /** The person's last runs and how each went: what they ran, and whether it worked. */
     @Bean
     HomeSection recentRunsOnHome(RecipeRunner runs) {
-        return new HomeSection() {
-            @Override
-            public Place place() {
-                return Place.FOR_YOU;
+        return HomeSection.of(Place.FOR_YOU, 15, home -> {
+            List<RecipeRun> recent = runs.mine(PageRequest.of(0, 3));
+            if (recent.isEmpty()) {
+                return Optional.empty();
             }
-
-            @Override
-            public int order() {
-                return 15;
+            UnorderedList list = new UnorderedList();
+            boolean japanese = "ja".equals(UI.getCurrent().getLocale().getLanguage());
+            for (RecipeRun run : recent) {
+                RunRow row = run.row();
+                String title = japanese && row.recipeTitleJa() != null ? row.recipeTitleJa() : row.recipeTitleEn();
+                Span state = new Span(home.getTranslation("recipes.run.status." + row.status().name().toLowerCase(Locale.ROOT)));
+                state.getElement().getThemeList().add(switch (row.status()) {
+                    case SUCCEEDED -> "badge success small";
+                    case FAILED, NO_ANSWER -> "badge error small";
+                    default -> "badge small";
+                });
+                list.add(new ListItem(new Anchor("runs/" + row.id(), title), new Span(" "), state,
+                        new Span(" " + Formats.dateTime(row.requestedAt()))));
             }
-
-            @Override
-            public Optional<Component> create(Component home) {
-                List<RecipeRun> recent = runs.mine(PageRequest.of(0, 3));
-                if (recent.isEmpty()) {
-                    return Optional.empty();
-                }
-                UnorderedList list = new UnorderedList();
-                boolean japanese = "ja".equals(UI.getCurrent().getLocale().getLanguage());
-                for (RecipeRun run : recent) {
-                    RunRow row = run.row();
-                    String title = japanese && row.recipeTitleJa() != null ? row.recipeTitleJa() : row.recipeTitleEn();
-                    Span state = new Span(home.getTranslation("recipes.run.status." + row.status().name().toLowerCase(Locale.ROOT)));
-                    state.getElement().getThemeList().add(switch (row.status()) {
-                        case SUCCEEDED -> "badge success small";
-                        case FAILED, NO_ANSWER -> "badge error small";
-                        default -> "badge small";
-                    });
-                    list.add(new ListItem(new Anchor("runs/" + row.id(), title), new Span(" "), state,
-                            new Span(" " + Formats.dateTime(row.requestedAt()))));
-                }
-                Div box = new Div(new H2(home.getTranslation("home.recentRuns")), list,
-                        new RouterLink(home.getTranslation("home.recentRuns.all"), MyRunsView.class));
-                box.setId("home-runs");
-                box.addClassName("home-box");
-                return Optional.of(box);
-            }
-        };
+            Div box = new Div(new H2(home.getTranslation("home.recentRuns")), list,
+                    new RouterLink(home.getTranslation("home.recentRuns.all"), MyRunsView.class));
+            box.setId("home-runs");
+            box.addClassName("home-box");
+            return Optional.of(box);
+        });
     }
 
     @Bean
     HomeSection recipesCardOnHome() {
-        return new HomeSection() {
-            @Override
-            public Place place() {
-                return Place.DISCOVER;
-            }
-
-            @Override
-            public int order() {
-                return 30;
-            }
-
-            @Override
-            public Optional<Component> create(Component home) {
-                return Optional.of(HomeCards.card(home, VaadinIcon.MAGIC, "home.recipes.title", "home.recipes.text",
-                        RecipesView.class));
-            }
-        };
+        return HomeSection.of(Place.DISCOVER, 30, home -> {
+            return Optional.of(HomeCards.card(home, VaadinIcon.MAGIC, "home.recipes.title", "home.recipes.text",
+                    RecipesView.class));
+        });
     }
 }

@@ -2,6 +2,7 @@ package engawa.portal.shared.ui;
 
 import com.vaadin.flow.component.Component;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A part of Home that a feature offers: what concerns the person first, then their work, then
@@ -26,4 +27,24 @@ public interface HomeSection {
 
     /** The section, or empty when it has nothing to say to this person (Home then leaves it out). */
     Optional<Component> create(Component home);
+
+    /** A section from where it goes and how it is made, which is all most features need to say. */
+    static HomeSection of(Place place, int order, Function<Component, Optional<Component>> create) {
+        return new HomeSection() {
+            @Override
+            public Place place() {
+                return place;
+            }
+
+            @Override
+            public int order() {
+                return order;
+            }
+
+            @Override
+            public Optional<Component> create(Component home) {
+                return create.apply(home);
+            }
+        };
+    }
 }
