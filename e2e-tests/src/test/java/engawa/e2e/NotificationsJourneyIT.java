@@ -77,6 +77,7 @@ class NotificationsJourneyIT extends BrowserJourney {
         }
         MimeMessage mail = mailFor("hana.sato@example.com", "サービスオーナーのための SLO " + NAMES.get());
         org.assertj.core.api.Assertions.assertThat(mail.getSubject()).contains("参加できるようになりました");
+        anAdminOnAPhoneSeesItWasSent("Hana Sato <hana.sato@example.com>");
 
         Locator readAll = page.locator("#notifications-read-all");
         assertThat(readAll).isEnabled();
@@ -94,6 +95,22 @@ class NotificationsJourneyIT extends BrowserJourney {
         assertThat(page.locator("#bell")).hasAttribute("data-unread", "0");
         assertThat(page.locator("#notifications-list .unread")).hasCount(0);
         assertThat(readAll).isDisabled();
+    }
+
+    /** The admin's list of e-mails sent, newest first: to whom, and that it went. */
+    private void anAdminOnAPhoneSeesItWasSent(String to) {
+        try (BrowserContext phone = browser.newContext(new Browser.NewContextOptions().setLocale("en-US")
+                .setViewportSize(390, 844).setIsMobile(true).setHasTouch(true))) {
+            Page admin = phone.newPage();
+            new LoginPage(admin).open(portal.baseUrl()).signInAs("admin", "engawa-admin");
+            admin.navigate(portal.baseUrl() + "/admin/emails");
+            Locator newest = admin.locator("#sent-emails .list-row").filter(new Locator.FilterOptions().setHasText(to)).first();
+            assertThat(newest).containsText("Sent");
+            assertThat(newest).containsText("Sessions you come to");
+            org.assertj.core.api.Assertions.assertThat(newest.boundingBox().x + newest.boundingBox().width)
+                    .as("the row fits the phone's width").isLessThanOrEqualTo(390);
+            screenshotOf(admin, "phone-sent-emails");
+        }
     }
 
     @Test

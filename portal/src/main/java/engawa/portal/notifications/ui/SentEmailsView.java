@@ -1,9 +1,11 @@
 package engawa.portal.notifications.ui;
 
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -13,7 +15,9 @@ import engawa.portal.notifications.NotificationService;
 import engawa.portal.shared.ui.Formats;
 import engawa.portal.shared.ui.MenuGroup;
 import engawa.portal.shared.ui.GridHeights;
+import engawa.portal.shared.ui.ListRow;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.Locale;
 
 /**
  * For admins: which e-mails went to whom, about which topic and why, and how sending went. Never
@@ -42,20 +46,40 @@ public class SentEmailsView extends Div implements HasDynamicTitle {
         }
         Grid<SentEmail> grid = new Grid<>();
         grid.setId("sent-emails");
-        grid.addColumn(e -> Formats.dateTime(e.createdAt())).setHeader(getTranslation("sentEmails.when")).setAutoWidth(true);
-        grid.addColumn(e -> e.recipientName() == null ? e.to() : e.recipientName() + " <" + e.to() + ">")
-                .setHeader(getTranslation("sentEmails.to")).setFlexGrow(1);
-        grid.addColumn(e -> getTranslation("notify.topic." + e.topic())).setHeader(getTranslation("sentEmails.topic"))
-                .setAutoWidth(true);
-        grid.addColumn(SentEmail::reason).setHeader(getTranslation("sentEmails.reason")).setFlexGrow(2);
-        grid.addColumn(e -> getTranslation("sentEmails.status." + e.status().toLowerCase(java.util.Locale.ROOT))
-                + (e.lastError() == null || "SENT".equals(e.status()) ? "" : ": " + e.lastError()))
-                .setHeader(getTranslation("sentEmails.status")).setFlexGrow(1);
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        // one column that reads like a list: to whom, how it went, when, about what and why;
+        // on a phone nothing is cut off at the screen's edge
+        grid.addComponentColumn(this::row);
+        // counted once: the page shows the list as it was when opened
+        long total = notifications.countSentEmails();
         grid.setItems(query -> notifications.sentEmails(VaadinSpringDataHelpers.toSpringPageRequest(query)).stream(),
-                query -> (int) Math.min(Integer.MAX_VALUE, notifications.countSentEmails()));
+                query -> (int) Math.min(Integer.MAX_VALUE, total));
         grid.setEmptyStateText(getTranslation("sentEmails.none"));
-        GridHeights.fit(grid, notifications.countSentEmails());
+        GridHeights.fit(grid, total);
         add(grid);
+    }
+
+    private Div row(SentEmail email) {
+        Span status = new Span(getTranslation("sentEmails.status." + email.status().toLowerCase(Locale.ROOT)));
+        status.getElement().getThemeList().add(switch (email.status()) {
+            case "SENT" -> "badge success";
+            case "DEAD" -> "badge error";
+            default -> "badge";
+        });
+        Div details = new Div(ListRow.facts(
+                ListRow.fact(getTranslation("sentEmails.when"), Formats.dateTime(email.createdAt())),
+                ListRow.fact(getTranslation("sentEmails.topic"), getTranslation("notify.topic." + email.topic()))));
+        Span why = new Span(email.reason());
+        why.addClassName("hint");
+        details.add(why);
+        if (email.lastError() != null && !"SENT".equals(email.status())) {
+            Span error = new Span(email.lastError());
+            error.addClassName("list-row-problem");
+            details.add(error);
+        }
+        details.addClassName("list-row-details");
+        String to = email.recipientName() == null ? email.to() : email.recipientName() + " <" + email.to() + ">";
+        return ListRow.of(to, status, details);
     }
 
     @Override

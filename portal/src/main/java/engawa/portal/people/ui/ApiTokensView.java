@@ -114,24 +114,14 @@ public class ApiTokensView extends Div implements HasDynamicTitle {
     }
 
     private Div row(ApiTokenSummary token) {
-        Div facts = new Div(
-                fact("tokens.startsWith", token.prefix() + "…"),
-                fact("people.created", Formats.date(token.createdAt())),
-                fact("tokens.expires", token.expiresAt() == null
+        Div facts = ListRow.facts(
+                ListRow.fact(getTranslation("tokens.startsWith"), token.prefix() + "…"),
+                ListRow.fact(getTranslation("people.created"), Formats.date(token.createdAt())),
+                ListRow.fact(getTranslation("tokens.expires"), token.expiresAt() == null
                         ? getTranslation("tokens.lifetime.NEVER") : Formats.date(token.expiresAt())),
-                fact("tokens.lastUsed", token.lastUsedAt() == null
+                ListRow.fact(getTranslation("tokens.lastUsed"), token.lastUsedAt() == null
                         ? getTranslation("tokens.neverUsed") : Formats.dateTime(token.lastUsedAt())));
-        facts.addClassName("list-row-facts");
         return ListRow.of(token.name(), status(token), facts, revokeButton(token));
-    }
-
-    /** "Expires 3 Mar 2027": a label and its value, kept together when the line wraps. */
-    private Span fact(String labelKey, String value) {
-        Span label = new Span(getTranslation(labelKey));
-        label.addClassName("list-row-label");
-        Span fact = new Span(label, new Span(value));
-        fact.addClassName("list-row-fact");
-        return fact;
     }
 
     private Span status(ApiTokenSummary token) {
