@@ -32,6 +32,7 @@ import engawa.portal.people.UserAccountService;
 import engawa.portal.people.UserSummary;
 import engawa.portal.shared.ui.FormErrors;
 import engawa.portal.shared.ui.Formats;
+import engawa.portal.shared.ui.PhoneColumns;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -66,8 +67,11 @@ public class AdminTeamsView extends Div implements HasDynamicTitle {
 
         teamGrid.setId("teams-grid");
         teamGrid.addColumn(TeamSummary::name).setHeader(getTranslation("people.team")).setAutoWidth(true);
-        teamGrid.addColumn(TeamSummary::slug).setHeader(getTranslation("people.slug")).setAutoWidth(true);
-        teamGrid.addColumn(t -> t.parentName() == null ? "" : t.parentName()).setHeader(getTranslation("people.parentTeam"));
+        var slug = teamGrid.addColumn(TeamSummary::slug).setHeader(getTranslation("people.slug")).setAutoWidth(true);
+        var parent = teamGrid.addColumn(t -> t.parentName() == null ? "" : t.parentName())
+                .setHeader(getTranslation("people.parentTeam"));
+        // a phone lists the teams' names only; the team chosen shows the rest below
+        PhoneColumns.hideOnPhones(teamGrid, slug, parent);
         teamGrid.setItems(query -> teams.list(VaadinSpringDataHelpers.toSpringPageRequest(query)).stream());
         teamGrid.setEmptyStateText(getTranslation("admin.teams.none"));
         teamGrid.asSingleSelect().addValueChangeListener(e -> showDetails(e.getValue()));
@@ -104,8 +108,8 @@ public class AdminTeamsView extends Div implements HasDynamicTitle {
         Grid<Member> members = new Grid<>();
         members.setId("members-grid");
         members.addColumn(Member::displayName).setHeader(getTranslation("people.displayName")).setAutoWidth(true);
-        members.addColumn(Member::username).setHeader(getTranslation("people.username")).setAutoWidth(true);
-        members.addColumn(m -> Formats.date(m.joinedAt())).setHeader(getTranslation("people.joined")).setAutoWidth(true);
+        var username = members.addColumn(Member::username).setHeader(getTranslation("people.username")).setAutoWidth(true);
+        var joined = members.addColumn(m -> Formats.date(m.joinedAt())).setHeader(getTranslation("people.joined")).setAutoWidth(true);
         members.addComponentColumn(m -> {
             Button remove = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> {
                 teams.removeMember(summary.slug(), m.username());
@@ -116,6 +120,8 @@ public class AdminTeamsView extends Div implements HasDynamicTitle {
             remove.setTooltipText(getTranslation("admin.teams.remove", m.displayName()));
             return remove;
         }).setFlexGrow(0);
+        // a phone: who, and the button to take them off the team
+        PhoneColumns.hideOnPhones(members, username, joined);
         members.setItems(query -> teams.members(summary.slug(), VaadinSpringDataHelpers.toSpringPageRequest(query)).stream());
         members.setEmptyStateText(getTranslation("team.members.none"));
         members.setAllRowsVisible(team.memberCount() <= 10);

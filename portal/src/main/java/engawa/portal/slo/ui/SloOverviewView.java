@@ -6,6 +6,8 @@ import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import com.vaadin.flow.router.Menu;
 import engawa.portal.shared.ui.MenuGroup;
 import engawa.portal.shared.ui.GridHeights;
+import engawa.portal.shared.ui.ListRow;
+import engawa.portal.shared.ui.PhoneColumns;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -85,18 +87,18 @@ public class SloOverviewView extends Div implements HasDynamicTitle, BeforeEnter
 
     private Component grid() {
         grid.setId("slo-grid");
-        grid.addComponentColumn(this::titleCell).setHeader(getTranslation("slo.overview.column.slo")).setFlexGrow(3);
-        grid.addComponentColumn(r -> new Anchor("services/" + r.serviceName(), r.serviceTitle() != null ? r.serviceTitle()
-                : r.serviceName())).setHeader(getTranslation("slo.overview.column.service")).setFlexGrow(2);
-        grid.addColumn(r -> r.teamName() != null ? r.teamName() : r.ownerUsername())
-                .setHeader(getTranslation("slo.overview.column.team")).setFlexGrow(1);
-        grid.addComponentColumn(r -> SloWords.stateBadge(this, SloState.valueOf(r.state())))
+        var titleColumn = grid.addComponentColumn(this::titleCell).setHeader(getTranslation("slo.overview.column.slo")).setFlexGrow(3);
+        var serviceColumn = grid.addComponentColumn(this::serviceLink).setHeader(getTranslation("slo.overview.column.service")).setFlexGrow(2);
+        var teamColumn = grid.addColumn(SloOverviewView::owner).setHeader(getTranslation("slo.overview.column.team")).setFlexGrow(1);
+        var stateColumn = grid.addComponentColumn(r -> SloWords.stateBadge(this, SloState.valueOf(r.state())))
                 .setHeader(getTranslation("slo.overview.column.state")).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(r -> budget(r.budgetRemaining())).setHeader(getTranslation("slo.overview.column.budget"))
+        var budgetColumn = grid.addColumn(r -> budget(r.budgetRemaining())).setHeader(getTranslation("slo.overview.column.budget"))
                 .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(r -> SloWords.percent(SloRules.percent(r.values().objective()), 6) + " · "
-                + SloWords.window(this, r.values())).setHeader(getTranslation("slo.overview.column.objective"))
+        var objectiveColumn = grid.addColumn(this::objective).setHeader(getTranslation("slo.overview.column.objective"))
                 .setAutoWidth(true).setFlexGrow(0);
+        // a phone shows each SLO as lines: what, how it stands, whose, the budget left
+        var onPhones = grid.addComponentColumn(this::phoneCell).setHeader(getTranslation("slo.overview.column.slo"));
+        PhoneColumns.use(grid, onPhones, titleColumn, serviceColumn, teamColumn, stateColumn, budgetColumn, objectiveColumn);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
         grid.setEmptyStateText(getTranslation("slo.overview.empty"));
         grid.setItems(q -> slos.list(filter, VaadinSpringDataHelpers.toSpringPageRequest(q)).stream(),
@@ -111,6 +113,30 @@ public class SloOverviewView extends Div implements HasDynamicTitle, BeforeEnter
         means.addClassName("service-description");
         Div cell = new Div(link, means);
         cell.addClassName("service-cell");
+        return cell;
+    }
+
+    private Anchor serviceLink(SloRow r) {
+        return new Anchor("services/" + r.serviceName(), r.serviceTitle() != null ? r.serviceTitle() : r.serviceName());
+    }
+
+    private static String owner(SloRow r) {
+        return r.teamName() != null ? r.teamName() : r.ownerUsername();
+    }
+
+    private String objective(SloRow r) {
+        return SloWords.percent(SloRules.percent(r.values().objective()), 6) + " · " + SloWords.window(this, r.values());
+    }
+
+    private Component phoneCell(SloRow r) {
+        Div standing = new Div(SloWords.stateBadge(this, SloState.valueOf(r.state())),
+                ListRow.fact(getTranslation("slo.overview.column.budget"), budget(r.budgetRemaining())),
+                ListRow.fact(getTranslation("slo.overview.column.objective"), objective(r)));
+        standing.addClassName("list-row-facts");
+        Span whose = new Span(serviceLink(r), new Span(" · " + owner(r)));
+        whose.addClassName("hint");
+        Div cell = new Div(titleCell(r), standing, whose);
+        cell.addClassName("list-row-details");
         return cell;
     }
 

@@ -31,6 +31,7 @@ import engawa.portal.shared.UserFacingException;
 import engawa.portal.people.ui.CurrentPerson;
 import engawa.portal.shared.ui.FormErrors;
 import engawa.portal.shared.ui.GridHeights;
+import engawa.portal.shared.ui.PhoneColumns;
 import engawa.portal.shared.ui.Formats;
 import engawa.portal.webhooks.DeliveryLog;
 import engawa.portal.webhooks.EventType;
@@ -160,13 +161,15 @@ public class WebhooksView extends Div implements HasDynamicTitle, BeforeEnterObs
         subscriptionGrid.addComponentColumn(this::target).setHeader(getTranslation("webhooks.targetUrl")).setWidth("12rem")
                 .setFlexGrow(1);
         if (admin) {
-            subscriptionGrid.addColumn(s -> s.ownerName() != null ? s.ownerName() : getTranslation("webhooks.adminToken"))
-                    .setHeader(getTranslation("webhooks.owner")).setAutoWidth(true).setFlexGrow(0);
+            PhoneColumns.hideOnPhones(subscriptionGrid, subscriptionGrid
+                    .addColumn(s -> s.ownerName() != null ? s.ownerName() : getTranslation("webhooks.adminToken"))
+                    .setHeader(getTranslation("webhooks.owner")).setAutoWidth(true).setFlexGrow(0));
         }
         subscriptionGrid.addComponentColumn(this::subscriptionStatus).setHeader(getTranslation("webhooks.status"))
                 .setWidth("10rem").setFlexGrow(0);
-        subscriptionGrid.addColumn(s -> Formats.date(s.createdAt())).setHeader(getTranslation("people.created"))
-                .setAutoWidth(true).setFlexGrow(0);
+        // a phone shows what is sent where, how it goes, and the buttons
+        PhoneColumns.hideOnPhones(subscriptionGrid, subscriptionGrid.addColumn(s -> Formats.date(s.createdAt()))
+                .setHeader(getTranslation("people.created")).setAutoWidth(true).setFlexGrow(0));
         subscriptionGrid.addComponentColumn(this::subscriptionActions).setAutoWidth(true).setFlexGrow(0);
         // counted, so that a deleted subscription's row goes rather than staying as an empty row
         subscriptionGrid.setItems(query -> subscriptions.list(VaadinSpringDataHelpers.toSpringPageRequest(query)).stream(),
@@ -304,12 +307,14 @@ public class WebhooksView extends Div implements HasDynamicTitle, BeforeEnterObs
                 .setWidth("12.5rem").setFlexGrow(0);
         deliveryGrid.addComponentColumn(this::eventCell).setHeader(getTranslation("webhooks.event")).setAutoWidth(true)
                 .setFlexGrow(0);
-        deliveryGrid.addColumn(DeliveryRow::targetUrl).setHeader(getTranslation("webhooks.targetUrl")).setFlexGrow(1);
+        var target = deliveryGrid.addColumn(DeliveryRow::targetUrl).setHeader(getTranslation("webhooks.targetUrl")).setFlexGrow(1);
         deliveryGrid.addComponentColumn(d -> DeliveryDialog.status(this, d.status())).setHeader(getTranslation("webhooks.status"))
                 .setWidth("9rem").setFlexGrow(0);
-        deliveryGrid.addColumn(DeliveryRow::attempts).setHeader(getTranslation("webhooks.attempts")).setWidth("7rem")
+        var attempts = deliveryGrid.addColumn(DeliveryRow::attempts).setHeader(getTranslation("webhooks.attempts")).setWidth("7rem")
                 .setFlexGrow(0);
-        deliveryGrid.addColumn(this::lastResult).setHeader(getTranslation("webhooks.lastResult")).setFlexGrow(1);
+        var lastResult = deliveryGrid.addColumn(this::lastResult).setHeader(getTranslation("webhooks.lastResult")).setFlexGrow(1);
+        // a phone shows when, what and how it went; a tap on the row opens the rest
+        PhoneColumns.hideOnPhones(deliveryGrid, target, attempts, lastResult);
         deliveryGrid.setItems(query -> log.list(selectedStatus(), null, VaadinSpringDataHelpers.toSpringPageRequest(query)).stream());
         deliveryGrid.setEmptyStateText(getTranslation("webhooks.deliveries.none"));
         deliveryGrid.addItemClickListener(e -> showDelivery(e.getItem().id()));
