@@ -52,6 +52,9 @@ class CatalogJourneyIT extends BrowserJourney {
         assertThat(service.about()).containsText("charged twice");
         assertThat(service.history()).containsText("Runbook");
         assertThat(service.history()).containsText("Kenji");
+        // the demo's import is Engawa's own work, told in words rather than as an account name
+        assertThat(service.history()).containsText("Engawa (automatic)");
+        assertThat(service.history()).not().containsText("#system");
         screenshot("edited");
     }
 

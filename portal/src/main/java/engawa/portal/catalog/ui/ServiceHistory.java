@@ -13,7 +13,10 @@ import engawa.portal.catalog.CatalogEntry;
 import engawa.portal.catalog.CatalogService;
 import engawa.portal.catalog.ChangeEntry;
 import engawa.portal.catalog.FieldChange;
+import engawa.portal.people.ApiTokenService;
+import engawa.portal.shared.SystemAuthentication;
 import engawa.portal.shared.ui.Formats;
+import engawa.portal.shared.ui.PhoneColumns;
 import java.util.Map;
 
 /** A service's history: who changed what, from what to what, newest first, a page at a time. */
@@ -22,10 +25,17 @@ final class ServiceHistory extends Div {
     ServiceHistory(CatalogService catalog, CatalogEntry entry) {
         Grid<ChangeEntry> grid = new Grid<>();
         grid.setId("service-history");
-        grid.addColumn(c -> Formats.dateTime(c.at())).setHeader(getTranslation("service.history.when")).setAutoWidth(true)
-                .setFlexGrow(0);
-        grid.addColumn(ChangeEntry::who).setHeader(getTranslation("service.history.who")).setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(this::changeCell).setHeader(getTranslation("service.history.what")).setFlexGrow(1);
+        var when = grid.addColumn(c -> Formats.dateTime(c.at())).setHeader(getTranslation("service.history.when"))
+                .setAutoWidth(true).setFlexGrow(0);
+        var who = grid.addColumn(this::who).setHeader(getTranslation("service.history.who")).setAutoWidth(true).setFlexGrow(0);
+        var what = grid.addComponentColumn(this::changeCell).setHeader(getTranslation("service.history.what")).setFlexGrow(1);
+        // a phone: when and who on one line, what changed under it, across the whole width
+        var onPhones = grid.addComponentColumn(c -> {
+            Span whenAndWho = new Span(Formats.dateTime(c.at()) + " · " + who(c));
+            whenAndWho.addClassName("hint");
+            return new Div(whenAndWho, changeCell(c));
+        }).setHeader(getTranslation("service.history.what"));
+        PhoneColumns.use(grid, onPhones, when, who, what);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
         grid.setItems(q -> catalog.history(entry.name(), VaadinSpringDataHelpers.toSpringPageRequest(q)).stream(),
                 q -> (int) catalog.historySize(entry.name()));
@@ -34,6 +44,18 @@ final class ServiceHistory extends Div {
         H2 heading = new H2(getTranslation("service.history.title"));
         heading.addClassName("section-title");
         add(heading, grid);
+    }
+
+    /** A person's name; Engawa's own work and the admin token in words rather than as "#system". */
+    private String who(ChangeEntry change) {
+        if (change.actorName() != null) {
+            return change.actorName();
+        }
+        return switch (change.actor()) {
+            case SystemAuthentication.NAME -> getTranslation("service.history.who.system");
+            case ApiTokenService.ADMIN_TOKEN_PRINCIPAL -> getTranslation("service.history.who.adminToken");
+            default -> change.who();
+        };
     }
 
     private Component changeCell(ChangeEntry change) {

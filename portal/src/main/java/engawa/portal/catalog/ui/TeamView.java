@@ -138,7 +138,9 @@ public class TeamView extends Div implements HasDynamicTitle, BeforeEnterObserve
         grid.setItems(q -> teams.members(team.slug(), PageRequest.of(q.getPage(), q.getPageSize())).stream(),
                 q -> (int) memberCount);
         grid.setEmptyStateText(getTranslation("team.members.none"));
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
+        // a long address wraps on a phone rather than ending in "…"
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addClassName("team-members");
         GridHeights.fit(grid, memberCount);
         return new Card(getTranslation("team.members", memberCount), grid);
     }
