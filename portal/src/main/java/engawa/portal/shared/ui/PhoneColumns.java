@@ -3,10 +3,10 @@ package engawa.portal.shared.ui;
 import com.vaadin.flow.component.grid.Grid;
 
 /**
- * A table that becomes a list on a phone: its columns on a wide screen, one column that tells the
- * same in lines on a narrow one, so that nothing is cut off at the screen's edge. The browser
- * switches between them as its width changes (a phone turned sideways), without a round trip; the
- * server only marks which column belongs where.
+ * A table on a wide screen that a phone shows narrower, so that nothing is cut off at the screen's
+ * edge: without the columns that can wait, or with one column that tells the same in lines. The
+ * browser switches as its width changes (a phone turned sideways), without a round trip; the server
+ * only marks which column belongs where (decision 022).
  */
 public final class PhoneColumns {
 
