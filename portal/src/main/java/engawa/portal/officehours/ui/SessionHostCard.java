@@ -33,6 +33,7 @@ import engawa.portal.shared.UserFacingException;
 import engawa.portal.shared.ui.Card;
 import engawa.portal.shared.ui.FormErrors;
 import engawa.portal.shared.ui.Formats;
+import engawa.portal.shared.ui.PhoneColumns;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -145,12 +146,14 @@ class SessionHostCard extends Card {
                 ? "officeHours.status.waitlisted" : "officeHours.status.confirmed"), r.status() == SignupStatus.WAITLISTED
                         ? "contrast" : "success"))
                 .setHeader(getTranslation("officeHours.host.status")).setAutoWidth(true);
-        grid.addColumn(r -> r.wish() == null ? "" : r.wish()).setHeader(getTranslation("officeHours.host.wish")).setFlexGrow(1);
+        // on a phone the host sees who, their state, and whether they came; the wishes are listed below the grid
+        PhoneColumns.hideOnPhones(grid, grid.addColumn(r -> r.wish() == null ? "" : r.wish())
+                .setHeader(getTranslation("officeHours.host.wish")).setFlexGrow(1));
         if (!s.seated()) {
             DateTimeFormatter time = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(getLocale())
                     .withZone(Formats.zone());
-            grid.addColumn(r -> r.dropByAt() == null ? "" : time.format(r.dropByAt()))
-                    .setHeader(getTranslation("officeHours.host.dropBy")).setAutoWidth(true);
+            PhoneColumns.hideOnPhones(grid, grid.addColumn(r -> r.dropByAt() == null ? "" : time.format(r.dropByAt()))
+                    .setHeader(getTranslation("officeHours.host.dropBy")).setAutoWidth(true));
         }
         boolean started = !s.startsAt().isAfter(now);
         if (started) {
