@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * People hear what concerns them: Hana, waiting for a seat, sees her bell count up and the news
- * appear in her open inbox the moment Sam gives his up in his own browser, gets the e-mail in
- * Japanese, and opens the news onto the session; Kenji's Home lists what his services lack and an
- * SLO at risk.
+ * appear in her open inbox and on Home the moment Sam gives his up in his own browser, gets the
+ * e-mail in Japanese, and opens the news onto the session; Kenji's Home lists what his services
+ * lack and an SLO at risk.
  */
 class NotificationsJourneyIT extends BrowserJourney {
 
@@ -48,7 +48,10 @@ class NotificationsJourneyIT extends BrowserJourney {
         // one here would stay with the demo's hana and turn later journeys' Japanese pages English.)
         assertThat(page.locator("#bell")).isVisible();
         int unreadBefore = Integer.parseInt(page.locator("#bell").getAttribute("data-unread"));
-        // she keeps her inbox open while it happens
+        // she keeps Home open in another tab, and her inbox open in this one, while it happens
+        Page home = context.newPage();
+        home.navigate(portal.baseUrl() + "/");
+        assertThat(home.locator("#home-greeting")).isVisible();
         page.locator("#bell").click();
         assertThat(page).hasURL(Pattern.compile(".*/notifications$"));
         assertThat(page.locator("#notifications-list, #notifications-empty").first()).isVisible();
@@ -66,6 +69,9 @@ class NotificationsJourneyIT extends BrowserJourney {
         assertThat(page.locator("#bell")).hasAttribute("aria-label", Pattern.compile(".*" + (unreadBefore + 1) + ".*"));
         assertThat(page.locator("#notifications-list .notification.unread").first())
                 .containsText("サービスオーナーのための SLO " + NAMES.get());
+        assertThat(home.locator("#home-notifications li").first()).containsText("サービスオーナーのための SLO " + NAMES.get());
+        screenshotOf(home, "home-news");
+        home.close();
         screenshot("bell");
 
         String about = "サービスオーナーのための SLO " + NAMES.get();

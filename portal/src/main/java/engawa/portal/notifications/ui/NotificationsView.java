@@ -2,7 +2,6 @@ package engawa.portal.notifications.ui;
 
 import com.vaadin.flow.component.ClientCallable;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -101,16 +100,7 @@ public class NotificationsView extends Div implements HasDynamicTitle {
 
         Long me = callers.current().userId();
         if (me != null) {
-            addAttachListener(attached -> {
-                UI ui = attached.getUI();
-                // the push thread knows no signed-in person, so it only tells the browser, which then
-                // asks as any request does: with the person's rights as they are at that moment
-                Runnable stop = signals.listen(me, id -> ui.access(() -> getElement().executeJs("this.$server.inboxChanged()")));
-                addDetachListener(detached -> {
-                    stop.run();
-                    detached.unregisterListener();
-                });
-            });
+            InboxWatch.keepUpToDate(this, signals, me);
         }
     }
 
