@@ -58,11 +58,11 @@ public class WebhooksPage {
     }
 
     public void sendTestEvent() {
-        page.locator("#subscriptions-grid vaadin-button.webhook-test").first().click();
+        page.locator("#subscriptions-grid vaadin-button.webhook-test:visible").first().click();
     }
 
     public void deleteFirst() {
-        page.locator("#subscriptions-grid vaadin-button.webhook-delete").first().click();
+        page.locator("#subscriptions-grid vaadin-button.webhook-delete:visible").first().click();
         page.locator("vaadin-confirm-dialog-overlay vaadin-button[slot=confirm-button], vaadin-confirm-dialog vaadin-button[slot=confirm-button]")
                 .first().click();
     }

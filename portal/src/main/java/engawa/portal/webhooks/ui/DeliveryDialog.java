@@ -17,6 +17,7 @@ import engawa.db.webhooks.DeliveryStatus;
 import engawa.portal.shared.UserFacingException;
 import engawa.portal.shared.ui.FormErrors;
 import engawa.portal.shared.ui.Formats;
+import engawa.portal.shared.ui.PhoneColumns;
 import engawa.portal.webhooks.DeliveryDetails;
 import engawa.portal.webhooks.DeliveryLog;
 import java.util.Arrays;
@@ -59,13 +60,22 @@ final class DeliveryDialog extends Dialog {
         }
         Grid<AttemptRow> attemptGrid = new Grid<>();
         attemptGrid.setId("attempts-grid");
-        attemptGrid.addColumn(a -> Formats.dateTime(a.attemptedAt())).setHeader(getTranslation("webhooks.when"))
+        var when = attemptGrid.addColumn(a -> Formats.dateTime(a.attemptedAt())).setHeader(getTranslation("webhooks.when"))
                 .setWidth("12.5rem").setFlexGrow(0);
-        attemptGrid.addColumn(a -> a.statusCode() == 0 ? "—" : Integer.toString(a.statusCode()))
+        var status = attemptGrid.addColumn(DeliveryDialog::httpStatus)
                 .setHeader(getTranslation("webhooks.httpStatus")).setWidth("7rem").setFlexGrow(0);
-        attemptGrid.addColumn(a -> a.latencyMs() + " ms").setHeader(getTranslation("webhooks.latency")).setWidth("7rem")
-                .setFlexGrow(0);
-        attemptGrid.addComponentColumn(this::attemptDetail).setHeader(getTranslation("webhooks.response")).setFlexGrow(1);
+        var latency = attemptGrid.addColumn(a -> a.latencyMs() + " ms").setHeader(getTranslation("webhooks.latency"))
+                .setWidth("7rem").setFlexGrow(0);
+        var response = attemptGrid.addComponentColumn(this::attemptDetail).setHeader(getTranslation("webhooks.response"))
+                .setFlexGrow(1);
+        // a phone: when, the answer's status and how long it took on one line, the answer under it
+        var onPhones = attemptGrid.addComponentColumn(a -> {
+            Span line = new Span(Formats.dateTime(a.attemptedAt()) + " · " + getTranslation("webhooks.httpStatus") + " "
+                    + httpStatus(a) + " · " + a.latencyMs() + " ms");
+            line.addClassName("hint");
+            return new Div(line, attemptDetail(a));
+        }).setHeader(getTranslation("webhooks.response"));
+        PhoneColumns.use(attemptGrid, onPhones, when, status, latency, response);
         attemptGrid.setItems(attempts);
         attemptGrid.setEmptyStateText(getTranslation("webhooks.notTriedYet"));
         attemptGrid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
@@ -86,6 +96,10 @@ final class DeliveryDialog extends Dialog {
         Button close = new Button(getTranslation("webhooks.close"), e -> dialog.close());
         dialog.getFooter().add(close, redeliver);
         dialog.setWidth("min(56em, 95vw)");
+    }
+
+    private static String httpStatus(AttemptRow a) {
+        return a.statusCode() == 0 ? "—" : Integer.toString(a.statusCode());
     }
 
     private Component attemptDetail(AttemptRow a) {

@@ -31,6 +31,7 @@ import engawa.portal.shared.UserFacingException;
 import engawa.portal.people.ui.CurrentPerson;
 import engawa.portal.shared.ui.FormErrors;
 import engawa.portal.shared.ui.GridHeights;
+import engawa.portal.shared.ui.ListRow;
 import engawa.portal.shared.ui.PhoneColumns;
 import engawa.portal.shared.ui.Formats;
 import engawa.portal.webhooks.DeliveryLog;
@@ -39,6 +40,7 @@ import engawa.portal.webhooks.NewSubscription;
 import engawa.portal.webhooks.Subscription;
 import engawa.portal.webhooks.WebhookSubscriptionService;
 import jakarta.annotation.security.PermitAll;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -156,21 +158,24 @@ public class WebhooksView extends Div implements HasDynamicTitle, BeforeEnterObs
         form.setWrap(true);
 
         subscriptionGrid.setId("subscriptions-grid");
-        subscriptionGrid.addColumn(Subscription::event).setHeader(getTranslation("webhooks.event")).setAutoWidth(true)
-                .setFlexGrow(0);
-        subscriptionGrid.addComponentColumn(this::target).setHeader(getTranslation("webhooks.targetUrl")).setWidth("12rem")
-                .setFlexGrow(1);
+        List<Grid.Column<Subscription>> wide = new ArrayList<>();
+        wide.add(subscriptionGrid.addColumn(Subscription::event).setHeader(getTranslation("webhooks.event")).setAutoWidth(true)
+                .setFlexGrow(0));
+        wide.add(subscriptionGrid.addComponentColumn(this::target).setHeader(getTranslation("webhooks.targetUrl"))
+                .setWidth("12rem").setFlexGrow(1));
         if (admin) {
-            PhoneColumns.hideOnPhones(subscriptionGrid, subscriptionGrid
-                    .addColumn(s -> s.ownerName() != null ? s.ownerName() : getTranslation("webhooks.adminToken"))
+            wide.add(subscriptionGrid.addColumn(s -> s.ownerName() != null ? s.ownerName() : getTranslation("webhooks.adminToken"))
                     .setHeader(getTranslation("webhooks.owner")).setAutoWidth(true).setFlexGrow(0));
         }
-        subscriptionGrid.addComponentColumn(this::subscriptionStatus).setHeader(getTranslation("webhooks.status"))
-                .setWidth("10rem").setFlexGrow(0);
-        // a phone shows what is sent where, how it goes, and the buttons
-        PhoneColumns.hideOnPhones(subscriptionGrid, subscriptionGrid.addColumn(s -> Formats.date(s.createdAt()))
-                .setHeader(getTranslation("people.created")).setAutoWidth(true).setFlexGrow(0));
-        subscriptionGrid.addComponentColumn(this::subscriptionActions).setAutoWidth(true).setFlexGrow(0);
+        wide.add(subscriptionGrid.addComponentColumn(this::subscriptionStatus).setHeader(getTranslation("webhooks.status"))
+                .setWidth("10rem").setFlexGrow(0));
+        wide.add(subscriptionGrid.addColumn(s -> Formats.date(s.createdAt())).setHeader(getTranslation("people.created"))
+                .setAutoWidth(true).setFlexGrow(0));
+        wide.add(subscriptionGrid.addComponentColumn(this::subscriptionActions).setAutoWidth(true).setFlexGrow(0));
+        // a phone shows each subscription as lines: the event and how it goes, where it is sent, the buttons
+        var onPhones = subscriptionGrid.addComponentColumn(s -> ListRow.of(s.event(), subscriptionStatus(s), target(s),
+                subscriptionActions(s))).setHeader(getTranslation("webhooks.event"));
+        PhoneColumns.use(subscriptionGrid, onPhones, wide.toArray(Grid.Column[]::new));
         // counted, so that a deleted subscription's row goes rather than staying as an empty row
         subscriptionGrid.setItems(query -> subscriptions.list(VaadinSpringDataHelpers.toSpringPageRequest(query)).stream(),
                 query -> (int) Math.min(Integer.MAX_VALUE, subscriptions.count()));
