@@ -86,7 +86,7 @@ public class WebhooksPage {
 
     /** Opens the newest delivery's details. */
     public Locator openNewestDelivery() {
-        page.locator("#deliveries-grid vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText("service.")).first().click();
+        page.locator("#deliveries-grid vaadin-grid-cell-content:visible").filter(new Locator.FilterOptions().setHasText("service.")).first().click();
         Locator details = page.locator("#attempts-grid");
         details.waitFor();
         return page.locator("vaadin-dialog-overlay, #delivery-details").first();

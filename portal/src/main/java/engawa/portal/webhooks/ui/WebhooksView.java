@@ -308,18 +308,23 @@ public class WebhooksView extends Div implements HasDynamicTitle, BeforeEnterObs
         bar.setAlignItems(FlexComponent.Alignment.BASELINE);
 
         deliveryGrid.setId("deliveries-grid");
-        deliveryGrid.addColumn(d -> Formats.dateTime(d.createdAt())).setHeader(getTranslation("webhooks.when"))
+        var when = deliveryGrid.addColumn(d -> Formats.dateTime(d.createdAt())).setHeader(getTranslation("webhooks.when"))
                 .setWidth("12.5rem").setFlexGrow(0);
-        deliveryGrid.addComponentColumn(this::eventCell).setHeader(getTranslation("webhooks.event")).setAutoWidth(true)
+        var event = deliveryGrid.addComponentColumn(this::eventCell).setHeader(getTranslation("webhooks.event")).setAutoWidth(true)
                 .setFlexGrow(0);
         var target = deliveryGrid.addColumn(DeliveryRow::targetUrl).setHeader(getTranslation("webhooks.targetUrl")).setFlexGrow(1);
-        deliveryGrid.addComponentColumn(d -> DeliveryDialog.status(this, d.status())).setHeader(getTranslation("webhooks.status"))
-                .setWidth("9rem").setFlexGrow(0);
+        var status = deliveryGrid.addComponentColumn(d -> DeliveryDialog.status(this, d.status()))
+                .setHeader(getTranslation("webhooks.status")).setWidth("9rem").setFlexGrow(0);
         var attempts = deliveryGrid.addColumn(DeliveryRow::attempts).setHeader(getTranslation("webhooks.attempts")).setWidth("7rem")
                 .setFlexGrow(0);
         var lastResult = deliveryGrid.addColumn(this::lastResult).setHeader(getTranslation("webhooks.lastResult")).setFlexGrow(1);
-        // a phone shows when, what and how it went; a tap on the row opens the rest
-        PhoneColumns.hideOnPhones(deliveryGrid, target, attempts, lastResult);
+        // a phone shows each delivery as lines: what and how it went, when and the last answer; a tap opens the rest
+        var onPhones = deliveryGrid.addComponentColumn(d -> {
+            Span whenAndResult = new Span(Formats.dateTime(d.createdAt()) + " · " + lastResult(d));
+            whenAndResult.addClassName("hint");
+            return ListRow.of(d.eventType(), DeliveryDialog.status(this, d.status()), whenAndResult);
+        }).setHeader(getTranslation("webhooks.event"));
+        PhoneColumns.use(deliveryGrid, onPhones, when, event, target, status, attempts, lastResult);
         deliveryGrid.setItems(query -> log.list(selectedStatus(), null, VaadinSpringDataHelpers.toSpringPageRequest(query)).stream());
         deliveryGrid.setEmptyStateText(getTranslation("webhooks.deliveries.none"));
         deliveryGrid.addItemClickListener(e -> showDelivery(e.getItem().id()));
