@@ -46,6 +46,8 @@ public class NotificationsView extends Div implements HasDynamicTitle {
     private final Checkbox unreadOnly = new Checkbox();
     private final Paragraph empty = new Paragraph();
     private final Button readAll = new Button();
+    /** How many the list holds, as counted by the last refresh. */
+    private long total;
 
     NotificationsView(NotificationService notifications, InboxSignals signals, Callers callers) {
         this.notifications = notifications;
@@ -95,7 +97,7 @@ public class NotificationsView extends Div implements HasDynamicTitle {
         list.setDataProvider(com.vaadin.flow.data.provider.DataProvider.fromCallbacks(
                 query -> notifications.page(unreadOnly.getValue(), topic(), VaadinSpringDataHelpers.toSpringPageRequest(query),
                         getLocale()).stream(),
-                query -> (int) Math.min(Integer.MAX_VALUE, notifications.count(unreadOnly.getValue(), topic()))));
+                query -> (int) Math.min(Integer.MAX_VALUE, total)));
         refresh();
 
         Long me = callers.current().userId();
@@ -113,9 +115,10 @@ public class NotificationsView extends Div implements HasDynamicTitle {
         return topic.getValue() == null ? null : topic.getValue().orElse(null);
     }
 
+    /** Every change to what the list shows goes through here, so the list's size is counted once. */
     private void refresh() {
         boolean unread = unreadOnly.getValue();
-        long total = notifications.count(unread, topic());
+        total = notifications.count(unread, topic());
         empty.setText(getTranslation(unread ? "notifications.none.unread" : "notifications.none"));
         empty.setVisible(total == 0);
         list.setVisible(total > 0);
