@@ -38,6 +38,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -147,14 +148,16 @@ class SessionHostCard extends Card {
                         ? "contrast" : "success"))
                 .setHeader(getTranslation("officeHours.host.status")).setAutoWidth(true);
         // on a phone the host sees who, their state, and whether they came; the wishes are listed below the grid
-        PhoneColumns.hideOnPhones(grid, grid.addColumn(r -> r.wish() == null ? "" : r.wish())
-                .setHeader(getTranslation("officeHours.host.wish")).setFlexGrow(1));
+        List<Grid.Column<SignupRow>> wide = new ArrayList<>();
+        wide.add(grid.addColumn(r -> r.wish() == null ? "" : r.wish()).setHeader(getTranslation("officeHours.host.wish"))
+                .setFlexGrow(1));
         if (!s.seated()) {
             DateTimeFormatter time = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(getLocale())
                     .withZone(Formats.zone());
-            PhoneColumns.hideOnPhones(grid, grid.addColumn(r -> r.dropByAt() == null ? "" : time.format(r.dropByAt()))
+            wide.add(grid.addColumn(r -> r.dropByAt() == null ? "" : time.format(r.dropByAt()))
                     .setHeader(getTranslation("officeHours.host.dropBy")).setAutoWidth(true));
         }
+        PhoneColumns.hideOnPhones(grid, wide.toArray(Grid.Column[]::new));
         boolean started = !s.startsAt().isAfter(now);
         if (started) {
             grid.addComponentColumn(r -> {
