@@ -129,10 +129,9 @@ public class SloOverviewView extends Div implements HasDynamicTitle, BeforeEnter
     }
 
     private Component phoneCell(SloRow r) {
-        Div standing = new Div(SloWords.stateBadge(this, SloState.valueOf(r.state())),
+        Div standing = ListRow.facts(SloWords.stateBadge(this, SloState.valueOf(r.state())),
                 ListRow.fact(getTranslation("slo.overview.column.budget"), budget(r.budgetRemaining())),
                 ListRow.fact(getTranslation("slo.overview.column.objective"), objective(r)));
-        standing.addClassName("list-row-facts");
         Span whose = new Span(serviceLink(r), new Span(" · " + owner(r)));
         whose.addClassName("hint");
         Div cell = new Div(titleCell(r), standing, whose);
