@@ -26,10 +26,14 @@ class SloJourneyIT extends BrowserJourney {
 
     private static final Pattern ID = Pattern.compile("/slos/(\\d+)");
 
-    /** {@code n} 5-minute slices ending at the last whole 5 minutes, as CSV lines or JSON. */
-    private static List<String[]> slices(int n, long good, long total) {
+    /** The last whole 5 minutes: taken once per test, so that two uploads either side of a 5-minute mark cover the same slices. */
+    private static Instant lastWholeFiveMinutes() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
-        Instant end = now.minus(now.getEpochSecond() / 60 % 5, ChronoUnit.MINUTES);
+        return now.minus(now.getEpochSecond() / 60 % 5, ChronoUnit.MINUTES);
+    }
+
+    /** {@code n} 5-minute slices ending at {@code end}, as CSV lines or JSON. */
+    private static List<String[]> slices(Instant end, int n, long good, long total) {
         List<String[]> rows = new ArrayList<>();
         for (int i = n; i > 0; i--) {
             Instant start = end.minus(Duration.ofMinutes(5L * i));
@@ -82,7 +86,8 @@ class SloJourneyIT extends BrowserJourney {
         String emptyBurnDown = chart("burn-down");
 
         // a spreadsheet with a mistake: the preview says which row, nothing is saved
-        List<String[]> rows = slices(24, 9_990, 10_000);
+        Instant end = lastWholeFiveMinutes();
+        List<String[]> rows = slices(end, 24, 9_990, 10_000);
         List<String[]> wrong = new ArrayList<>(rows);
         wrong.set(1, new String[] {rows.get(1)[0], rows.get(1)[1], "10001", "10000"});
         upload("refunds-wrong.csv", csv(wrong));
@@ -107,7 +112,7 @@ class SloJourneyIT extends BrowserJourney {
         // an outage: the last hour at 20% errors, sent by the team's job through the API
         String id = ID.matcher(page.url()).results().findFirst().orElseThrow().group(1);
         List<String> json = new ArrayList<>();
-        for (String[] r : slices(12, 8_000, 10_000)) {
+        for (String[] r : slices(end, 12, 8_000, 10_000)) {
             json.add("{\"start\": \"%s\", \"end\": \"%s\", \"good\": %s, \"total\": %s}".formatted((Object[]) r));
         }
         HttpResponse<String> sent = adminApi("POST", "/api/v1/slos/" + id + "/measurements", "[" + String.join(",", json) + "]");
@@ -140,7 +145,7 @@ class SloJourneyIT extends BrowserJourney {
                  "objectivePercent": 99.9, "window": "7d"}""");
         org.assertj.core.api.Assertions.assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String id = Pattern.compile("\"id\":\\s*\"(\\d+)\"").matcher(created.body()).results().findFirst().orElseThrow().group(1);
-        List<String[]> hour = slices(12, 9_500, 10_000);
+        List<String[]> hour = slices(lastWholeFiveMinutes(), 12, 9_500, 10_000);
         Instant hourStart = Instant.parse(hour.getFirst()[0]);
         List<String> json = new ArrayList<>();
         for (int day = 6; day > 0; day--) {
