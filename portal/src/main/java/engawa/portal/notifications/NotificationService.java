@@ -84,16 +84,6 @@ public class NotificationService {
         return me == null ? 0 : inbox.unread(me);
     }
 
-    /**
-     * The bell's number when it is pushed, outside any request (no one is signed in on that thread):
-     * the bell asks only for the person whose page it sits on.
-     */
-    @PreAuthorize("permitAll()")
-    @Transactional(readOnly = true)
-    public long unreadOf(long userId) {
-        return inbox.unread(userId);
-    }
-
     @Transactional
     public void markRead(long id) {
         long me = me();

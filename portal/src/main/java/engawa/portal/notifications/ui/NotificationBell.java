@@ -1,5 +1,6 @@
 package engawa.portal.notifications.ui;
 
+import com.vaadin.flow.component.ClientCallable;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -16,7 +17,8 @@ import java.util.Optional;
 
 /**
  * The bell in the header: how many notifications are unread, updated as they arrive (server push,
- * from any instance), announced politely to screen readers; a click opens the inbox.
+ * from any instance, through {@link InboxWatch}: the browser asks again with the person's rights of
+ * that moment), announced politely to screen readers; a click opens the inbox.
  */
 @org.springframework.stereotype.Component
 class NotificationBell implements HeaderItem {
@@ -44,42 +46,52 @@ class NotificationBell implements HeaderItem {
         if (me == null) {
             return Optional.empty();
         }
-        Span count = new Span();
-        count.setId("bell-count");
-        count.addClassName("bell-count");
-        Button bell = new Button(VaadinIcon.BELL_O.create());
-        bell.setId("bell");
-        bell.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
-        bell.addClickListener(e -> bell.getUI().ifPresent(ui -> ui.navigate(NotificationsView.class)));
-        // read out when the number changes, without moving the focus
-        Span announce = new Span();
-        announce.addClassName("visually-hidden");
-        announce.getElement().setAttribute("aria-live", "polite");
-        HorizontalLayout box = new HorizontalLayout(bell, count, announce);
-        box.setSpacing(false);
-        box.addClassName("bell");
-        show(bell, count, announce, notifications.unread(), false);
-        bell.addAttachListener(attached -> {
-            UI ui = attached.getUI();
-            learnZone(ui);
-            Runnable stop = signals.listen(me, id -> ui.access(() -> show(bell, count, announce, notifications.unreadOf(me), true)));
-            bell.addDetachListener(detached -> {
-                stop.run();
-                detached.unregisterListener();
-            });
-        });
-        return Optional.of(box);
+        Bell bell = new Bell(notifications);
+        InboxWatch.keepUpToDate(bell, signals, me);
+        bell.addAttachListener(attached -> learnZone(attached.getUI()));
+        return Optional.of(bell);
     }
 
-    private static void show(Button bell, Span count, Span announce, long unread, boolean changed) {
-        // empty (and hidden by CSS) at zero: an invisible component would not reach the browser at all
-        count.setText(unread == 0 ? "" : unread > 99 ? "99+" : String.valueOf(unread));
-        bell.getElement().setAttribute("data-unread", String.valueOf(unread));
-        String label = unread == 0 ? bell.getTranslation("bell.none") : bell.getTranslation("bell.unread", unread);
-        bell.setAriaLabel(label);
-        bell.setTooltipText(label);
-        if (changed) {
-            announce.setText(label);
+    /** The button, its number and what a screen reader hears when the number changes. */
+    private static final class Bell extends HorizontalLayout {
+
+        private final NotificationService notifications;
+        private final Button button = new Button(VaadinIcon.BELL_O.create());
+        private final Span count = new Span();
+        private final Span announce = new Span();
+
+        Bell(NotificationService notifications) {
+            this.notifications = notifications;
+            count.setId("bell-count");
+            count.addClassName("bell-count");
+            button.setId("bell");
+            button.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
+            button.addClickListener(e -> e.getSource().getUI().ifPresent(ui -> ui.navigate(NotificationsView.class)));
+            // read out when the number changes, without moving the focus
+            announce.addClassName("visually-hidden");
+            announce.getElement().setAttribute("aria-live", "polite");
+            add(button, count, announce);
+            setSpacing(false);
+            addClassName("bell");
+            show(false);
+        }
+
+        @ClientCallable
+        private void inboxChanged() {
+            show(true);
+        }
+
+        private void show(boolean changed) {
+            long unread = notifications.unread();
+            // empty (and hidden by CSS) at zero: an invisible component would not reach the browser at all
+            count.setText(unread == 0 ? "" : unread > 99 ? "99+" : String.valueOf(unread));
+            button.getElement().setAttribute("data-unread", String.valueOf(unread));
+            String label = unread == 0 ? getTranslation("bell.none") : getTranslation("bell.unread", unread);
+            button.setAriaLabel(label);
+            button.setTooltipText(label);
+            if (changed) {
+                announce.setText(label);
+            }
         }
     }
 
