@@ -68,6 +68,14 @@ class WebhooksJourneyIT extends BrowserJourney {
         webhooks.filterBy("Delivered");
         refreshUntilCount(webhooks, 2);
         screenshot("sent-again");
+
+        // on her phone the log reads as lines, and a test event still says it was one
+        page.setViewportSize(390, 844);
+        Locator newest = page.locator("#deliveries-grid .list-row:visible").first();
+        assertThat(newest).containsText("service.created");
+        assertThat(newest).containsText("Delivered");
+        assertThat(newest).containsText("Test");
+        screenshot("phone-log");
     }
 
     @Test

@@ -322,7 +322,7 @@ public class WebhooksView extends Div implements HasDynamicTitle, BeforeEnterObs
         var onPhones = deliveryGrid.addComponentColumn(d -> {
             Span whenAndResult = new Span(Formats.dateTime(d.createdAt()) + " · " + lastResult(d));
             whenAndResult.addClassName("hint");
-            return ListRow.of(d.eventType(), DeliveryDialog.status(this, d.status()), whenAndResult);
+            return ListRow.of(d.eventType(), badges(d), whenAndResult);
         }).setHeader(getTranslation("webhooks.event"));
         PhoneColumns.use(deliveryGrid, onPhones, when, event, target, status, attempts, lastResult);
         deliveryGrid.setItems(query -> log.list(selectedStatus(), null, VaadinSpringDataHelpers.toSpringPageRequest(query)).stream());
@@ -333,6 +333,17 @@ public class WebhooksView extends Div implements HasDynamicTitle, BeforeEnterObs
         Paragraph hint = new Paragraph(getTranslation("webhooks.deliveries.hint"));
         hint.addClassName("hint");
         return new Div(bar, hint, deliveryGrid);
+    }
+
+    /** How it went, and "Test" for a test event, as the wide table's event column tells it. */
+    private Component badges(DeliveryRow d) {
+        Component status = DeliveryDialog.status(this, d.status());
+        if (!d.test()) {
+            return status;
+        }
+        Span both = new Span(status, DeliveryDialog.badge(getTranslation("webhooks.test"), "badge"));
+        both.addClassName("list-row-line");
+        return both;
     }
 
     private Component eventCell(DeliveryRow d) {
