@@ -309,9 +309,12 @@ class NotificationsIT {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM email_outbox WHERE to_address = 'hana.sato@example.com'"
                 + " AND text_body LIKE '%Portal only for hana%'", Long.class)).as("in the portal only").isZero();
 
-        // kenji keeps e-mail for his sessions, with quiet hours all day long: it waits
-        api.send("PUT", "/api/v1/me/notification-preferences", kenji,
-                "{\"timeZone\": \"Asia/Tokyo\", \"quietHours\": {\"from\": \"00:00\", \"until\": \"23:59\"}}");
+        // kenji keeps e-mail for his sessions, with quiet hours from two hours ago to two hours from
+        // now (across midnight at some hours of the day, as 22:00-07:00 is): it waits
+        java.time.format.DateTimeFormatter hhmm = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
+        LocalDateTime inTokyo = LocalDateTime.ofInstant(clock.instant(), ZoneId.of("Asia/Tokyo"));
+        api.send("PUT", "/api/v1/me/notification-preferences", kenji, "{\"timeZone\": \"Asia/Tokyo\", \"quietHours\": {\"from\": \"%s\", \"until\": \"%s\"}}"
+                .formatted(inTokyo.minusHours(2).format(hhmm), inTokyo.plusHours(2).format(hhmm)));
         send("POST", "/api/v1/sessions/" + id + "/signups", kenji, "{}", 201);
         send("POST", "/api/v1/sessions/" + id + "/note", yuki, "{\"note\": \"Quiet for kenji\"}", 200);
         java.sql.Timestamp next = jdbc.queryForObject("SELECT next_attempt_at FROM email_outbox WHERE"
