@@ -48,8 +48,11 @@ class OfficeHoursJourneyIT extends BrowserJourney {
         return id.group(1);
     }
 
-    private static LocalDate nextWeek() {
-        return LocalDate.now(TOKYO).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+    /** Taken once per test (each test has its own instance): a test that runs across Monday midnight keeps one week. */
+    private final LocalDate nextWeek = LocalDate.now(TOKYO).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+
+    private LocalDate nextWeek() {
+        return nextWeek;
     }
 
     @Test
