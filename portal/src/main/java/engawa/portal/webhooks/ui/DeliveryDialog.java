@@ -127,15 +127,18 @@ final class DeliveryDialog extends Dialog {
     }
 
     static Span status(Component on, DeliveryStatus status) {
-        String theme = switch (status) {
+        Span badge = badge(on.getTranslation("webhooks.delivery." + status.name()), statusTheme(status));
+        badge.addClassName("delivery-status");
+        return badge;
+    }
+
+    static String statusTheme(DeliveryStatus status) {
+        return switch (status) {
             case DELIVERED -> "badge success";
             case FAILED -> "badge error";
             case DEAD -> "badge error primary";
             case PENDING -> "badge";
         };
-        Span badge = badge(on.getTranslation("webhooks.delivery." + status.name()), theme);
-        badge.addClassName("delivery-status");
-        return badge;
     }
 
     static Span badge(String text, String theme) {

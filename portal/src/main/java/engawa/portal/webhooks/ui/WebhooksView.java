@@ -32,6 +32,7 @@ import engawa.portal.people.ui.CurrentPerson;
 import engawa.portal.shared.ui.FormErrors;
 import engawa.portal.shared.ui.GridHeights;
 import engawa.portal.shared.ui.ListRow;
+import engawa.portal.shared.ui.ListRowTemplate;
 import engawa.portal.shared.ui.PhoneColumns;
 import engawa.portal.shared.ui.Formats;
 import engawa.portal.webhooks.DeliveryLog;
@@ -319,11 +320,13 @@ public class WebhooksView extends Div implements HasDynamicTitle, BeforeEnterObs
                 .setFlexGrow(0);
         var lastResult = deliveryGrid.addColumn(this::lastResult).setHeader(getTranslation("webhooks.lastResult")).setFlexGrow(1);
         // a phone shows each delivery as lines: what and how it went, when and the last answer; a tap opens the rest
-        var onPhones = deliveryGrid.addComponentColumn(d -> {
-            Span whenAndResult = new Span(Formats.dateTime(d.createdAt()) + " · " + lastResult(d));
-            whenAndResult.addClassName("hint");
-            return ListRow.of(d.eventType(), badges(d), whenAndResult);
-        }).setHeader(getTranslation("webhooks.event"));
+        var onPhones = deliveryGrid.addColumn(ListRowTemplate.<DeliveryRow>of()
+                .withProperty("title", DeliveryRow::eventType)
+                .withProperty("badge", d -> getTranslation("webhooks.delivery." + d.status().name()))
+                .withProperty("badgeTheme", d -> DeliveryDialog.statusTheme(d.status()))
+                .withProperty("tag", d -> d.test() ? getTranslation("webhooks.test") : "")
+                .withProperty("hint", d -> Formats.dateTime(d.createdAt()) + " · " + lastResult(d)))
+                .setHeader(getTranslation("webhooks.event"));
         PhoneColumns.use(deliveryGrid, onPhones, when, event, target, status, attempts, lastResult);
         deliveryGrid.setItems(query -> log.list(selectedStatus(), null, VaadinSpringDataHelpers.toSpringPageRequest(query)).stream());
         deliveryGrid.setEmptyStateText(getTranslation("webhooks.deliveries.none"));
@@ -333,17 +336,6 @@ public class WebhooksView extends Div implements HasDynamicTitle, BeforeEnterObs
         Paragraph hint = new Paragraph(getTranslation("webhooks.deliveries.hint"));
         hint.addClassName("hint");
         return new Div(bar, hint, deliveryGrid);
-    }
-
-    /** How it went, and "Test" for a test event, as the wide table's event column tells it. */
-    private Component badges(DeliveryRow d) {
-        Component status = DeliveryDialog.status(this, d.status());
-        if (!d.test()) {
-            return status;
-        }
-        Span both = new Span(status, DeliveryDialog.badge(getTranslation("webhooks.test"), "badge"));
-        both.addClassName("list-row-line");
-        return both;
     }
 
     private Component eventCell(DeliveryRow d) {
