@@ -2,6 +2,7 @@ package engawa.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import com.microsoft.playwright.Locator;
 import engawa.e2e.pages.CatalogPage;
 import engawa.e2e.pages.ImportPage;
 import engawa.e2e.pages.LoginPage;
@@ -114,6 +115,14 @@ class CatalogImportJourneyIT extends BrowserJourney {
         importPage.upload(file);
         importPage.preview();
         assertThat(importPage.unresolved()).containsText("team-from-elsewhere-" + suffix + " is not in Engawa yet");
+        // on a phone the same report reads as lines: the reason is on screen, not in a column past its edge
+        page.setViewportSize(390, 844);
+        Locator reason = importPage.unresolved().locator(".list-row:visible").first();
+        assertThat(reason).containsText("team-from-elsewhere-" + suffix + " is not in Engawa yet");
+        reason.scrollIntoViewIfNeeded();
+        org.assertj.core.api.Assertions.assertThat(reason.boundingBox().x + reason.boundingBox().width).isLessThanOrEqualTo(390);
+        screenshot("unresolved-on-a-phone");
+        page.setViewportSize(1280, 800);
         importPage.importNow();
         assertThat(importPage.summary()).containsText("What the import did");
         screenshot("unresolved-owner");

@@ -9,6 +9,11 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import engawa.portal.catalog.ImportReport;
 import engawa.portal.catalog.backstage.ImportProblem;
+import engawa.portal.catalog.backstage.SkippedDocument;
+import engawa.portal.shared.ui.ListRowTemplate;
+import engawa.portal.shared.ui.PhoneColumns;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * What an import did or would do: numbers by kind, every problem with where it is and how to fix
@@ -44,10 +49,16 @@ final class ImportReportView extends Div {
         numbers.addClassName("import-numbers");
         Grid<ImportReport.KindCount> kinds = new Grid<>();
         kinds.setId("import-counts");
-        kinds.addColumn(ImportReport.KindCount::kind).setHeader(getTranslation("import.column.kind"));
-        kinds.addColumn(ImportReport.KindCount::created).setHeader(getTranslation("import.number.created"));
-        kinds.addColumn(ImportReport.KindCount::updated).setHeader(getTranslation("import.number.updated"));
-        kinds.addColumn(ImportReport.KindCount::unchanged).setHeader(getTranslation("import.number.unchanged"));
+        var kind = kinds.addColumn(ImportReport.KindCount::kind).setHeader(getTranslation("import.column.kind"));
+        var created = kinds.addColumn(ImportReport.KindCount::created).setHeader(getTranslation("import.number.created"));
+        var updated = kinds.addColumn(ImportReport.KindCount::updated).setHeader(getTranslation("import.number.updated"));
+        var unchanged = kinds.addColumn(ImportReport.KindCount::unchanged).setHeader(getTranslation("import.number.unchanged"));
+        // a phone: "Component" and "1 new · 0 changed · 0 unchanged" under it
+        var onPhones = kinds.addColumn(ListRowTemplate.<ImportReport.KindCount>of()
+                .withProperty("title", ImportReport.KindCount::kind)
+                .withProperty("text", k -> numbers(k.created(), k.updated(), k.unchanged(), 0, 0)))
+                .setHeader(getTranslation("import.column.kind"));
+        PhoneColumns.use(kinds, onPhones, kind, created, updated, unchanged);
         kinds.setItems(result.counts());
         kinds.setAllRowsVisible(true);
         kinds.addThemeVariants(GridVariant.LUMO_COMPACT);
@@ -73,14 +84,20 @@ final class ImportReportView extends Div {
     private Component problems(ImportReport result) {
         Grid<ImportProblem> grid = new Grid<>();
         grid.setId("import-problems");
-        grid.addColumn(p -> p.file() + " #" + p.documentIndex()).setHeader(getTranslation("import.column.where"))
+        var where = grid.addColumn(p -> where(p.file(), p.documentIndex())).setHeader(getTranslation("import.column.where"))
                 .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(p -> p.entityRef() == null ? "–" : p.entityRef()).setHeader(getTranslation("import.column.entity"))
-                .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(ImportProblem::reason).setHeader(getTranslation("import.column.reason")).setFlexGrow(1);
+        var entity = grid.addColumn(p -> p.entityRef() == null ? "–" : p.entityRef())
+                .setHeader(getTranslation("import.column.entity")).setAutoWidth(true).setFlexGrow(0);
+        var reason = grid.addColumn(ImportProblem::reason).setHeader(getTranslation("import.column.reason")).setFlexGrow(1);
+        var onPhones = grid.addColumn(ListRowTemplate.<ImportProblem>of()
+                .withProperty("title", p -> p.entityRef() == null ? where(p.file(), p.documentIndex()) : p.entityRef())
+                .withProperty("text", ImportProblem::reason)
+                .withProperty("hint", p -> p.entityRef() == null ? "" : where(p.file(), p.documentIndex())))
+                .setHeader(getTranslation("import.column.reason"));
+        PhoneColumns.use(grid, onPhones, where, entity, reason);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
         grid.setItems(result.problems());
-        grid.setHeight(Math.min(24, 3 + result.problems().size() * 3) + "em");
+        fitRows(grid, result.problems().size());
         Paragraph text = new Paragraph(getTranslation("import.problems.text"));
         text.addClassName("hint");
         Card card = new Card(getTranslation("import.problems.title", result.problemCount()), text, grid);
@@ -93,36 +110,48 @@ final class ImportReportView extends Div {
     private Component files(ImportReport result) {
         Grid<ImportReport.FileSummary> grid = new Grid<>();
         grid.setId("import-files");
-        grid.addColumn(ImportReport.FileSummary::file).setHeader(getTranslation("import.column.file")).setAutoWidth(true)
-                .setFlexGrow(1);
+        var file = grid.addColumn(ImportReport.FileSummary::file).setHeader(getTranslation("import.column.file"))
+                .setAutoWidth(true).setFlexGrow(1);
         // the numbers as wide as their headers ("cannot be taken"), the file name takes the rest
-        grid.addColumn(ImportReport.FileSummary::created).setHeader(getTranslation("import.number.created")).setAutoWidth(true)
-                .setFlexGrow(0);
-        grid.addColumn(ImportReport.FileSummary::updated).setHeader(getTranslation("import.number.updated")).setAutoWidth(true)
-                .setFlexGrow(0);
-        grid.addColumn(ImportReport.FileSummary::unchanged).setHeader(getTranslation("import.number.unchanged"))
+        var created = grid.addColumn(ImportReport.FileSummary::created).setHeader(getTranslation("import.number.created"))
                 .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(ImportReport.FileSummary::problems).setHeader(getTranslation("import.number.problems"))
+        var updated = grid.addColumn(ImportReport.FileSummary::updated).setHeader(getTranslation("import.number.updated"))
                 .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(ImportReport.FileSummary::skipped).setHeader(getTranslation("import.number.skipped")).setAutoWidth(true)
-                .setFlexGrow(0);
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
+        var unchanged = grid.addColumn(ImportReport.FileSummary::unchanged).setHeader(getTranslation("import.number.unchanged"))
+                .setAutoWidth(true).setFlexGrow(0);
+        var problems = grid.addColumn(ImportReport.FileSummary::problems).setHeader(getTranslation("import.number.problems"))
+                .setAutoWidth(true).setFlexGrow(0);
+        var skipped = grid.addColumn(ImportReport.FileSummary::skipped).setHeader(getTranslation("import.number.skipped"))
+                .setAutoWidth(true).setFlexGrow(0);
+        var onPhones = grid.addColumn(ListRowTemplate.<ImportReport.FileSummary>of()
+                .withProperty("title", ImportReport.FileSummary::file)
+                .withProperty("text", f -> numbers(f.created(), f.updated(), f.unchanged(), f.problems(), f.skipped())))
+                .setHeader(getTranslation("import.column.file"));
+        PhoneColumns.use(grid, onPhones, file, created, updated, unchanged, problems, skipped);
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
         grid.setItems(result.files());
-        grid.setHeight(Math.min(24, 3 + result.files().size() * 2.2) + "em");
+        fitRows(grid, result.files().size());
         return new Card(getTranslation("import.files.title", result.files().size()), grid);
     }
 
     private Component unresolved(ImportReport result) {
         Grid<ImportReport.Unresolved> grid = new Grid<>();
         grid.setId("import-unresolved");
-        grid.addColumn(u -> u.file() + " #" + u.documentIndex()).setHeader(getTranslation("import.column.where"))
+        var where = grid.addColumn(u -> where(u.file(), u.documentIndex())).setHeader(getTranslation("import.column.where"))
                 .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(ImportReport.Unresolved::entityRef).setHeader(getTranslation("import.column.entity"))
+        var entity = grid.addColumn(ImportReport.Unresolved::entityRef).setHeader(getTranslation("import.column.entity"))
                 .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(ImportReport.Unresolved::reason).setHeader(getTranslation("import.column.meaning")).setFlexGrow(1);
+        var meaning = grid.addColumn(ImportReport.Unresolved::reason).setHeader(getTranslation("import.column.meaning"))
+                .setFlexGrow(1);
+        var onPhones = grid.addColumn(ListRowTemplate.<ImportReport.Unresolved>of()
+                .withProperty("title", ImportReport.Unresolved::entityRef)
+                .withProperty("text", ImportReport.Unresolved::reason)
+                .withProperty("hint", u -> where(u.file(), u.documentIndex())))
+                .setHeader(getTranslation("import.column.meaning"));
+        PhoneColumns.use(grid, onPhones, where, entity, meaning);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
         grid.setItems(result.unresolved());
-        grid.setHeight(Math.min(24, 3 + result.unresolved().size() * 3) + "em");
+        fitRows(grid, result.unresolved().size());
         Paragraph text = new Paragraph(getTranslation("import.unresolved.text"));
         text.addClassName("hint");
         int count = result.unresolved().size() + result.unresolvedLeftOut();
@@ -136,15 +165,20 @@ final class ImportReportView extends Div {
     private Component locations(ImportReport result) {
         Grid<ImportReport.LocationTarget> grid = new Grid<>();
         grid.setId("import-locations");
-        grid.addColumn(ImportReport.LocationTarget::file).setHeader(getTranslation("import.column.location"))
+        var file = grid.addColumn(ImportReport.LocationTarget::file).setHeader(getTranslation("import.column.location"))
                 .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(ImportReport.LocationTarget::target).setHeader(getTranslation("import.column.target"))
+        var target = grid.addColumn(ImportReport.LocationTarget::target).setHeader(getTranslation("import.column.target"))
                 .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(t -> t.followed() ? getTranslation("import.location.followed") : t.reason())
-                .setHeader(getTranslation("import.column.followed")).setFlexGrow(1);
+        var outcome = grid.addColumn(this::followed).setHeader(getTranslation("import.column.followed")).setFlexGrow(1);
+        var onPhones = grid.addColumn(ListRowTemplate.<ImportReport.LocationTarget>of()
+                .withProperty("title", ImportReport.LocationTarget::target)
+                .withProperty("text", this::followed)
+                .withProperty("hint", t -> getTranslation("import.location.in", t.file())))
+                .setHeader(getTranslation("import.column.target"));
+        PhoneColumns.use(grid, onPhones, file, target, outcome);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
         grid.setItems(result.locations());
-        grid.setHeight(Math.min(24, 3 + result.locations().size() * 2.5) + "em");
+        fitRows(grid, result.locations().size());
         long followed = result.locations().stream().filter(ImportReport.LocationTarget::followed).count();
         Paragraph text = new Paragraph(getTranslation("import.locations.text"));
         text.addClassName("hint");
@@ -152,17 +186,22 @@ final class ImportReportView extends Div {
     }
 
     private Component skipped(ImportReport result) {
-        Grid<engawa.portal.catalog.backstage.SkippedDocument> grid = new Grid<>();
+        Grid<SkippedDocument> grid = new Grid<>();
         grid.setId("import-skipped");
-        grid.addColumn(d -> d.file() + " #" + d.documentIndex()).setHeader(getTranslation("import.column.where"))
+        var where = grid.addColumn(d -> where(d.file(), d.documentIndex())).setHeader(getTranslation("import.column.where"))
                 .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(d -> d.entityRef() == null ? "–" : d.entityRef()).setHeader(getTranslation("import.column.entity"))
-                .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(engawa.portal.catalog.backstage.SkippedDocument::reason)
-                .setHeader(getTranslation("import.column.meaning")).setFlexGrow(1);
+        var entity = grid.addColumn(d -> d.entityRef() == null ? "–" : d.entityRef())
+                .setHeader(getTranslation("import.column.entity")).setAutoWidth(true).setFlexGrow(0);
+        var meaning = grid.addColumn(SkippedDocument::reason).setHeader(getTranslation("import.column.meaning")).setFlexGrow(1);
+        var onPhones = grid.addColumn(ListRowTemplate.<SkippedDocument>of()
+                .withProperty("title", d -> d.entityRef() == null ? where(d.file(), d.documentIndex()) : d.entityRef())
+                .withProperty("text", SkippedDocument::reason)
+                .withProperty("hint", d -> d.entityRef() == null ? "" : where(d.file(), d.documentIndex())))
+                .setHeader(getTranslation("import.column.meaning"));
+        PhoneColumns.use(grid, onPhones, where, entity, meaning);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
         grid.setItems(result.skipped());
-        grid.setHeight(Math.min(20, 3 + result.skipped().size() * 3) + "em");
+        fitRows(grid, result.skipped().size());
         int count = result.skipped().size() + result.skippedLeftOut();
         return new Card(getTranslation("import.skipped.title", count), grid);
     }
@@ -170,20 +209,68 @@ final class ImportReportView extends Div {
     private Component changes(ImportReport result) {
         Grid<ImportReport.Item> grid = new Grid<>();
         grid.setId("import-changes");
-        grid.addColumn(i -> getTranslation("import.action." + i.action().name())).setHeader(getTranslation("import.column.action"))
+        var action = grid.addColumn(i -> getTranslation("import.action." + i.action().name()))
+                .setHeader(getTranslation("import.column.action")).setAutoWidth(true).setFlexGrow(0);
+        var entity = grid.addColumn(ImportReport.Item::ref).setHeader(getTranslation("import.column.entity")).setAutoWidth(true);
+        var fields = grid.addColumn(ImportReportView::fields).setHeader(getTranslation("import.column.fields")).setFlexGrow(1);
+        var where = grid.addColumn(i -> where(i.file(), i.documentIndex())).setHeader(getTranslation("import.column.where"))
                 .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(ImportReport.Item::ref).setHeader(getTranslation("import.column.entity")).setAutoWidth(true);
-        grid.addColumn(i -> i.changedFields() == null ? "" : String.join(", ", i.changedFields()))
-                .setHeader(getTranslation("import.column.fields")).setFlexGrow(1);
-        grid.addColumn(i -> i.file() + " #" + i.documentIndex()).setHeader(getTranslation("import.column.where"))
-                .setAutoWidth(true).setFlexGrow(0);
+        var onPhones = grid.addColumn(ListRowTemplate.<ImportReport.Item>of()
+                .withProperty("title", ImportReport.Item::ref)
+                .withProperty("badge", i -> getTranslation("import.action." + i.action().name()))
+                .withProperty("badgeTheme", i -> i.action() == ImportReport.Action.CREATE ? "badge success" : "badge")
+                .withProperty("text", ImportReportView::fields)
+                .withProperty("hint", i -> where(i.file(), i.documentIndex())))
+                .setHeader(getTranslation("import.column.entity"));
+        PhoneColumns.use(grid, onPhones, action, entity, fields, where);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
         grid.setItems(result.changes());
-        grid.setHeight("20em");
+        fitRows(grid, result.changes().size());
         Card card = new Card(getTranslation("import.changes.title", result.created() + result.updated()), grid);
         if (result.changesLeftOut() > 0) {
             card.add(new Paragraph(getTranslation("import.leftOut", result.changesLeftOut())));
         }
         return card;
+    }
+    /** "all.yaml #3": the file and the document's place in it. */
+    private static String where(String file, int documentIndex) {
+        return file + " #" + documentIndex;
+    }
+
+    private static String fields(ImportReport.Item item) {
+        return item.changedFields() == null ? "" : String.join(", ", item.changedFields());
+    }
+
+    private String followed(ImportReport.LocationTarget target) {
+        return target.followed() ? getTranslation("import.location.followed") : target.reason();
+    }
+
+    /** "1 new · 0 changed · 0 unchanged" (「新規 1 · 変更 0 · 変更なし 0」), and what was not taken or left out when there is any. */
+    private String numbers(int created, int updated, int unchanged, int problems, int skipped) {
+        List<String> counts = new ArrayList<>(List.of(count(created, "created"),
+                count(updated, "updated"), count(unchanged, "unchanged")));
+        if (problems > 0) {
+            counts.add(count(problems, "problems"));
+        }
+        if (skipped > 0) {
+            counts.add(count(skipped, "skipped"));
+        }
+        return String.join(" · ", counts);
+    }
+
+    private String count(int value, String key) {
+        return getTranslation("import.count", value, getTranslation("import.number." + key));
+    }
+
+    /**
+     * A short list shows whole, without a scroll box of its own (a phone's rows take several lines);
+     * a long one (up to {@link ImportReport#MAX_LISTED}) scrolls within the card and is drawn as it scrolls.
+     */
+    private static void fitRows(Grid<?> grid, int rows) {
+        if (rows <= 10) {
+            grid.setAllRowsVisible(true);
+        } else {
+            grid.setHeight("24em");
+        }
     }
 }
