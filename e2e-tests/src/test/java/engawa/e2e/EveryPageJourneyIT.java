@@ -69,6 +69,21 @@ class EveryPageJourneyIT extends BrowserJourney {
               return wider.slice(0, 3).join(', ');
             }""";
 
+    /** A field's label cut short with "…" (Lumo's default on one line): a person must read the whole question. */
+    private static final String CUT_LABELS = """
+            () => {
+              const cut = [];
+              for (const field of document.querySelectorAll('#main-content *')) {
+                const label = /-(field|area|select|box|picker|group)$/.test(field.localName) && field.shadowRoot
+                    && field.shadowRoot.querySelector('[part~=label]');
+                if (label && label.clientWidth > 0 && label.scrollWidth > label.clientWidth + 1) {
+                  const text = field.querySelector('label[slot=label]');
+                  cut.push(field.localName + (field.id ? '#' + field.id : '') + ' "' + (text ? text.textContent.trim() : '') + '"');
+                }
+              }
+              return cut.slice(0, 3).join(', ');
+            }""";
+
     /** One way of browsing: a language and a screen. */
     private record Browsing(String locale, boolean phone) {
 
@@ -151,6 +166,7 @@ class EveryPageJourneyIT extends BrowserJourney {
                     "() => document.documentElement.scrollWidth <= window.innerWidth")).as(where + " fits the phone").isTrue();
             org.assertj.core.api.Assertions.assertThat((String) page.evaluate(WIDER_THAN_THE_SCREEN))
                     .as(where + ": cut off at the phone's right edge").isEmpty();
+            org.assertj.core.api.Assertions.assertThat((String) page.evaluate(CUT_LABELS)).as(where + ": labels cut short").isEmpty();
         }
     }
 
