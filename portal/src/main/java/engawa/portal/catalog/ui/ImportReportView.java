@@ -232,6 +232,7 @@ final class ImportReportView extends Div {
         }
         return card;
     }
+
     /** "all.yaml #3": the file and the document's place in it. */
     private static String where(String file, int documentIndex) {
         return file + " #" + documentIndex;
@@ -245,7 +246,10 @@ final class ImportReportView extends Div {
         return target.followed() ? getTranslation("import.location.followed") : target.reason();
     }
 
-    /** "1 new · 0 changed · 0 unchanged" (「新規 1 · 変更 0 · 変更なし 0」), and what was not taken or left out when there is any. */
+    /**
+     * "1 new · 0 changed · 0 unchanged" (「新規 1 · 変更 0 · 変更なし 0」), and what was not taken or
+     * left out when there is any.
+     */
     private String numbers(int created, int updated, int unchanged, int problems, int skipped) {
         List<String> counts = new ArrayList<>(List.of(count(created, "created"),
                 count(updated, "updated"), count(unchanged, "unchanged")));
