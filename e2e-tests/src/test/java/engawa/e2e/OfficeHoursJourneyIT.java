@@ -181,6 +181,35 @@ class OfficeHoursJourneyIT extends BrowserJourney {
     }
 
     @Test
+    void a_host_moves_one_date_of_her_weekly_series_on_her_phone_and_the_next_date_stays() throws Exception {
+        String title = "Weekly macros " + NAMES.incrementAndGet();
+        String id = session(title, ", \"recurrence\": \"FREQ=WEEKLY;COUNT=3\"", 3, 15);
+        page.setViewportSize(390, 844);
+        new LoginPage(page).open(portal.baseUrl()).signInAs("yuki", "engawa-demo-yuki");
+        page.navigate(portal.baseUrl() + "/office-hours/sessions/" + id);
+        page.locator("#session-move").click();
+        // both halves of each picker on the screen: the time half used to run past the phone's edge
+        Locator endTime = page.locator("#move-end vaadin-time-picker input");
+        assertThat(endTime).isVisible();
+        org.assertj.core.api.Assertions.assertThat(endTime.boundingBox().x + endTime.boundingBox().width).isLessThanOrEqualTo(390);
+        screenshot("move-on-a-phone");
+        page.locator("#move-start vaadin-time-picker input").fill("16:00");
+        page.keyboard().press("Enter");
+        endTime.fill("18:00");
+        page.keyboard().press("Enter");
+        page.locator("#move-save").click();
+
+        assertThat(page.locator("#session-when")).containsText(Pattern.compile("4:00\\sPM|16:00"));
+        // only this date moved: the next one of the series keeps 15:00
+        HttpResponse<String> dates = adminApi("GET", "/api/v1/sessions?from=" + nextWeek() + "&to=" + nextWeek().plusWeeks(3)
+                + "&host=yuki", null);
+        String series = dates.body().replace(" ", "");
+        org.assertj.core.api.Assertions.assertThat(series).as(series)
+                .contains("\"start\":\"" + nextWeek().plusDays(3).atTime(16, 0) + ":00\"")
+                .contains("\"start\":\"" + nextWeek().plusDays(10).atTime(15, 0) + ":00\"");
+    }
+
+    @Test
     void a_host_reads_the_questions_makes_a_draft_recipe_of_one_and_marks_who_came() throws Exception {
         String title = "Spreadsheet hour " + NAMES.incrementAndGet();
         String id = session(title, "", 4, 11);

@@ -228,6 +228,9 @@ class SessionHostCard extends Card {
         DateTimePicker end = DatePickers.localised(new DateTimePicker(getTranslation("officeHours.form.endIn", zone.getId())), getLocale());
         end.setId("move-end");
         end.setValue(s.endsAt().atZone(zone).toLocalDateTime());
+        // as wide as the dialog: at their own width the time half ran past a phone's edge
+        start.setWidthFull();
+        end.setWidthFull();
         dialog.add(new Paragraph(getTranslation("officeHours.host.moveHint")), start, end);
         Button save = new Button(getTranslation("officeHours.host.moveSave"), e -> {
             try {
@@ -242,6 +245,7 @@ class SessionHostCard extends Card {
         save.setId("move-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.getFooter().add(new Button(getTranslation("officeHours.form.back"), e -> dialog.close()), save);
+        dialog.setWidth("min(32em, 95vw)");
         dialog.open();
     }
 
