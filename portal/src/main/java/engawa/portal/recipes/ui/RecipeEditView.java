@@ -118,7 +118,8 @@ public class RecipeEditView extends Div implements HasDynamicTitle, BeforeEnterO
 
     private void build() {
         boolean creating = editing == null;
-        title = creating ? getTranslation("recipes.edit.newTitle") : getTranslation("recipes.edit.title", editing.titleEn());
+        title = creating ? getTranslation("recipes.edit.newTitle") : getTranslation("recipes.edit.title",
+                editing.title(RecipeLabels.japanese(this)));
         add(new H1(title));
         if (!creating) {
             add(backToRecipe());
