@@ -27,7 +27,9 @@ class AdminAccessJourneyIT extends BrowserJourney {
         assertThat(shell.accessDenied()).isVisible();
         assertThat(page.locator("#teams-grid")).hasCount(0);
 
-        page.navigate(portal.baseUrl() + "/no-such-page");
+        // the answer's status says it too, for link checkers and monitors that read nothing else
+        com.microsoft.playwright.Response unknown = page.navigate(portal.baseUrl() + "/no-such-page");
+        org.assertj.core.api.Assertions.assertThat(unknown.status()).isEqualTo(404);
         assertThat(page.locator("#not-found h1")).hasText("There is no page here");
         assertThat(page).hasTitle("There is no page here · Engawa");
     }

@@ -151,7 +151,8 @@ class EveryPageJourneyIT extends BrowserJourney {
 
     private void check(Page page, String path, Browsing way) {
         String where = path + " (" + way.what() + ")";
-        page.navigate(portal.baseUrl() + path);
+        com.microsoft.playwright.Response answer = page.navigate(portal.baseUrl() + path);
+        org.assertj.core.api.Assertions.assertThat(answer.status()).as(where + ": the answer's status").isEqualTo(200);
         assertThat(page.locator("main")).hasCount(1);
         assertThat(page.locator("main h1").first()).isVisible();
         page.waitForFunction("() => !window.Vaadin || !window.Vaadin.Flow || !window.Vaadin.Flow.clients"
