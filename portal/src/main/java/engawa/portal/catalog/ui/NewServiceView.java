@@ -205,7 +205,7 @@ public class NewServiceView extends Div implements HasDynamicTitle {
         facts.setId("wizard-review");
         fact(facts, "catalog.form.name", d.name());
         fact(facts, "catalog.form.title", d.title());
-        fact(facts, "catalog.form.type", d.type());
+        fact(facts, "catalog.form.type", CatalogLabels.type(this, d.type()));
         fact(facts, "catalog.form.owner", d.owner() == null ? null : form.owner.nameOf(d.owner()));
         fact(facts, "catalog.form.lifecycle", d.lifecycle() == null ? null : CatalogLabels.lifecycle(this, d.lifecycle()));
         fact(facts, "catalog.form.tier", CatalogLabels.tier(this, d.tier()));
