@@ -127,9 +127,13 @@ final class DeliveryDialog extends Dialog {
     }
 
     static Span status(Component on, DeliveryStatus status) {
-        Span badge = badge(on.getTranslation("webhooks.delivery." + status.name()), statusTheme(status));
+        Span badge = badge(statusLabel(on, status), statusTheme(status));
         badge.addClassName("delivery-status");
         return badge;
+    }
+
+    static String statusLabel(Component on, DeliveryStatus status) {
+        return on.getTranslation("webhooks.delivery." + status.name());
     }
 
     static String statusTheme(DeliveryStatus status) {

@@ -322,7 +322,7 @@ public class WebhooksView extends Div implements HasDynamicTitle, BeforeEnterObs
         // a phone shows each delivery as lines: what and how it went, when and the last answer; a tap opens the rest
         var onPhones = deliveryGrid.addColumn(ListRowTemplate.<DeliveryRow>of()
                 .withProperty("title", DeliveryRow::eventType)
-                .withProperty("badge", d -> getTranslation("webhooks.delivery." + d.status().name()))
+                .withProperty("badge", d -> DeliveryDialog.statusLabel(this, d.status()))
                 .withProperty("badgeTheme", d -> DeliveryDialog.statusTheme(d.status()))
                 .withProperty("tag", d -> d.test() ? getTranslation("webhooks.test") : "")
                 .withProperty("hint", d -> Formats.dateTime(d.createdAt()) + " · " + lastResult(d)))
