@@ -135,6 +135,13 @@ class NonEngineerJourneyIT extends BrowserJourney {
         page.locator("#input-deadline input").fill(soon);
         page.locator("#input-deadline input").press("Enter");
         assertThat(page.locator("#recipe-plain-preview")).containsText("締め切り（" + soon + "）");
+        // she owns this recipe: what Run will send names the event id in her language too
+        page.locator("#recipe-owner-card vaadin-details-summary").click();
+        page.locator("#recipe-preview").click();
+        Locator sent = page.locator("#recipe-preview-dialog");
+        assertThat(sent).containsText("webhook-id: （実行ごとに新しい ID）");
+        assertThat(sent).containsText("\"id\" : \"（実行ごとに新しい ID）\"");
+        assertThat(sent).not().containsText("a new id");
     }
 
     @Test

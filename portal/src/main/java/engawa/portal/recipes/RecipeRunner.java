@@ -127,7 +127,7 @@ public class RecipeRunner {
         UUID runId = new UUID(0, 0);
         Map<String, Object> data = payloads.target(recipe, Math.max(1, recipe.publishedVersion()), runId, me, inputs, test,
                 now, MASK);
-        String eventId = "(a new id for every run)";
+        String eventId = RunPreview.NEW_ID_EACH_RUN;
         String body = "{\"id\":\"" + eventId + "\",\"type\":\"" + PrivateTargets.TYPE + "\",\"timestamp\":\""
                 + DateTimeFormatter.ISO_INSTANT.format(now) + "\",\"data\":" + json.writeValueAsString(data) + "}";
         Map<String, String> headers = new LinkedHashMap<>();

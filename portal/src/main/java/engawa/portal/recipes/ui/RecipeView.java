@@ -259,8 +259,11 @@ public class RecipeView extends Div implements HasDynamicTitle, BeforeEnterObser
         }
         StringBuilder headers = new StringBuilder();
         preview.headers().forEach((k, v) -> headers.append(k).append(": ").append(v).append('\n'));
-        body.add(new H3(getTranslation("recipes.preview.headers")), new Pre(headers.toString()),
-                new H3(getTranslation("recipes.preview.body")), new Pre(pretty(preview.body())));
+        String newId = getTranslation("recipes.preview.newId");
+        body.add(new H3(getTranslation("recipes.preview.headers")),
+                new Pre(headers.toString().replace(RunPreview.NEW_ID_EACH_RUN, newId)),
+                new H3(getTranslation("recipes.preview.body")),
+                new Pre(pretty(preview.body()).replace(RunPreview.NEW_ID_EACH_RUN, newId)));
         body.setId("recipe-preview-dialog");
         dialog.add(body);
         Button close = new Button(getTranslation("recipes.close"), e -> dialog.close());
