@@ -1,11 +1,13 @@
 package engawa.portal.notifications.ui;
 
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -29,6 +31,9 @@ import java.util.Locale;
 @RolesAllowed("ADMIN")
 public class SentEmailsView extends Div implements HasDynamicTitle {
 
+    private final Grid<SentEmail> grid = new Grid<>();
+    private long total;
+
     SentEmailsView(NotificationService notifications) {
         addClassName("page");
         // every page has one h1: what screen reader users jump to first
@@ -44,19 +49,25 @@ public class SentEmailsView extends Div implements HasDynamicTitle {
             noMail.addClassName("callout");
             add(noMail);
         }
-        Grid<SentEmail> grid = new Grid<>();
         grid.setId("sent-emails");
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         // one column that reads like a list: to whom, how it went, when, about what and why;
         // on a phone nothing is cut off at the screen's edge
         grid.addComponentColumn(this::row);
-        // counted once: the page shows the list as it was when opened
-        long total = notifications.countSentEmails();
+        // counted when opened and on Refresh, not per scroll: the list stays as it was until asked
+        total = notifications.countSentEmails();
         grid.setItems(query -> notifications.sentEmails(VaadinSpringDataHelpers.toSpringPageRequest(query)).stream(),
                 query -> (int) Math.min(Integer.MAX_VALUE, total));
         grid.setEmptyStateText(getTranslation("sentEmails.none"));
         GridHeights.fit(grid, total);
-        add(grid);
+        // an e-mail waiting for the mail server turns to Sent or Given up later: see it without a reload
+        Button refresh = new Button(getTranslation("sentEmails.refresh"), VaadinIcon.REFRESH.create(), e -> {
+            total = notifications.countSentEmails();
+            GridHeights.fit(grid, total);
+            grid.getDataProvider().refreshAll();
+        });
+        refresh.setId("sent-emails-refresh");
+        add(refresh, grid);
     }
 
     private Div row(SentEmail email) {
