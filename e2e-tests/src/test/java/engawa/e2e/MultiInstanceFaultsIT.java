@@ -47,8 +47,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * Two portals on one PostgreSQL server of their own, behind Debian's HAProxy with sticky sessions,
  * as a company runs Engawa (deploy/kubernetes): portal "a" from the jar, portal "b" from the
- * container image when it was built and this runs as root (CI), else from the jar too. Each test
- * leaves both running. The figures printed (RESILIENCE | ...) are the rows of docs/RESILIENCE.md.
+ * container image when it was built and this runs as root (CI), else from the jar too. Portal "a"
+ * reaches the database through a link that a test can cut. Each test leaves both running. The
+ * figures printed (RESILIENCE | ...) are the rows of docs/RESILIENCE.md.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MultiInstanceFaultsIT {
@@ -63,6 +64,7 @@ class MultiInstanceFaultsIT {
     static final Map<String, Integer> PORTS = new ConcurrentHashMap<>();
     static Path work;
     static SharedPostgres postgres;
+    static CuttableLink link;
     static GreenMail mail;
     static LocalReceiver receiver;
     static UnpackedImage image;
@@ -75,6 +77,8 @@ class MultiInstanceFaultsIT {
         CLEAN_UP.add(() -> RunningPortal.deleteTree(work));
         postgres = SharedPostgres.start(work.resolve("postgres"));
         CLEAN_UP.add(postgres);
+        link = CuttableLink.to(postgres.port());
+        CLEAN_UP.add(link);
         mail = new GreenMail(new ServerSetup(0, "127.0.0.1", "smtp").dynamicPort());
         mail.start();
         CLEAN_UP.add(mail::stop);
@@ -95,6 +99,8 @@ class MultiInstanceFaultsIT {
                 Map.entry("ENGAWA_RECIPES_TEST_POLL_INTERVAL", "1s"),
                 Map.entry("ENGAWA_SLO_EVALUATE_POLL_INTERVAL", "1s"),
                 Map.entry("ENGAWA_SLO_PULL_POLL_INTERVAL", "1s"),
+                // a connection that answers nothing is given up after 10 s (60 s unless set)
+                Map.entry("ENGAWA_DB_SOCKET_TIMEOUT", "10s"),
                 // the demo's public passwords work only on a portal that listens on loopback alone
                 Map.entry("SERVER_ADDRESS", "127.0.0.1")));
         // "a" makes the schema and the demo data; "b" finds them
@@ -127,6 +133,9 @@ class MultiInstanceFaultsIT {
         Map<String, String> environment = new HashMap<>(settings);
         environment.put("SERVER_PORT", String.valueOf(PORTS.computeIfAbsent(name, n -> freePort())));
         environment.put("ENGAWA_DATA_DIR", work.resolve("data-" + name).toString());
+        if (name.equals("a")) {
+            environment.put("ENGAWA_DB_URL", SharedPostgres.jdbcUrl(link.port()));
+        }
         environment.putAll(extra);
         long started = System.nanoTime();
         PortalProcess portal = name.equals("b") && image != null
@@ -415,6 +424,54 @@ class MultiInstanceFaultsIT {
             return answer.statusCode() + " " + answer.body().substring(0, Math.min(200, answer.body().length()));
         } catch (java.util.concurrent.ExecutionException e) {
             return "none, the connection died with the portal (" + e.getCause().getMessage() + ")";
+        }
+    }
+
+    @Test
+    @Order(5)
+    void a_portal_cut_off_from_postgresql_by_the_network_answers_503_and_recovers_when_the_network_heals() throws Exception {
+        // portal "a" alone: its link is cut, as when its node loses the network or the database fails over
+        PortalProcess a = PORTALS.get("a");
+        String hook = subscribe("service.updated", "/partition");
+        OutageLoad load = new OutageLoad(a.baseUrl(), ADMIN_TOKEN, hook);
+        load.start();
+        try {
+            await().atMost(WAIT).until(() -> load.acknowledged.get() >= 20);
+            long cutAt = System.nanoTime();
+            link.cut();
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                    assertThat(status(a.baseUrl() + "/actuator/health")).as("health while cut off").isEqualTo(503));
+            Duration healthDown = Duration.ofNanos(System.nanoTime() - cutAt);
+            assertThat(status(a.baseUrl() + "/actuator/health/liveness")).as("alive: no restart wanted").isEqualTo(200);
+            PortalProcess.sleep(Math.max(0, 20_000 - Duration.ofNanos(System.nanoTime() - cutAt).toMillis()));
+            int refusedDuringCut = load.refused.get();
+            link.heal();
+            long healedAt = System.nanoTime();
+            await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+                assertThat(status(a.baseUrl() + "/actuator/health")).isEqualTo(200);
+                assertThat(api(a.baseUrl(), "GET", "/api/v1/services?size=5", null).statusCode()).isEqualTo(200);
+            });
+            Duration recovered = Duration.ofNanos(System.nanoTime() - healedAt);
+            int acknowledgedBefore = load.acknowledged.get();
+            await().atMost(WAIT).until(() -> load.acknowledged.get() >= acknowledgedBefore + 20);
+            load.stop();
+
+            System.out.printf("RESILIENCE | network to PostgreSQL cut 20 s for portal a under load: health DOWN after %.1f s,"
+                    + " %d requests refused (statuses %s), recovered %.1f s after it healed, %d writes acknowledged%n",
+                    healthDown.toMillis() / 1e3, refusedDuringCut, load.statuses, recovered.toMillis() / 1e3, load.acknowledged.get());
+            // a request that waited on a silent connection for ever would end in the client's 60 s timeout (status 0)
+            assertThat(load.statuses.keySet()).as("every answer: served, or refused with 503").isSubsetOf(200, 202, 503);
+            assertThat(refusedDuringCut).isPositive();
+            assertThat(load.unclear).as("503s that do not say the database is away").isEmpty();
+            String acknowledged = load.deliveryIds.stream().map(String::valueOf).collect(Collectors.joining(","));
+            assertThat(postgres.count("SELECT count(*) FROM webhook_deliveries WHERE id IN (" + acknowledged + ")"))
+                    .as("acknowledged writes still there").isEqualTo(load.deliveryIds.size());
+            List<String> events = postgres.strings("SELECT event_id::text FROM webhook_deliveries WHERE id IN (" + acknowledged + ")");
+            await().atMost(WAIT).untilAsserted(() -> assertThat(received("/partition").stream()
+                    .map(LocalReceiver.Received::webhookId).collect(Collectors.toSet())).containsAll(events));
+        } finally {
+            load.stop();
+            link.heal();
         }
     }
 

@@ -67,7 +67,16 @@ final class SharedPostgres implements AutoCloseable {
     }
 
     String jdbcUrl() {
+        return jdbcUrl(port);
+    }
+
+    /** Its address as reached through another port on this machine (a relay in front of it). */
+    static String jdbcUrl(int port) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+    }
+
+    int port() {
+        return port;
     }
 
     String user() {

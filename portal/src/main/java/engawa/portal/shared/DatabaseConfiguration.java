@@ -6,6 +6,7 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -24,7 +25,7 @@ class DatabaseConfiguration {
         if (properties.db().isExternal()) {
             log.info("Using the external PostgreSQL at {}", withoutCredentials(properties.db().url()));
             HikariDataSource dataSource = new HikariDataSource();
-            configurePool(dataSource);
+            configurePool(dataSource, properties.db());
             dataSource.setJdbcUrl(properties.db().url());
             dataSource.setUsername(properties.db().user());
             dataSource.setPassword(properties.db().password());
@@ -34,7 +35,7 @@ class DatabaseConfiguration {
         EmbeddedDatabase embedded = pending != null ? awaitStart(pending)
                 : EmbeddedDatabase.start(properties.dataDir().resolve("postgres"));
         EmbeddedBackedDataSource dataSource = new EmbeddedBackedDataSource(embedded);
-        configurePool(dataSource);
+        configurePool(dataSource, properties.db());
         dataSource.setJdbcUrl(embedded.jdbcUrl());
         dataSource.setUsername(embedded.username());
         dataSource.setPassword(embedded.password());
@@ -49,12 +50,31 @@ class DatabaseConfiguration {
         }
     }
 
-    private static void configurePool(HikariDataSource dataSource) {
+    private static void configurePool(HikariDataSource dataSource, EngawaProperties.Db settings) {
         dataSource.setPoolName("engawa");
         dataSource.setMaximumPoolSize(10);
         // a request waits at most 5 s for a connection: with the database away, people and health
         // checks get a clear "not reachable" soon, instead of hanging for Hikari's default 30 s
         dataSource.setConnectionTimeout(5_000);
+        // A connection cut off without being closed (packets dropped, a server failed over) answers
+        // nothing, and the driver waits for ever by default: a request, or a background job's one
+        // thread, would hang on it past the outage. Past the limit the connection is given up (the
+        // pool drops it) and the caller hears "database not reachable". Settings in ENGAWA_DB_URL win.
+        dataSource.addDataSourceProperty("socketTimeout", String.valueOf(settings.socketTimeoutSeconds()));
+        dataSource.addDataSourceProperty("tcpKeepAlive", "true");
+    }
+
+    /**
+     * Migrations connect without the pool's socket timeout: one may rightly run for minutes (an index
+     * built on a large table), and cutting it would stop every start of the upgrade at the same step.
+     */
+    @Bean
+    FlywayConfigurationCustomizer migrationsWaitAsLongAsTheyTake(DataSource dataSource) {
+        return configuration -> {
+            if (dataSource instanceof HikariDataSource pool) {
+                configuration.dataSource(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
+            }
+        };
     }
 
     private static String withoutCredentials(String url) {

@@ -20,16 +20,43 @@ public record EngawaProperties(
         String publicUrl) {
 
     /**
-     * @param embedded false where there is no embedded PostgreSQL to fall back on (the container
-     *                 image sets {@code ENGAWA_DB_EMBEDDED=false}): then {@code url} is required
+     * @param embedded      false where there is no embedded PostgreSQL to fall back on (the container
+     *                      image sets {@code ENGAWA_DB_EMBEDDED=false}): then {@code url} is required
+     * @param socketTimeout how long a statement may wait for the database's answer before its
+     *                      connection is given up ({@code ENGAWA_DB_SOCKET_TIMEOUT}; 0: for ever). A
+     *                      network that drops packets, or a server that failed over, never closes a
+     *                      connection: without a limit, whatever waits on one waits for ever
      */
-    public record Db(String url, String user, String password, @DefaultValue("true") boolean embedded) {
+    public record Db(String url, String user, String password, @DefaultValue("true") boolean embedded,
+            @DefaultValue("60s") java.time.Duration socketTimeout) {
+
+        @org.springframework.boot.context.properties.bind.ConstructorBinding
+        public Db {
+        }
+
+        /** With the default socket timeout. */
+        public Db(String url, String user, String password, boolean embedded) {
+            this(url, user, password, embedded, java.time.Duration.ofSeconds(60));
+        }
 
         public boolean isExternal() {
             return url != null && !url.isBlank();
         }
 
         /** Fails the start, saying what to set, when there is neither an external nor an embedded database. */
+        /** The socket timeout in whole seconds, as the PostgreSQL driver takes it; 0: none. */
+        public int socketTimeoutSeconds() {
+            if (socketTimeout == null) {
+                return 60;
+            }
+            if (socketTimeout.isNegative()) {
+                throw new IllegalStateException("ENGAWA_DB_SOCKET_TIMEOUT is " + socketTimeout + ": give a duration such as 60s,"
+                        + " or 0 for no limit");
+            }
+            long seconds = socketTimeout.toMillis() == 0 ? 0 : Math.max(1, (socketTimeout.toMillis() + 999) / 1000);
+            return (int) Math.min(Integer.MAX_VALUE, seconds);
+        }
+
         public void requireOne() {
             if (!isExternal() && !embedded) {
                 throw new IllegalStateException("No database: set ENGAWA_DB_URL (with ENGAWA_DB_USER and ENGAWA_DB_PASSWORD)"

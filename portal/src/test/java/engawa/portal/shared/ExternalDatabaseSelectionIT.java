@@ -1,6 +1,7 @@
 package engawa.portal.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import engawa.db.embedded.EmbeddedDatabase;
 import java.nio.file.Files;
@@ -20,7 +21,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * With ENGAWA_DB_URL set, the portal uses that server and starts none of its own. A second
- * PostgreSQL, started here, plays the external production database.
+ * PostgreSQL, started here, plays the external production database; a short socket timeout shows
+ * what it bounds and what it leaves alone.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 // its own context, closed after this class rather than held until the JVM exits
@@ -38,6 +40,9 @@ class ExternalDatabaseSelectionIT {
         registry.add("engawa.db.password", external::password);
         registry.add("engawa.data-dir", unusedDataDir::toString);
         registry.add("engawa.secret-key", () -> "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
+        // a short limit on waiting for the database, and a migration (3 s) that takes longer
+        registry.add("engawa.db.socket-timeout", () -> "2s");
+        registry.add("spring.flyway.locations", () -> "classpath:db/migration,classpath:db/slow-migration");
     }
 
     @AfterAll
@@ -62,5 +67,17 @@ class ExternalDatabaseSelectionIT {
             rows.next();
             assertThat(rows.getInt(1)).isGreaterThanOrEqualTo(3);
         }
+    }
+
+    @Test
+    void a_statement_that_waits_past_the_socket_timeout_is_given_up_while_a_migration_takes_as_long_as_it_needs() {
+        // the 3 s migration ran to its end when the portal started, past the 2 s limit
+        assertThat(jdbc.queryForObject("select bool_and(success) from flyway_schema_history"
+                + " where script = 'R__a_migration_slower_than_the_socket_timeout.sql'", Boolean.class)).isTrue();
+        // a statement of the portal's own that gets no answer within 2 s is given up, as "not reachable"
+        assertThatThrownBy(() -> jdbc.queryForObject("select pg_sleep(10)::text", String.class))
+                .satisfies(failure -> assertThat(DatabaseAway.causes(failure)).as(failure.toString()).isTrue());
+        // and the pool goes on with a connection that answers
+        assertThat(jdbc.queryForObject("select 1", Integer.class)).isEqualTo(1);
     }
 }
