@@ -275,8 +275,15 @@ class MultiInstanceFaultsIT {
     void postgresql_stopped_for_30_seconds_under_load_gives_clear_503s_and_the_portals_recover_by_themselves() throws Exception {
         String hook = subscribe("service.updated", "/outage");
         OutageLoad load = new OutageLoad(balancer.baseUrl(), ADMIN_TOKEN, hook);
-        load.start();
-        try {
+        try (Playwright playwright = Browsers.playwright(); Browser browser = Browsers.launch(playwright);
+                BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("ja-JP"))) {
+            // someone has the portal open meanwhile, in Japanese
+            PlaywrightAssertions.setDefaultAssertionTimeout(WAIT.toMillis());
+            context.setDefaultTimeout(WAIT.toMillis());
+            Page page = context.newPage();
+            new LoginPage(page).open(balancer.baseUrl()).signInAs("sam", "engawa-demo-sam");
+            assertThat(new Shell(page).navItem("カタログ")).isVisible();
+            load.start();
             await().atMost(WAIT).until(() -> load.acknowledged.get() >= 20);
             long stopped = System.nanoTime();
             postgres.stop();
@@ -289,6 +296,7 @@ class MultiInstanceFaultsIT {
             for (PortalProcess portal : PORTALS.values()) {
                 assertThat(status(portal.baseUrl() + "/actuator/health/liveness")).as("alive: no restart wanted").isEqualTo(200);
             }
+            aPageOpenedSaysTheDatabaseIsAway(page);
             PortalProcess.sleep(Math.max(0, 30_000 - Duration.ofNanos(System.nanoTime() - stopped).toMillis()));
             int refusedDuringOutage = load.refused.get();
             postgres.start();
@@ -320,12 +328,29 @@ class MultiInstanceFaultsIT {
                     .map(LocalReceiver.Received::webhookId).collect(Collectors.toSet())).containsAll(events));
             System.out.printf("RESILIENCE | PostgreSQL stopped: %d acknowledged events all delivered, %d deliveries received%n",
                     events.size(), received("/outage").size());
+            // back: the page that said the database was away comes with Try again
+            page.locator("#error-try-again").click();
+            assertThat(page.locator("h1")).hasText("自動化レシピ");
         } finally {
             load.stop();
             if (!postgres.isRunning()) {
                 postgres.start();
             }
         }
+    }
+
+    /**
+     * A page opened while the database is away says so in people's words, in their language, and
+     * offers to try again: Engawa's own page for it (or, once this instance cannot check the
+     * person's rights any more, the same words in a 503 before anything else runs), never Vaadin's
+     * page with an exception's words.
+     */
+    private static void aPageOpenedSaysTheDatabaseIsAway(Page page) {
+        page.navigate(balancer.baseUrl() + "/recipes");
+        assertThat(page.locator("#database-away h1")).hasText("Engawa がデータベースに接続できません");
+        assertThat(page.locator("#database-away")).containsText("保存した内容は失われていません");
+        assertThat(page.locator("#database-away")).not().containsText("Exception");
+        assertThat(page).hasTitle(Pattern.compile("Engawa がデータベースに接続できません.*"));
     }
 
     @Test

@@ -24,7 +24,13 @@ public class LanguageSwitch extends Select<Locale> {
             if (!event.isFromClient() || event.getValue() == null) {
                 return;
             }
-            remember.accept(event.getValue());
+            try {
+                remember.accept(event.getValue());
+            } catch (RuntimeException e) {
+                // not saved (the database away): the switch shows the language the page still speaks
+                setValue(event.getOldValue());
+                throw e;
+            }
             VaadinSession.getCurrent().setLocale(event.getValue());
             UI.getCurrent().getPage().reload();
         });

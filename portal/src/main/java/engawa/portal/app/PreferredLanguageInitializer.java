@@ -44,8 +44,18 @@ class PreferredLanguageInitializer implements VaadinServiceInitListener {
         if (principal == null || Boolean.TRUE.equals(session.getAttribute(APPLIED))) {
             return;
         }
+        java.util.Optional<java.util.Locale> preferred;
+        try {
+            preferred = users.preferredLocale(principal.getName());
+        } catch (RuntimeException e) {
+            if (engawa.portal.shared.DatabaseAway.causes(e)) {
+                // the page still opens (in the browser's language) and says what is wrong; asked again on the next
+                return;
+            }
+            throw e;
+        }
         session.setAttribute(APPLIED, Boolean.TRUE);
-        users.preferredLocale(principal.getName()).ifPresent(locale -> {
+        preferred.ifPresent(locale -> {
             session.setLocale(locale);
             ui.setLocale(locale);
         });

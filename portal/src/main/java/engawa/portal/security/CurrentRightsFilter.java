@@ -1,6 +1,7 @@
 package engawa.portal.security;
 
 import engawa.portal.people.SessionRights;
+import engawa.portal.shared.DatabaseAway;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,7 +19,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Every request of a browser session (page loads and every click, which Vaadin sends as requests:
  * push takes the other direction only) acts with its person's rights as stored now. When those
  * changed since the session began, the session ends before the request does anything, and the
- * request goes on as anonymous: the page reloads to the sign-in form.
+ * request goes on as anonymous: the page reloads to the sign-in form. When they cannot be read (the
+ * database away, and this instance no longer sure its memory of them is current), the request is
+ * answered 503 and goes no further.
  */
 class CurrentRightsFilter extends OncePerRequestFilter {
 
@@ -26,10 +29,12 @@ class CurrentRightsFilter extends OncePerRequestFilter {
 
     private final SessionRights rights;
     private final SecurityContextHolderStrategy contexts;
+    private final DatabaseAwayPage databaseAway;
 
-    CurrentRightsFilter(SessionRights rights, SecurityContextHolderStrategy contexts) {
+    CurrentRightsFilter(SessionRights rights, SecurityContextHolderStrategy contexts, DatabaseAwayPage databaseAway) {
         this.rights = rights;
         this.contexts = contexts;
+        this.databaseAway = databaseAway;
     }
 
     @Override
@@ -41,7 +46,20 @@ class CurrentRightsFilter extends OncePerRequestFilter {
                 && !(authentication instanceof AnonymousAuthenticationToken)) {
             boolean admin = authentication.getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
             Integer generation = session.getAttribute(SessionRights.GENERATION) instanceof Integer g ? g : null;
-            if (!rights.goesOn(authentication.getName(), admin, generation)) {
+            boolean goesOn;
+            try {
+                goesOn = rights.goesOn(authentication.getName(), admin, generation);
+            } catch (RuntimeException e) {
+                if (!DatabaseAway.causes(e)) {
+                    throw e;
+                }
+                // rights that cannot be read are not assumed: nothing goes on until the database is back
+                log.warn("Could not check the rights of '{}': the database is not reachable ({})", authentication.getName(),
+                        e.toString());
+                databaseAway.write(request, response);
+                return;
+            }
+            if (!goesOn) {
                 log.info("Ended a session of '{}': their role, access or password changed since it began",
                         authentication.getName());
                 session.invalidate();

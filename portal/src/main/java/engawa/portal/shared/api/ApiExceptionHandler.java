@@ -134,7 +134,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (DatabaseAway.causes(e)) {
             return databaseAway(e);
         }
-        String incident = java.util.UUID.randomUUID().toString().substring(0, 8);
+        String incident = engawa.portal.shared.Incidents.newId();
         log.error("Unexpected error in the REST API, incident {}", incident, e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "Something went wrong on our side. Try again; if it keeps happening, tell an Engawa admin the incident id "
