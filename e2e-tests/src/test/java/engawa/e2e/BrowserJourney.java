@@ -10,13 +10,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Paths;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
 
-/** One browser per test class, a fresh context (cookies, storage) per journey. */
+/** One browser for every journey class, a fresh context (cookies, storage) per journey. */
 abstract class BrowserJourney {
 
     static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -27,8 +26,9 @@ abstract class BrowserJourney {
     static final java.time.Duration WAIT = java.time.Duration.ofSeconds(60);
     static final double WAIT_MILLIS = WAIT.toMillis();
     static RunningPortal portal;
-    static Playwright playwright;
     static Browser browser;
+    private static Playwright sharedPlaywright;
+    private static Browser sharedBrowser;
 
     BrowserContext context;
     Page page;
@@ -37,19 +37,31 @@ abstract class BrowserJourney {
     @BeforeAll
     static void startBrowser() {
         portal = RunningPortal.get();
-        playwright = Browsers.playwright();
-        browser = Browsers.launch(playwright);
+        browser = sharedBrowser();
         // Vaadin's first render after start can be slow on 2 cores, and slower beside another build
         PlaywrightAssertions.setDefaultAssertionTimeout(WAIT_MILLIS);
     }
 
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
+    /**
+     * Started once and closed when the JVM exits: a browser of its own per class cost about 2 s each
+     * (Playwright's driver and Chromium starting). A browser that crashed is started again.
+     */
+    private static synchronized Browser sharedBrowser() {
+        if (sharedBrowser == null || !sharedBrowser.isConnected()) {
+            if (sharedPlaywright != null) {
+                sharedPlaywright.close();
+            } else {
+                Runtime.getRuntime().addShutdownHook(new Thread(BrowserJourney::closeSharedBrowser, "close-browser"));
+            }
+            sharedPlaywright = Browsers.playwright();
+            sharedBrowser = Browsers.launch(sharedPlaywright);
         }
-        if (playwright != null) {
-            playwright.close();
+        return sharedBrowser;
+    }
+
+    private static synchronized void closeSharedBrowser() {
+        if (sharedPlaywright != null) {
+            sharedPlaywright.close();
         }
     }
 
