@@ -315,17 +315,7 @@ class MultiInstanceFaultsIT {
             System.out.printf("RESILIENCE | PostgreSQL stopped 30 s under load: health DOWN after %.1f s, %d requests refused"
                     + " (statuses %s), recovered %.1f s after it started, %d writes acknowledged%n", healthDown.toMillis() / 1e3,
                     refusedDuringOutage, load.statuses, recovered.toMillis() / 1e3, load.acknowledged.get());
-            assertThat(load.statuses.keySet()).as("every answer: served, or refused with 503").isSubsetOf(200, 202, 503);
-            assertThat(refusedDuringOutage).isPositive();
-            assertThat(load.unclear).as("503s that do not say the database is away").isEmpty();
-            // every write the portals acknowledged is there, and its event reaches the receiver (at least once:
-            // a delivery whose "delivered" could not be written during the outage is sent again)
-            String acknowledged = load.deliveryIds.stream().map(String::valueOf).collect(Collectors.joining(","));
-            assertThat(postgres.count("SELECT count(*) FROM webhook_deliveries WHERE id IN (" + acknowledged + ")"))
-                    .as("acknowledged writes still there").isEqualTo(load.deliveryIds.size());
-            List<String> events = postgres.strings("SELECT event_id::text FROM webhook_deliveries WHERE id IN (" + acknowledged + ")");
-            await().atMost(WAIT).untilAsserted(() -> assertThat(received("/outage").stream()
-                    .map(LocalReceiver.Received::webhookId).collect(Collectors.toSet())).containsAll(events));
+            List<String> events = answeredClearlyAndNothingAcknowledgedLost(load, refusedDuringOutage, "/outage");
             System.out.printf("RESILIENCE | PostgreSQL stopped: %d acknowledged events all delivered, %d deliveries received%n",
                     events.size(), received("/outage").size());
             // back: the page that said the database was away comes with Try again
@@ -443,6 +433,25 @@ class MultiInstanceFaultsIT {
         }
     }
 
+    /**
+     * Every answer was a 200/202 or a 503 that says the database is away, some were refused, and every
+     * write acknowledged is in the database with its event at the receiver (at least once: a delivery
+     * whose "delivered" could not be written during the outage is sent again). The events, for counting.
+     */
+    private static List<String> answeredClearlyAndNothingAcknowledgedLost(OutageLoad load, int refused, String path)
+            throws Exception {
+        assertThat(load.statuses.keySet()).as("every answer: served, or refused with 503").isSubsetOf(200, 202, 503);
+        assertThat(refused).isPositive();
+        assertThat(load.unclear).as("503s that do not say the database is away").isEmpty();
+        String acknowledged = load.deliveryIds.stream().map(String::valueOf).collect(Collectors.joining(","));
+        assertThat(postgres.count("SELECT count(*) FROM webhook_deliveries WHERE id IN (" + acknowledged + ")"))
+                .as("acknowledged writes still there").isEqualTo(load.deliveryIds.size());
+        List<String> events = postgres.strings("SELECT event_id::text FROM webhook_deliveries WHERE id IN (" + acknowledged + ")");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(received(path).stream()
+                .map(LocalReceiver.Received::webhookId).collect(Collectors.toSet())).containsAll(events));
+        return events;
+    }
+
     private static String answerOf(Future<HttpResponse<String>> request) throws InterruptedException {
         try {
             HttpResponse<String> answer = request.get();
@@ -485,15 +494,7 @@ class MultiInstanceFaultsIT {
                     + " %d requests refused (statuses %s), recovered %.1f s after it healed, %d writes acknowledged%n",
                     healthDown.toMillis() / 1e3, refusedDuringCut, load.statuses, recovered.toMillis() / 1e3, load.acknowledged.get());
             // a request that waited on a silent connection for ever would end in the client's 60 s timeout (status 0)
-            assertThat(load.statuses.keySet()).as("every answer: served, or refused with 503").isSubsetOf(200, 202, 503);
-            assertThat(refusedDuringCut).isPositive();
-            assertThat(load.unclear).as("503s that do not say the database is away").isEmpty();
-            String acknowledged = load.deliveryIds.stream().map(String::valueOf).collect(Collectors.joining(","));
-            assertThat(postgres.count("SELECT count(*) FROM webhook_deliveries WHERE id IN (" + acknowledged + ")"))
-                    .as("acknowledged writes still there").isEqualTo(load.deliveryIds.size());
-            List<String> events = postgres.strings("SELECT event_id::text FROM webhook_deliveries WHERE id IN (" + acknowledged + ")");
-            await().atMost(WAIT).untilAsserted(() -> assertThat(received("/partition").stream()
-                    .map(LocalReceiver.Received::webhookId).collect(Collectors.toSet())).containsAll(events));
+            answeredClearlyAndNothingAcknowledgedLost(load, refusedDuringCut, "/partition");
         } finally {
             load.stop();
             link.heal();
