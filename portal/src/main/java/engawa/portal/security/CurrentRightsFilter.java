@@ -29,12 +29,9 @@ class CurrentRightsFilter extends OncePerRequestFilter {
 
     private final SessionRights rights;
     private final SecurityContextHolderStrategy contexts;
-    private final DatabaseAwayPage databaseAway;
-
-    CurrentRightsFilter(SessionRights rights, SecurityContextHolderStrategy contexts, DatabaseAwayPage databaseAway) {
+    CurrentRightsFilter(SessionRights rights, SecurityContextHolderStrategy contexts) {
         this.rights = rights;
         this.contexts = contexts;
-        this.databaseAway = databaseAway;
     }
 
     @Override
@@ -56,7 +53,7 @@ class CurrentRightsFilter extends OncePerRequestFilter {
                 // rights that cannot be read are not assumed: nothing goes on until the database is back
                 log.warn("Could not check the rights of '{}': the database is not reachable ({})", authentication.getName(),
                         e.toString());
-                databaseAway.write(request, response);
+                DatabaseAwayPage.write(request, response);
                 return;
             }
             if (!goesOn) {

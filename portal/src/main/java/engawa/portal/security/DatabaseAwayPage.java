@@ -1,6 +1,5 @@
 package engawa.portal.security;
 
-import com.vaadin.flow.i18n.I18NProvider;
 import engawa.portal.shared.Translations;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,19 +17,16 @@ import org.springframework.web.util.HtmlUtils;
  */
 final class DatabaseAwayPage {
 
-    private final I18NProvider texts;
-
-    DatabaseAwayPage(I18NProvider texts) {
-        this.texts = texts;
+    private DatabaseAwayPage() {
     }
 
-    void write(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    static void write(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setHeader(HttpHeaders.RETRY_AFTER, "30");
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         Locale locale = Translations.supportedOrEnglish(request.getLocale());
-        String title = texts.getTranslation("error.databaseAway.title", locale);
-        String text = texts.getTranslation("error.databaseAway.text", locale);
+        String title = Translations.text("error.databaseAway.title", locale);
+        String text = Translations.text("error.databaseAway.text", locale);
         String accept = request.getHeader(HttpHeaders.ACCEPT);
         if (accept == null || !accept.contains("text/html")) {
             response.setContentType("text/plain;charset=UTF-8");
@@ -50,7 +46,7 @@ final class DatabaseAwayPage {
                 <body><main class="error-view" id="database-away"><h1>%s</h1><p>%s</p>
                 <p><a id="error-try-again" href="">%s</a></p></main></body></html>
                 """.formatted(locale.getLanguage(), HtmlUtils.htmlEscape(title), HtmlUtils.htmlEscape(title),
-                HtmlUtils.htmlEscape(text), HtmlUtils.htmlEscape(texts.getTranslation("error.tryAgain", locale)));
+                HtmlUtils.htmlEscape(text), HtmlUtils.htmlEscape(Translations.text("error.tryAgain", locale)));
         response.getOutputStream().write(page.getBytes(StandardCharsets.UTF_8));
     }
 }

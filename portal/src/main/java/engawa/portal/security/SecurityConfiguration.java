@@ -82,11 +82,11 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain uiSecurity(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> clientRegistrations,
             SingleSignOnAccounts singleSignOn, SessionRights rights, ProblemResponses problems,
-            ObjectProvider<SecurityContextHolderStrategy> contexts, com.vaadin.flow.i18n.I18NProvider texts) throws Exception {
+            ObjectProvider<SecurityContextHolderStrategy> contexts) throws Exception {
         SecurityContextHolderStrategy strategy = contexts.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/icons/**", "/images/**", "/styles.css").permitAll());
-        http.addFilterAfter(new CurrentRightsFilter(rights, strategy, new DatabaseAwayPage(texts)), SecurityContextHolderFilter.class);
+        http.addFilterAfter(new CurrentRightsFilter(rights, strategy), SecurityContextHolderFilter.class);
         http.addFilterBefore(new SameSiteSignIn(problems), UsernamePasswordAuthenticationFilter.class);
         // Content-Security-Policy, framing, nosniff and referrer: SecurityHeaders, for every answer
         http.headers(headers -> headers.frameOptions(frame -> frame.deny()));
