@@ -30,33 +30,36 @@ public record EngawaProperties(
     public record Db(String url, String user, String password, @DefaultValue("true") boolean embedded,
             @DefaultValue("60s") java.time.Duration socketTimeout) {
 
+        /** {@code ENGAWA_DB_SOCKET_TIMEOUT} when it is not set. */
+        public static final java.time.Duration DEFAULT_SOCKET_TIMEOUT = java.time.Duration.ofSeconds(60);
+
         @org.springframework.boot.context.properties.bind.ConstructorBinding
         public Db {
+            if (socketTimeout == null) {
+                socketTimeout = DEFAULT_SOCKET_TIMEOUT;
+            }
+            if (socketTimeout.isNegative()) {
+                throw new IllegalArgumentException("ENGAWA_DB_SOCKET_TIMEOUT is " + socketTimeout
+                        + ": give a duration such as 60s, or 0 for no limit");
+            }
         }
 
         /** With the default socket timeout. */
         public Db(String url, String user, String password, boolean embedded) {
-            this(url, user, password, embedded, java.time.Duration.ofSeconds(60));
+            this(url, user, password, embedded, DEFAULT_SOCKET_TIMEOUT);
         }
 
         public boolean isExternal() {
             return url != null && !url.isBlank();
         }
 
-        /** Fails the start, saying what to set, when there is neither an external nor an embedded database. */
-        /** The socket timeout in whole seconds, as the PostgreSQL driver takes it; 0: none. */
+        /** The socket timeout in whole seconds, as the PostgreSQL driver takes it, a part of one rounded up; 0: none. */
         public int socketTimeoutSeconds() {
-            if (socketTimeout == null) {
-                return 60;
-            }
-            if (socketTimeout.isNegative()) {
-                throw new IllegalStateException("ENGAWA_DB_SOCKET_TIMEOUT is " + socketTimeout + ": give a duration such as 60s,"
-                        + " or 0 for no limit");
-            }
-            long seconds = socketTimeout.toMillis() == 0 ? 0 : Math.max(1, (socketTimeout.toMillis() + 999) / 1000);
-            return (int) Math.min(Integer.MAX_VALUE, seconds);
+            long millis = socketTimeout.toMillis();
+            return (int) Math.min(Integer.MAX_VALUE, (millis + 999) / 1000);
         }
 
+        /** Fails the start, saying what to set, when there is neither an external nor an embedded database. */
         public void requireOne() {
             if (!isExternal() && !embedded) {
                 throw new IllegalStateException("No database: set ENGAWA_DB_URL (with ENGAWA_DB_USER and ENGAWA_DB_PASSWORD)"

@@ -1,5 +1,6 @@
 package engawa.portal.shared;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,6 +20,21 @@ class DatabaseSettingsTest {
         assertThatCode(new EngawaProperties.Db("jdbc:postgresql://db/engawa", "u", "p", false)::requireOne)
                 .doesNotThrowAnyException();
         assertThatCode(new EngawaProperties.Db(" ", null, null, true)::requireOne).doesNotThrowAnyException();
+    }
+
+    @Test
+    void the_socket_timeout_is_whole_seconds_for_the_driver_and_a_negative_one_is_refused_saying_what_to_give() {
+        assertThat(new EngawaProperties.Db(null, null, null, true).socketTimeoutSeconds()).isEqualTo(60);
+        assertThat(withSocketTimeout(java.time.Duration.ofMillis(1500)).socketTimeoutSeconds()).as("a part rounded up").isEqualTo(2);
+        assertThat(withSocketTimeout(java.time.Duration.ofMillis(200)).socketTimeoutSeconds()).as("not 0, which means no limit")
+                .isEqualTo(1);
+        assertThat(withSocketTimeout(java.time.Duration.ZERO).socketTimeoutSeconds()).isZero();
+        assertThatThrownBy(() -> withSocketTimeout(java.time.Duration.ofSeconds(-5)))
+                .hasMessageContaining("ENGAWA_DB_SOCKET_TIMEOUT").hasMessageContaining("such as 60s, or 0 for no limit");
+    }
+
+    private static EngawaProperties.Db withSocketTimeout(java.time.Duration timeout) {
+        return new EngawaProperties.Db(null, null, null, true, timeout);
     }
 
     @Test
