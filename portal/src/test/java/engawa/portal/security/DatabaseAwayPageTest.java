@@ -12,12 +12,7 @@ class DatabaseAwayPageTest {
 
     @Test
     void a_page_load_gets_a_503_page_in_the_browsers_language_with_try_again() throws Exception {
-        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/recipes");
-        request.addHeader("Accept", "text/html,application/xhtml+xml");
-        request.addPreferredLocale(Locale.JAPANESE);
-        MockHttpServletResponse response = new MockHttpServletResponse();
-
-        DatabaseAwayPage.write(request, response);
+        MockHttpServletResponse response = answer("GET", "text/html,application/xhtml+xml", Locale.JAPANESE);
 
         assertThat(response.getStatus()).isEqualTo(503);
         assertThat(response.getHeader("Retry-After")).isEqualTo("30");
@@ -33,16 +28,20 @@ class DatabaseAwayPageTest {
 
     @Test
     void vaadins_own_requests_get_the_status_and_a_line_of_text_in_english_by_default() throws Exception {
-        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/");
-        request.addHeader("Accept", "application/json");
-        request.addPreferredLocale(Locale.FRENCH);
-        MockHttpServletResponse response = new MockHttpServletResponse();
-
-        DatabaseAwayPage.write(request, response);
+        MockHttpServletResponse response = answer("POST", "application/json", Locale.FRENCH);
 
         assertThat(response.getStatus()).isEqualTo(503);
         assertThat(response.getContentType()).startsWith("text/plain");
         assertThat(response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
                 .isEqualTo("Engawa cannot reach its database. Nothing you saved is lost. This is usually over within a minute: try again shortly.");
+    }
+
+    private static MockHttpServletResponse answer(String method, String accept, Locale language) throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest(method, "/recipes");
+        request.addHeader("Accept", accept);
+        request.addPreferredLocale(language);
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        DatabaseAwayPage.write(request, response);
+        return response;
     }
 }
