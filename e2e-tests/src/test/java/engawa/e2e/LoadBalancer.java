@@ -30,12 +30,14 @@ final class LoadBalancer implements AutoCloseable {
         this.port = port;
     }
 
-    /** @param backends the portals' ports by the name the cookie carries */
-    static LoadBalancer start(Map<String, Integer> backends, Path directory) throws IOException {
+    /**
+     * @param port where the balancer listens: known before the portals start, as their public address
+     * @param backends the portals' ports by the name the cookie carries
+     */
+    static LoadBalancer start(int port, Map<String, Integer> backends, Path directory) throws IOException {
         String haproxy = List.of("/usr/sbin/haproxy", "/usr/bin/haproxy").stream().filter(p -> Files.isExecutable(Paths.get(p)))
                 .findFirst().orElseThrow(() -> new IllegalStateException(
                         "No HAProxy: install Debian's (apt-get install haproxy); .ci/run does"));
-        int port = PortalProcess.freePort();
         StringBuilder servers = new StringBuilder();
         backends.forEach((name, backendPort) -> servers.append("  server %s 127.0.0.1:%d cookie %s check inter 500ms fall 2 rise 2%n"
                 .formatted(name, backendPort, name)));
