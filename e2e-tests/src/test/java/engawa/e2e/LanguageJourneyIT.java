@@ -4,7 +4,9 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import engawa.e2e.pages.LoginPage;
 import engawa.e2e.pages.Shell;
 import org.junit.jupiter.api.Test;
@@ -53,6 +55,30 @@ class LanguageJourneyIT extends BrowserJourney {
             login.signInAs("sam", "wrong-password-here");
             assertThat(login.error("ユーザー名またはパスワードが正しくありません")).isVisible();
             screenshotOf(jaPage, "japanese-login-error");
+        }
+    }
+
+    @Test
+    void a_japanese_reader_whose_connection_drops_is_told_in_japanese_and_the_click_goes_through_when_it_is_back() {
+        try (BrowserContext japanese = browser.newContext(new Browser.NewContextOptions().setLocale("ja-JP")
+                .setViewportSize(390, 844).setIsMobile(true).setHasTouch(true))) {
+            japanese.setDefaultTimeout(WAIT_MILLIS);
+            Page phone = japanese.newPage();
+            new LoginPage(phone).open(portal.baseUrl()).signInAs("sam", "engawa-demo-sam");
+            assertThat(phone.locator("#home-greeting")).hasText("ようこそ、Sam Okafor さん");
+            // Vaadin's own indicator at the top of the page, which says "Connection lost" in English unless told otherwise
+            Locator status = phone.locator("vaadin-connection-indicator .v-status-message");
+
+            japanese.setOffline(true);
+            // offline ("check your network") or, when a request of the page failed first, already trying again
+            assertThat(status).containsText("Engawa に接続できません");
+            phone.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("すべてのレシピ")).click();
+            assertThat(status).containsText("接続し直しています。保存した内容は失われていません。");
+            assertThat(status).isInViewport();
+            screenshotOf(phone, "connection-lost-japanese-phone");
+
+            japanese.setOffline(false);
+            assertThat(phone.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("自動化レシピ"))).isVisible();
         }
     }
 }

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * The browser's language is Vaadin's default; once a person has chosen a language it wins, in
  * every browser they sign in from. Looked up once per session, when the person is known. The
- * page's {@code <html lang>} follows, so that screen readers speak Japanese pages in Japanese.
+ * page's {@code <html lang>} follows, so that screen readers speak Japanese pages in Japanese, and
+ * so do the words of Vaadin's connection indicator.
  */
 @Component
 class PreferredLanguageInitializer implements VaadinServiceInitListener {
@@ -31,6 +32,7 @@ class PreferredLanguageInitializer implements VaadinServiceInitListener {
             // screen readers choose their voice by <html lang>: Japanese pages must not be read as English
             uiEvent.getUI().getPage().executeJs("document.documentElement.lang = $0",
                     Translations.supportedOrEnglish(uiEvent.getUI().getLocale()).getLanguage());
+            ConnectionIndicatorTexts.apply(uiEvent.getUI());
         });
         // the first HTML already says the language the browser asked for, before any script runs
         event.addIndexHtmlRequestListener(response -> response.getDocument().getElementsByTag("html")
