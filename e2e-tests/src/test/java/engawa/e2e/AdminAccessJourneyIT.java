@@ -17,8 +17,10 @@ class AdminAccessJourneyIT extends BrowserJourney {
         assertThat(shell.navGroup("Admin")).hasCount(0);
         assertThat(shell.navItem("People")).hasCount(0);
 
-        page.navigate(portal.baseUrl() + "/admin/users");
-        // the page's one heading and its title say it, as on every other page
+        com.microsoft.playwright.Response denied = page.navigate(portal.baseUrl() + "/admin/users");
+        // the answer's status says it, for monitors and link checkers; the page's one heading and its
+        // title say it, as on every other page
+        org.assertj.core.api.Assertions.assertThat(denied.status()).as("an admin's page opened by a member").isEqualTo(403);
         assertThat(shell.accessDenied().locator("h1")).hasText("This page is not for your account");
         assertThat(page).hasTitle("This page is not for your account · Engawa");
         assertThat(page.locator("#users-grid")).hasCount(0);

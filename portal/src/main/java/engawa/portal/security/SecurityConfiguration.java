@@ -91,7 +91,7 @@ class SecurityConfiguration {
         // Content-Security-Policy, framing, nosniff and referrer: SecurityHeaders, for every answer
         http.headers(headers -> headers.frameOptions(frame -> frame.deny()));
         // an address that is no page (a typo, an old bookmark) reaches the router, which says so in the
-        // portal's own words, with a 404 (app.UnknownAddressStatus); Vaadin's default, deny, gave
+        // portal's own words, with a 404 (app.PageStatus); Vaadin's default, deny, gave
         // signed-in people the browser's bare "access denied". Views keep their own checks; the API and actuator have the chain above.
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login")
                 .anyRequest(AuthorizeHttpRequestsConfigurer.AuthorizedUrl::authenticated));

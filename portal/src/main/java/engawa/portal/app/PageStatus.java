@@ -1,26 +1,32 @@
 package engawa.portal.app;
 
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.router.internal.NavigationRouteTarget;
 import com.vaadin.flow.server.RouteRegistry;
 import com.vaadin.flow.server.VaadinServletContext;
 import com.vaadin.flow.server.startup.ApplicationRouteRegistry;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.regex.Pattern;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * An address that is no page answers 404, as its page says. Vaadin answers every page address with
- * the same HTML, 200 whatever the address, and the browser draws "There is no page here" afterwards;
- * link checkers, uptime monitors and search engines read the status only. The page drawn is the
- * same. Runs after Spring Security, so only a signed-in person's requests get here (everyone else
- * is sent to the sign-in page first); API, files and Vaadin's own requests are left alone.
+ * A page's answer carries the status its page says: 404 for an address that is no page, 403 for a
+ * page that is not for this person (an admin's page opened by a member). Vaadin answers every page
+ * address with the same HTML, 200 whatever the address, and the browser draws "There is no page
+ * here" or "This page is not for your account" afterwards; link checkers, uptime monitors and
+ * search engines read the status only. The page drawn is the same. Runs after Spring Security, so
+ * only a signed-in person's requests get here (everyone else is sent to the sign-in page first),
+ * with the roles they have now (a session whose rights changed has ended before); API, files and
+ * Vaadin's own requests are left alone.
  */
-@Component
-class UnknownAddressStatus extends OncePerRequestFilter {
+@org.springframework.stereotype.Component
+class PageStatus extends OncePerRequestFilter {
 
     /** Addresses that are not pages: the API, the actuator, Vaadin's files, anything with a file extension. */
     private static final Pattern NOT_A_PAGE = Pattern.compile(
@@ -37,10 +43,19 @@ class UnknownAddressStatus extends OncePerRequestFilter {
             throws ServletException, IOException {
         String route = path(request).replaceAll("^/+|/+$", "");
         RouteRegistry routes = ApplicationRouteRegistry.getInstance(new VaadinServletContext(getServletContext()));
-        if (!routes.getNavigationRouteTarget(route).hasTarget()) {
+        NavigationRouteTarget target = routes.getNavigationRouteTarget(route);
+        if (!target.hasTarget()) {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+        } else if (!mayOpen(target.getRouteTarget().getTarget(), request)) {
+            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
         }
         chain.doFilter(request, response);
+    }
+
+    /** As Vaadin's access check decides for the view (its {@code @RolesAllowed}), which then draws the refusal. */
+    private static boolean mayOpen(Class<? extends Component> view, HttpServletRequest request) {
+        RolesAllowed roles = view.getAnnotation(RolesAllowed.class);
+        return roles == null || Arrays.stream(roles.value()).anyMatch(request::isUserInRole);
     }
 
     private static String path(HttpServletRequest request) {
