@@ -70,6 +70,8 @@ class NonEngineerJourneyIT extends BrowserJourney {
             hana.locator("#recipe-run").click();
             clicks++;
             assertThat(hana.locator("#run-status-label")).hasText("成功");
+            // the demo workflow learnt her language with the run and answers in it
+            assertThat(hana.locator(".run-view")).containsText("完了しました。（このデモのワークフローは");
             // her answers as she wrote them: the day in her format, not 2026-12-31
             assertThat(hana.locator(".run-view")).containsText(endOfMonth);
             assertThat(hana.locator(".run-view")).not().containsText(endOfMonth.replace('/', '-'));

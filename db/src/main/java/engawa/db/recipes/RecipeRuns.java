@@ -161,20 +161,24 @@ public class RecipeRuns {
                 .list();
     }
 
-    /** Who runs a recipe, for defaults such as {@code {me.team}}: their first team by joining date. */
-    public record Runner(String username, String name, String email, String team) {
+    /**
+     * Who runs a recipe, for defaults such as {@code {me.team}}: their first team by joining date.
+     *
+     * @param locale the language they chose in the portal (a BCP 47 tag), or null
+     */
+    public record Runner(String username, String name, String email, String team, String locale) {
     }
 
     /** One query: a run is answered in a few milliseconds, and this is on its path. */
     public Optional<Runner> runner(long userId) {
         return jdbc.sql("""
-                SELECT u.username, u.display_name, u.email,
+                SELECT u.username, u.display_name, u.email, u.locale,
                        (SELECT t.name FROM team_memberships m JOIN teams t ON t.id = m.team_id
                         WHERE m.user_id = u.id ORDER BY m.joined_at, t.id LIMIT 1) AS team
                 FROM users u WHERE u.id = ?""")
                 .param(userId)
                 .query((rs, n) -> new Runner(rs.getString("username"), rs.getString("display_name"), rs.getString("email"),
-                        rs.getString("team")))
+                        rs.getString("team"), rs.getString("locale")))
                 .optional();
     }
 

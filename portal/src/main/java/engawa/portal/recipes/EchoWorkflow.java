@@ -1,8 +1,10 @@
 package engawa.portal.recipes;
 
 import engawa.portal.shared.PublicUrl;
+import engawa.portal.shared.Translations;
 import engawa.portal.shared.UserFacingException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -68,20 +70,20 @@ public class EchoWorkflow implements DisposableBean {
         }
         String token = rest.substring(rest.indexOf("?token=") + "?token=".length());
         boolean test = data.path("test").asBoolean(false);
-        timer.schedule(() -> answer(runId, token, fail, test), DELAY.toMillis(), TimeUnit.MILLISECONDS);
+        // it answers in the language of the person who ran it, as a real workflow may
+        JsonNode asked = data.path("requested_by").path("language");
+        Locale language = Translations.fromTag(asked.isMissingNode() || asked.isNull() ? null : asked.asString());
+        timer.schedule(() -> answer(runId, token, fail, test, language), DELAY.toMillis(), TimeUnit.MILLISECONDS);
         return true;
     }
 
-    private void answer(UUID runId, String token, boolean fail, boolean test) {
+    private void answer(UUID runId, String token, boolean fail, boolean test, Locale language) {
         try {
             if (fail) {
-                outcomes.callback(runId, token, "failed",
-                        "The demo workflow could not finish: the spreadsheet it writes to is read-only.", null);
+                outcomes.callback(runId, token, "failed", Translations.text("recipes.echo.failed", language), null);
             } else {
-                outcomes.callback(runId, token, "succeeded", test
-                        ? "Test run received by the demo workflow: everything is connected."
-                        : "Done. (This demo workflow only confirms that it received your request; nothing else was changed.)",
-                        null);
+                outcomes.callback(runId, token, "succeeded",
+                        Translations.text(test ? "recipes.echo.testDone" : "recipes.echo.done", language), null);
             }
         } catch (RuntimeException e) {
             log.info("Echo workflow: run {} could not be answered: {}", runId, e.getMessage());

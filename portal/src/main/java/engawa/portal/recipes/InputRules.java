@@ -1,5 +1,6 @@
 package engawa.portal.recipes;
 
+import engawa.portal.shared.Translations;
 import engawa.portal.shared.UserFacingException;
 import engawa.portal.shared.UserFacingException.FieldProblem;
 import java.math.BigDecimal;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -28,12 +30,17 @@ public final class InputRules {
 
     /**
      * Who is running it, and their today: what defaults such as {@code {me.email}} and
-     * {@code {end-of-month}} become, and what "not in the past" means for them.
+     * {@code {end-of-month}} become, and what "not in the past" means for them; and the language they
+     * read Engawa in (English or Japanese), which the workflow learns, so it can answer in it.
      */
-    public record Me(String username, String name, String email, String team, LocalDate today) {
+    public record Me(String username, String name, String email, String team, LocalDate today, Locale language) {
+
+        public Me {
+            language = Translations.supportedOrEnglish(language);
+        }
 
         public Me on(LocalDate day) {
-            return new Me(username, name, email, team, day);
+            return new Me(username, name, email, team, day, language);
         }
 
         String fill(String template) {

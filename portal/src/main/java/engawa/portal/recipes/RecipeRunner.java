@@ -7,6 +7,7 @@ import engawa.db.recipes.RunRow;
 import engawa.portal.webhooks.PrivateTargets;
 import engawa.portal.people.Callers;
 import engawa.portal.people.Callers.Caller;
+import engawa.portal.shared.Translations;
 import engawa.portal.shared.UserFacingException;
 import engawa.portal.shared.TimeOrderedIds;
 import java.time.Clock;
@@ -17,6 +18,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.data.domain.Pageable;
@@ -60,13 +62,19 @@ public class RecipeRunner {
         this.clock = clock;
     }
 
-    InputRules.Me me(Caller caller, ZoneId zone) {
+    /** @param language the page's, or null for the one the person chose in Engawa */
+    InputRules.Me me(Caller caller, ZoneId zone, Locale language) {
         LocalDate today = LocalDate.now(clock.withZone(zone));
         if (caller.userId() == null) {
-            return new InputRules.Me(caller.username(), "Engawa", null, null, today);
+            return new InputRules.Me(caller.username(), "Engawa", null, null, today, language);
         }
         RecipeRuns.Runner runner = runs.runner(caller.userId()).orElseThrow();
-        return new InputRules.Me(runner.username(), runner.name(), runner.email(), runner.team(), today);
+        return new InputRules.Me(runner.username(), runner.name(), runner.email(), runner.team(), today,
+                language != null ? language : runner.locale() == null ? null : Translations.fromTag(runner.locale()));
+    }
+
+    InputRules.Me me(Caller caller, RunOptions options) {
+        return me(caller, options.zone(), options.language());
     }
 
     /**
@@ -80,7 +88,7 @@ public class RecipeRunner {
     public UUID run(String slug, Map<String, ?> answers, RunOptions options) {
         Caller caller = callers.current();
         RecipeRow recipe = runnable(caller, slug, options.test());
-        InputRules.Me me = me(caller, options.zone());
+        InputRules.Me me = me(caller, options);
         Map<String, Object> inputs = InputRules.answers(access.inputs(recipe.values().inputsJson()), answers, me,
                 options.confirmed());
         return starter.start(recipe, caller.userId(), me, inputs, options.test(), null);
@@ -95,16 +103,18 @@ public class RecipeRunner {
     /**
      * Runs a finished run again with the same inputs, against the recipe's current version. The
      * answers were confirmed when first run; limits the owners made refusals still hold.
+     *
+     * @param language the page's, or null for the one the person chose in Engawa
      */
     @Transactional
-    public UUID tryAgain(UUID runId, ZoneId zone) {
+    public UUID tryAgain(UUID runId, ZoneId zone, Locale language) {
         Caller caller = callers.current();
         RunRow run = visibleRun(caller, runId);
         if (!run.status().finished()) {
             throw UserFacingException.conflict("recipes.retry.notFinished");
         }
         RecipeRow recipe = runnable(caller, run.recipeSlug(), run.test());
-        InputRules.Me me = me(caller, zone);
+        InputRules.Me me = me(caller, zone, language);
         Map<String, Object> inputs = InputRules.answers(access.inputs(recipe.values().inputsJson()),
                 json.readValue(run.inputsJson(), OBJECT), me, true);
         return starter.start(recipe, caller.userId(), me, inputs, run.test(), runId);
@@ -120,7 +130,7 @@ public class RecipeRunner {
         if (test && !owner) {
             throw UserFacingException.forbidden("recipes.test.ownersOnly");
         }
-        InputRules.Me me = me(caller, options.zone());
+        InputRules.Me me = me(caller, options);
         Map<String, Object> inputs = InputRules.answers(access.inputs(recipe.values().inputsJson()), answers, me,
                 options.confirmed());
         Instant now = clock.instant();
@@ -190,9 +200,9 @@ public class RecipeRunner {
         boolean owner = access.mayEdit(caller, row);
         Recipe recipe = Recipe.of(row, access.inputs(row.values().inputsJson()), owner);
         if (!owner) {
-            return new RecipePage(recipe, me(caller, zone), stats(row, zone), null, List.of(), List.of());
+            return new RecipePage(recipe, me(caller, zone, null), stats(row, zone), null, List.of(), List.of());
         }
-        return new RecipePage(recipe, me(caller, zone), stats(row, zone), access.target(row), recipes.versions(row.id(), 20),
+        return new RecipePage(recipe, me(caller, zone, null), stats(row, zone), access.target(row), recipes.versions(row.id(), 20),
                 runs.byRecipe(row.id(), 0, 8).stream().map(this::view).toList());
     }
 

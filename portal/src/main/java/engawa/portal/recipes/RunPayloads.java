@@ -89,6 +89,8 @@ public class RunPayloads {
         person.put("name", me.name());
         person.put("email", me.email());
         person.put("team", me.team());
+        // "en" or "ja": a workflow that answers, or writes to the person, can do so in their language
+        person.put("language", me.language().getLanguage());
         data.put("requested_by", person);
         data.put("inputs", inputs);
         if (recipe.values().callsBack()) {

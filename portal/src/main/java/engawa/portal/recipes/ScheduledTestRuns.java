@@ -23,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 class ScheduledTestRuns {
 
     private static final Logger log = LoggerFactory.getLogger(ScheduledTestRuns.class);
-    static final InputRules.Me PORTAL = new InputRules.Me("engawa", "Engawa test run", "test-run@engawa.invalid", null, null);
+    static final InputRules.Me PORTAL = new InputRules.Me("engawa", "Engawa test run", "test-run@engawa.invalid", null, null,
+            null);
 
     private final Recipes recipes;
     private final RecipeAccess access;

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class InputRulesTest {
 
     static final InputRules.Me HANA = new InputRules.Me("hana", "Hana Sato", "hana@example.com", "Finance & Operations",
-            java.time.LocalDate.of(2026, 12, 4));
+            java.time.LocalDate.of(2026, 12, 4), null);
 
     static RecipeInput field(String key, String kind, boolean required, String defaultValue, String pattern, String... choices) {
         return new RecipeInput(key, kind, key, null, null, null, required, defaultValue, pattern, List.of(choices));

@@ -132,6 +132,7 @@ class RecipesApiIT {
         assertThat(data.at("/inputs/copies").asInt()).isEqualTo(2);
         assertThat(data.at("/inputs/email").asString()).isEqualTo("hana.sato@example.com");
         assertThat(data.at("/requested_by/username").asString()).isEqualTo("hana");
+        assertThat(data.at("/requested_by/language").asString()).as("hana has not chosen a language").isEqualTo("en");
         assertThat(data.at("/run/id").asString()).isEqualTo(runId);
         assertThat(data.at("/recipe/version").asInt()).isEqualTo(1);
         String callback = data.get("callback_url").asString();
@@ -192,6 +193,23 @@ class RecipesApiIT {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM recipe_runs r JOIN recipes c ON c.id = r.recipe_id"
                 + " WHERE c.slug = ?", Long.class, slug)).isZero();
         assertThat(targetEvents(slug)).isZero();
+    }
+
+    @Test
+    void the_workflow_learns_the_language_the_person_chose_in_engawa() throws Exception {
+        String slug = create(false, "").get("slug").asString();
+        String chosen = jdbc.queryForObject("SELECT locale FROM users WHERE username = 'hana'", String.class);
+        jdbc.update("UPDATE users SET locale = 'ja' WHERE username = 'hana'");
+        try {
+            HttpResponse<String> accepted = api.send("POST", "/api/v1/recipes/" + slug + "/runs", hana,
+                    "{\"inputs\": {\"month\": \"2026-11\"}}");
+            assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+            await().atMost(WAIT).until(() -> workflow.received().size() == 1);
+            JsonNode data = json.readTree(workflow.received().getFirst().getBody().utf8()).get("data");
+            assertThat(data.at("/requested_by/language").asString()).isEqualTo("ja");
+        } finally {
+            jdbc.update("UPDATE users SET locale = ? WHERE username = 'hana'", chosen);
+        }
     }
 
     @Test

@@ -108,7 +108,8 @@ class RecipesApi {
         }
 
         RunOptions options() {
-            return new RunOptions(Boolean.TRUE.equals(test), Boolean.TRUE.equals(confirm), zone(timeZone));
+            // the language the person chose in Engawa: an API call has no page whose language it could take
+            return new RunOptions(Boolean.TRUE.equals(test), Boolean.TRUE.equals(confirm), zone(timeZone), null);
         }
 
         static ZoneId zone(String name) {
@@ -238,7 +239,7 @@ class RecipesApi {
 
     @PostMapping("/runs/{id}/retry")
     ResponseEntity<AcceptedRun> retry(@PathVariable String id, @RequestParam(required = false) String timeZone) {
-        return accepted(runner.tryAgain(runId(id), RunBody.zone(timeZone)));
+        return accepted(runner.tryAgain(runId(id), RunBody.zone(timeZone), null));
     }
 
     /** The workflow's answer; authorised by the run's token from the callback URL, not by an account. */

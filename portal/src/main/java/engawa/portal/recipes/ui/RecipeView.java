@@ -209,7 +209,7 @@ public class RecipeView extends Div implements HasDynamicTitle, BeforeEnterObser
      */
     private void run(Recipe recipe, boolean test, boolean confirmed) {
         try {
-            UUID id = runner.run(recipe.slug(), form.answers(), new RunOptions(test, confirmed, Formats.zone()));
+            UUID id = runner.run(recipe.slug(), form.answers(), new RunOptions(test, confirmed, Formats.zone(), getLocale()));
             getUI().ifPresent(ui -> ui.navigate(RunView.class, new RouteParameters("id", id.toString())));
         } catch (UserFacingException refusal) {
             FormErrors.show(this, refusal, form.validated());
@@ -244,7 +244,7 @@ public class RecipeView extends Div implements HasDynamicTitle, BeforeEnterObser
     private void preview(Recipe recipe, boolean test) {
         RunPreview preview;
         try {
-            preview = runner.preview(recipe.slug(), form.answers(), new RunOptions(test, true, Formats.zone()));
+            preview = runner.preview(recipe.slug(), form.answers(), new RunOptions(test, true, Formats.zone(), getLocale()));
         } catch (UserFacingException refusal) {
             FormErrors.show(this, refusal, form.validated());
             return;

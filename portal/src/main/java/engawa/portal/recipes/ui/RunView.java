@@ -173,7 +173,7 @@ public class RunView extends Div implements HasDynamicTitle, BeforeEnterObserver
         } else if (failed) {
             Button again = new Button(getTranslation("recipes.run.tryAgain"), VaadinIcon.REFRESH.create(), e -> {
                 try {
-                    UUID id = runner.tryAgain(row.id(), Formats.zone());
+                    UUID id = runner.tryAgain(row.id(), Formats.zone(), getLocale());
                     getUI().ifPresent(ui -> ui.navigate(RunView.class, new RouteParameters("id", id.toString())));
                 } catch (UserFacingException refusal) {
                     FormErrors.notifyError(refusal.messageIn(getLocale()));
