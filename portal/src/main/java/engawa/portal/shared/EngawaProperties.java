@@ -19,6 +19,14 @@ public record EngawaProperties(
         String secretKey,
         String publicUrl) {
 
+    public EngawaProperties {
+        if (publicUrl != null && !publicUrl.isBlank() && !PublicUrl.isAbsoluteWebAddress(publicUrl.strip())) {
+            // every link in e-mails and webhook events starts with it: refuse it before one goes out broken
+            throw new IllegalArgumentException("ENGAWA_PUBLIC_URL is \"" + publicUrl + "\": give the address people open"
+                    + " Engawa at, with http:// or https://, such as https://engawa.example.com");
+        }
+    }
+
     /**
      * @param embedded      false where there is no embedded PostgreSQL to fall back on (the container
      *                      image sets {@code ENGAWA_DB_EMBEDDED=false}): then {@code url} is required
