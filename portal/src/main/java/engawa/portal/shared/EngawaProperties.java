@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Engawa's own settings, bound from environment variables such as {@code ENGAWA_DATA_DIR}
  * through Spring's relaxed binding. {@code secretKey} ({@code ENGAWA_SECRET_KEY}) encrypts stored
  * secrets such as webhook signing keys; see {@link SecretBox}. {@code publicUrl}
- * ({@code ENGAWA_PUBLIC_URL}) is where people reach the portal, for links in webhook events.
+ * ({@code ENGAWA_PUBLIC_URL}) is where people reach the portal, for links in e-mails, calendar feeds
+ * and webhook events.
  */
 @ConfigurationProperties("engawa")
 public record EngawaProperties(
@@ -21,7 +22,7 @@ public record EngawaProperties(
 
     public EngawaProperties {
         if (publicUrl != null && !publicUrl.isBlank() && !PublicUrl.isAbsoluteWebAddress(publicUrl.strip())) {
-            // every link in e-mails and webhook events starts with it: refuse it before one goes out broken
+            // every link that leaves the portal starts with it: refuse it before one goes out broken
             throw new IllegalArgumentException("ENGAWA_PUBLIC_URL is \"" + publicUrl + "\": give the address people open"
                     + " Engawa at, with http:// or https://, such as https://engawa.example.com");
         }
