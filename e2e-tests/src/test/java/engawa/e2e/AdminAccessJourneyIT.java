@@ -36,6 +36,35 @@ class AdminAccessJourneyIT extends BrowserJourney {
         assertThat(page).hasTitle("There is no page here · Engawa");
     }
 
+    /**
+     * Engawa tried on a shared machine without ENGAWA_PUBLIC_URL: its e-mails' links lead to
+     * localhost. An admin who opened it by another name is told, with the value to set; one who
+     * opened it on the machine itself is not.
+     */
+    @Test
+    void an_admin_who_opened_engawa_by_another_name_learns_that_e_mail_links_lead_to_localhost() {
+        new LoginPage(page).open(portal.baseUrl()).signInAs("admin", "engawa-admin");
+        page.navigate(portal.baseUrl() + "/admin/emails");
+        assertThat(page.locator("#sent-emails")).isVisible();
+        assertThat(page.locator("#sent-emails-links-only-here")).hasCount(0);
+
+        // a name other than localhost for this machine, as a colleague's browser would use
+        String named = portal.baseUrl().replace("localhost", "engawa.test");
+        try (com.microsoft.playwright.Playwright own = Browsers.playwright();
+                com.microsoft.playwright.Browser elsewhere = Browsers.launch(own, java.util.List.of(
+                        "--host-resolver-rules=MAP engawa.test 127.0.0.1"));
+                com.microsoft.playwright.BrowserContext context = elsewhere.newContext()) {
+            context.setDefaultTimeout(WAIT_MILLIS);
+            com.microsoft.playwright.Page admin = context.newPage();
+            new LoginPage(admin).open(named).signInAs("admin", "engawa-admin");
+            admin.navigate(named + "/admin/emails");
+            com.microsoft.playwright.Locator notice = admin.locator("#sent-emails-links-only-here");
+            assertThat(notice).containsText("Links in Engawa's e-mails lead to " + portal.baseUrl());
+            assertThat(notice).containsText("Set ENGAWA_PUBLIC_URL to the address people open (here: " + named + ";");
+            screenshotOf(admin, "links-only-here");
+        }
+    }
+
     @Test
     void an_admin_creates_a_person_and_a_team_and_adds_the_person_to_it() {
         new LoginPage(page).open(portal.baseUrl()).signInAs("admin", "engawa-admin");

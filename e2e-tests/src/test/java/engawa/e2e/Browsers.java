@@ -29,10 +29,18 @@ final class Browsers {
     }
 
     static Browser launch(Playwright playwright) {
-        BrowserType.LaunchOptions options = new BrowserType.LaunchOptions().setHeadless(true);
-        systemChromium().ifPresent(chromium -> options.setExecutablePath(chromium).setArgs(List.of(
-                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+        return launch(playwright, List.of());
+    }
+
+    /** @param extraArgs Chromium switches on top, such as {@code --host-resolver-rules} */
+    static Browser launch(Playwright playwright, List<String> extraArgs) {
+        BrowserType.LaunchOptions options = new BrowserType.LaunchOptions().setHeadless(true).setArgs(extraArgs);
+        systemChromium().ifPresent(chromium -> {
+            List<String> args = new java.util.ArrayList<>(List.of("--no-sandbox", "--disable-gpu", "--disable-quic",
+                    "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"));
+            args.addAll(extraArgs);
+            options.setExecutablePath(chromium).setArgs(args);
+        });
         return playwright.chromium().launch(options);
     }
 

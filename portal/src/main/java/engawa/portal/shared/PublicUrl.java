@@ -19,10 +19,12 @@ public class PublicUrl {
     private static final Logger log = LoggerFactory.getLogger(PublicUrl.class);
 
     private final String base;
+    private final boolean configured;
 
     PublicUrl(EngawaProperties properties, @Value("${server.port:8080}") int port) {
         String configured = properties.publicUrl();
         boolean set = configured != null && !configured.isBlank();
+        this.configured = set;
         this.base = set ? configured.strip().replaceAll("/+$", "") : "http://localhost:" + port;
         if (!set && properties.db() != null && properties.db().isExternal()) {
             log.warn("ENGAWA_PUBLIC_URL is not set: links in e-mails and webhook events will point to {}, which people"
@@ -40,6 +42,20 @@ public class PublicUrl {
         } catch (URISyntaxException e) {
             return false;
         }
+    }
+
+    /**
+     * Whether links lead only to this machine while a person opened the portal from elsewhere: no
+     * {@code ENGAWA_PUBLIC_URL}, and the address they used (its host) is not this machine's loopback.
+     */
+    public boolean onlyHereWhileOpenedAt(String host) {
+        return !configured && host != null && !host.isBlank() && !isLoopback(host);
+    }
+
+    private static boolean isLoopback(String host) {
+        String h = host.strip().toLowerCase(java.util.Locale.ROOT);
+        return h.equals("localhost") || h.endsWith(".localhost") || h.startsWith("127.") || h.equals("::1")
+                || h.equals("[::1]") || h.equals("0:0:0:0:0:0:0:1");
     }
 
     /** @param path starting with {@code /} */

@@ -39,6 +39,18 @@ class PublicUrlTest {
                 + " http://localhost:8080").contains("the same for every instance");
     }
 
+    @Test
+    void links_lead_only_here_when_no_address_is_set_and_someone_opened_the_portal_by_another_name() {
+        PublicUrl unset = new PublicUrl(settings(Map.of()), 8080);
+        assertThat(unset.onlyHereWhileOpenedAt("engawa.corp.example")).isTrue();
+        assertThat(unset.onlyHereWhileOpenedAt("10.0.0.5")).isTrue();
+        for (String here : new String[] {"localhost", "127.0.0.1", "::1", "[::1]", "app.localhost"}) {
+            assertThat(unset.onlyHereWhileOpenedAt(here)).as(here).isFalse();
+        }
+        PublicUrl set = new PublicUrl(settings(Map.of("engawa.public-url", "https://engawa.example.com")), 8080);
+        assertThat(set.onlyHereWhileOpenedAt("engawa.corp.example")).isFalse();
+    }
+
     private static EngawaProperties settings(Map<String, String> values) {
         Map<String, String> all = new java.util.HashMap<>(Map.of("engawa.data-dir", Path.of("target/public-url-test").toString()));
         all.putAll(values);

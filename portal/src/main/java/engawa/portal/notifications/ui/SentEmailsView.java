@@ -14,6 +14,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import engawa.db.notifications.EmailOutbox.SentEmail;
 import engawa.portal.notifications.NotificationService;
+import engawa.portal.shared.PublicUrl;
 import engawa.portal.shared.ui.Formats;
 import engawa.portal.shared.ui.MenuGroup;
 import engawa.portal.shared.ui.GridHeights;
@@ -34,7 +35,7 @@ public class SentEmailsView extends Div implements HasDynamicTitle {
     private final Grid<SentEmail> grid = new Grid<>();
     private long total;
 
-    SentEmailsView(NotificationService notifications) {
+    SentEmailsView(NotificationService notifications, PublicUrl publicUrl) {
         addClassName("page");
         // every page has one h1: what screen reader users jump to first
         H1 heading = new H1(getTranslation("nav.admin.emails"));
@@ -48,6 +49,15 @@ public class SentEmailsView extends Div implements HasDynamicTitle {
             noMail.setId("sent-emails-no-server");
             noMail.addClassName("callout");
             add(noMail);
+        }
+        com.vaadin.flow.server.VaadinServletRequest request = com.vaadin.flow.server.VaadinServletRequest.getCurrent();
+        if (request != null && publicUrl.onlyHereWhileOpenedAt(request.getServerName())) {
+            // an installation tried on a shared machine without ENGAWA_PUBLIC_URL: its e-mails' links lead to localhost
+            Paragraph onlyHere = new Paragraph(getTranslation("sentEmails.linksOnlyHere", publicUrl.of(""),
+                    openedAt(request)));
+            onlyHere.setId("sent-emails-links-only-here");
+            onlyHere.addClassName("callout");
+            add(onlyHere);
         }
         grid.setId("sent-emails");
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
@@ -96,5 +106,13 @@ public class SentEmailsView extends Div implements HasDynamicTitle {
     @Override
     public String getPageTitle() {
         return getTranslation("nav.admin.emails") + " · " + getTranslation("app.name");
+    }
+
+    /** The address the person opened Engawa at, as a value for ENGAWA_PUBLIC_URL. */
+    private static String openedAt(com.vaadin.flow.server.VaadinServletRequest request) {
+        String scheme = request.isSecure() ? "https" : "http";
+        int port = request.getServerPort();
+        boolean usual = port <= 0 || scheme.equals("https") && port == 443 || scheme.equals("http") && port == 80;
+        return scheme + "://" + request.getServerName() + (usual ? "" : ":" + port);
     }
 }
