@@ -22,11 +22,10 @@ public class PublicUrl {
     private final boolean configured;
 
     PublicUrl(EngawaProperties properties, @Value("${server.port:8080}") int port) {
-        String configured = properties.publicUrl();
-        boolean set = configured != null && !configured.isBlank();
-        this.configured = set;
-        this.base = set ? configured.strip().replaceAll("/+$", "") : "http://localhost:" + port;
-        if (!set && properties.db() != null && properties.db().isExternal()) {
+        String setting = properties.publicUrl();
+        this.configured = setting != null && !setting.isBlank();
+        this.base = configured ? setting.strip().replaceAll("/+$", "") : "http://localhost:" + port;
+        if (!configured && properties.db() != null && properties.db().isExternal()) {
             log.warn("ENGAWA_PUBLIC_URL is not set: links in e-mails and webhook events will point to {}, which people"
                     + " elsewhere cannot open. Set it to the address people open Engawa at, such as"
                     + " https://engawa.example.com (the same for every instance).", base);
