@@ -245,10 +245,7 @@ class MultiInstanceFaultsIT {
     void a_browser_whose_instance_stops_signs_in_again_on_the_other_and_finds_what_it_saved() throws Exception {
         try (Playwright playwright = Browsers.playwright(); Browser browser = Browsers.launch(playwright);
                 BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("en-US"))) {
-            PlaywrightAssertions.setDefaultAssertionTimeout(WAIT.toMillis());
-            context.setDefaultTimeout(WAIT.toMillis());
-            Page page = context.newPage();
-            new LoginPage(page).open(balancer.baseUrl()).signInAs("yuki", "engawa-demo-yuki");
+            Page page = signedInThroughTheBalancer(context, "yuki", "engawa-demo-yuki");
             Shell shell = new Shell(page);
             assertThat(shell.navItem("Catalog")).isVisible();
             String route = routeOf(context);
@@ -258,21 +255,21 @@ class MultiInstanceFaultsIT {
             shell.switchLanguageTo("日本語");
             assertThat(shell.navItem("カタログ")).isVisible();
             long stopped = System.nanoTime();
-                PORTALS.remove(route).close(); // SIGTERM, as Kubernetes stops a pod
-                // the next click reaches the other instance, which has no session for this browser
-                shell.navItem("オフィスアワー").click();
-                LoginPage login = new LoginPage(page);
-                assertThat(login.username()).isVisible();
-                System.out.printf("RESILIENCE | portal %s stopped under a signed-in browser: sign-in page after %.1f s%n", route,
-                        (System.nanoTime() - stopped) / 1e9);
+            PORTALS.remove(route).close(); // SIGTERM, as Kubernetes stops a pod
+            // the next click reaches the other instance, which has no session for this browser
+            shell.navItem("オフィスアワー").click();
+            LoginPage login = new LoginPage(page);
+            assertThat(login.username()).isVisible();
+            System.out.printf("RESILIENCE | portal %s stopped under a signed-in browser: sign-in page after %.1f s%n", route,
+                    (System.nanoTime() - stopped) / 1e9);
 
-                login.signInAs("yuki", "engawa-demo-yuki");
-                assertThat(shell.navItem("カタログ")).isVisible();
-                assertThat(routeOf(context)).isNotEqualTo(route);
+            login.signInAs("yuki", "engawa-demo-yuki");
+            assertThat(shell.navItem("カタログ")).isVisible();
+            assertThat(routeOf(context)).isNotEqualTo(route);
 
-                startPortal(route, Map.of());
-                // a new browser is sent to the instance that came back as soon as its health check passes
-                await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).until(() -> servedBy(route));
+            startPortal(route, Map.of());
+            // a new browser is sent to the instance that came back as soon as its health check passes
+            await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).until(() -> servedBy(route));
         }
     }
 
@@ -284,10 +281,7 @@ class MultiInstanceFaultsIT {
         try (Playwright playwright = Browsers.playwright(); Browser browser = Browsers.launch(playwright);
                 BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("ja-JP"))) {
             // someone has the portal open meanwhile, in Japanese
-            PlaywrightAssertions.setDefaultAssertionTimeout(WAIT.toMillis());
-            context.setDefaultTimeout(WAIT.toMillis());
-            Page page = context.newPage();
-            new LoginPage(page).open(balancer.baseUrl()).signInAs("sam", "engawa-demo-sam");
+            Page page = signedInThroughTheBalancer(context, "sam", "engawa-demo-sam");
             assertThat(new Shell(page).navItem("カタログ")).isVisible();
             load.start();
             await().atMost(WAIT).until(() -> load.acknowledged.get() >= 20);
@@ -586,6 +580,15 @@ class MultiInstanceFaultsIT {
             }
         }
         return false;
+    }
+
+    /** A page signed in through the balancer, waiting as long as this set-up's slow steps need. */
+    private static Page signedInThroughTheBalancer(BrowserContext context, String username, String password) {
+        PlaywrightAssertions.setDefaultAssertionTimeout(WAIT.toMillis());
+        context.setDefaultTimeout(WAIT.toMillis());
+        Page page = context.newPage();
+        new LoginPage(page).open(balancer.baseUrl()).signInAs(username, password);
+        return page;
     }
 
     private static String routeOf(BrowserContext context) {
