@@ -7,16 +7,20 @@ import com.vaadin.flow.server.AppShellSettings;
 import com.vaadin.flow.theme.lumo.Lumo;
 import engawa.portal.shared.EmbeddedDatabaseEarlyStart;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.persistence.autoconfigure.EntityScan;
-import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 
 // the db module's stores (@Repository) are found by the same scan as the portal's beans
 @SpringBootApplication(scanBasePackages = {"engawa.portal", "engawa.db"})
 @ConfigurationPropertiesScan
+// The db module's repositories are found by Spring Boot's own repository set-up (not an
+// @EnableJpaRepositories of ours, which would silently switch it off), so that
+// spring.data.jpa.repositories.bootstrap-mode=deferred holds: Hibernate starts on a second thread and
+// the web server does not wait for it.
+@AutoConfigurationPackage(basePackages = {"engawa.portal", "engawa.db"})
 @EntityScan("engawa.db")
-@EnableJpaRepositories("engawa.db")
 @StyleSheet(Lumo.STYLESHEET)
 @StyleSheet("styles.css")
 // run pages move by themselves: Queued, Sent, Succeeded (see RunPushes). The server pushes over a

@@ -2,7 +2,10 @@ package engawa.portal.people;
 
 import engawa.db.people.ApiToken;
 import engawa.db.people.User;
-import jakarta.persistence.EntityManagerFactory;
+import java.util.List;
+import java.util.Map;
+import org.hibernate.boot.Metadata;
+import org.hibernate.boot.spi.BootstrapContext;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.event.service.spi.EventListenerRegistry;
 import org.hibernate.event.spi.EventType;
@@ -10,7 +13,10 @@ import org.hibernate.event.spi.PostCommitDeleteEventListener;
 import org.hibernate.event.spi.PostCommitUpdateEventListener;
 import org.hibernate.event.spi.PostDeleteEvent;
 import org.hibernate.event.spi.PostUpdateEvent;
+import org.hibernate.integrator.spi.Integrator;
+import org.hibernate.jpa.boot.spi.IntegratorProvider;
 import org.hibernate.persister.entity.EntityPersister;
+import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,18 +24,33 @@ import org.springframework.stereotype.Component;
  * person as soon as they commit, before the answer to the change goes out: the next request, here,
  * acts with the new rights. The database's signal does the same on every other instance a moment
  * later (and here again, harmlessly).
+ *
+ * <p>It joins Hibernate as an integrator, while Hibernate builds itself, rather than by asking the
+ * finished EntityManagerFactory for its listener registry: Hibernate starts on a second thread
+ * (deferred repositories), and a bean that waited for it would hold up the web server's start.
  */
 @Component
-class RightsChanges implements PostCommitUpdateEventListener, PostCommitDeleteEventListener {
+class RightsChanges implements PostCommitUpdateEventListener, PostCommitDeleteEventListener,
+        HibernatePropertiesCustomizer {
 
     private final RightsCache cache;
 
-    RightsChanges(EntityManagerFactory entityManagers, RightsCache cache) {
+    RightsChanges(RightsCache cache) {
         this.cache = cache;
-        EventListenerRegistry registry = entityManagers.unwrap(SessionFactoryImplementor.class)
-                .getServiceRegistry().requireService(EventListenerRegistry.class);
-        registry.appendListeners(EventType.POST_COMMIT_UPDATE, this);
-        registry.appendListeners(EventType.POST_COMMIT_DELETE, this);
+    }
+
+    @Override
+    public void customize(Map<String, Object> hibernateProperties) {
+        hibernateProperties.put("hibernate.integrator_provider", (IntegratorProvider) () -> List.of(new Integrator() {
+            @Override
+            public void integrate(Metadata metadata, BootstrapContext bootstrapContext,
+                    SessionFactoryImplementor sessionFactory) {
+                EventListenerRegistry registry = sessionFactory.getServiceRegistry()
+                        .requireService(EventListenerRegistry.class);
+                registry.appendListeners(EventType.POST_COMMIT_UPDATE, RightsChanges.this);
+                registry.appendListeners(EventType.POST_COMMIT_DELETE, RightsChanges.this);
+            }
+        }));
     }
 
     @Override

@@ -8,7 +8,11 @@ import engawa.portal.shared.DatabaseSignals;
 import engawa.portal.support.ApiClient;
 import engawa.portal.support.PortalTest;
 import engawa.portal.support.SignedIn;
+import jakarta.persistence.EntityManagerFactory;
 import java.time.Duration;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.event.service.spi.EventListenerRegistry;
+import org.hibernate.event.spi.EventType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,6 +46,8 @@ class CurrentRightsCachedIT {
     DatabaseSignals signals;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    EntityManagerFactory entityManagers;
 
     ApiClient api;
 
@@ -76,6 +82,21 @@ class CurrentRightsCachedIT {
 
         signedIn.run("admin", "ADMIN", () -> accounts.setEnabled("rights-here", false));
         assertThat(status(token)).isEqualTo(401);
+    }
+
+    /**
+     * The test above cannot tell whether this instance forgot the person itself or heard the
+     * database's signal, which arrives within a millisecond here; this one checks the first: that
+     * {@link RightsChanges} joined Hibernate, which starts on a second thread (decision 021).
+     */
+    @Test
+    void this_instance_forgets_its_own_changes_without_waiting_for_the_signal() {
+        EventListenerRegistry registry = entityManagers.unwrap(SessionFactoryImplementor.class).getServiceRegistry()
+                .requireService(EventListenerRegistry.class);
+        assertThat(registry.getEventListenerGroup(EventType.POST_COMMIT_UPDATE).listeners())
+                .hasAtLeastOneElementOfType(RightsChanges.class);
+        assertThat(registry.getEventListenerGroup(EventType.POST_COMMIT_DELETE).listeners())
+                .hasAtLeastOneElementOfType(RightsChanges.class);
     }
 
     @Test
