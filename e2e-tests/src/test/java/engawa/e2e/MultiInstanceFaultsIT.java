@@ -540,6 +540,54 @@ class MultiInstanceFaultsIT {
         }
     }
 
+    /**
+     * Something no one foresaw: here an operator renamed a table by hand under the running
+     * portals. A person who opens a page that needs it reads, in their language, that the fault
+     * is on Engawa's side and an incident id to give an admin, never the database's words; the
+     * admin finds that id in the log of the instance that drew the page, beside the details. An API
+     * client gets a 500 problem with its own id, also in a log. The rest of the portal works on;
+     * once the table is back, Try again draws the page.
+     */
+    @Test
+    @Order(7)
+    void an_unforeseen_failure_gives_an_incident_id_that_leads_an_admin_to_the_details_in_the_log() throws Exception {
+        try (Playwright playwright = Browsers.playwright(); Browser browser = Browsers.launch(playwright);
+                BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("ja-JP"))) {
+            Page page = signedInThroughTheBalancer(context, "hana", "engawa-staff");
+            assertThat(new Shell(page).navItem("カタログ")).isVisible();
+            String route = routeOf(context);
+            postgres.execute("ALTER TABLE recipes RENAME TO recipes_renamed_by_hand");
+            try {
+                page.navigate(balancer.baseUrl() + "/recipes/expense-reminder");
+                assertThat(page.locator("#server-error h1")).hasText("こちら側で問題が起きました");
+                String told = page.locator("#server-error").innerText();
+                Matcher id = INCIDENT.matcher(told);
+                assertThat(id.find()).as("an incident id in: " + told).isTrue();
+                assertThat(told).doesNotContain("recipes_renamed_by_hand", "relation", "SQL", "Exception");
+                assertThat(logEntryOf(PORTALS.get(route), id.group(1))).as("the log of the instance that drew the page")
+                        .contains("Page /recipes/expense-reminder not drawn, incident " + id.group(1))
+                        .contains("relation \"recipes\" does not exist");
+
+                HttpResponse<String> listed = api(balancer.baseUrl(), "GET", "/api/v1/recipes", null);
+                assertThat(listed.statusCode()).isEqualTo(500);
+                Matcher apiId = Pattern.compile("\"incident\":\"([0-9a-f]{8})\"").matcher(listed.body());
+                assertThat(apiId.find()).as("an incident id in: " + listed.body()).isTrue();
+                assertThat(listed.body()).doesNotContain("relation", "SQL");
+                assertThat(PORTALS.values().stream().map(portal -> logEntryOf(portal, apiId.group(1))).collect(Collectors.joining()))
+                        .contains("Unexpected error in the REST API, incident " + apiId.group(1));
+
+                Page catalog = context.newPage();
+                catalog.navigate(balancer.baseUrl() + "/catalog");
+                assertThat(catalog.locator("h1")).hasText("サービスカタログ");
+                catalog.close();
+            } finally {
+                postgres.execute("ALTER TABLE recipes_renamed_by_hand RENAME TO recipes");
+            }
+            page.locator("#error-try-again").click();
+            assertThat(page.locator("#recipe-run")).isVisible();
+        }
+    }
+
     /** Everyone of the burst people, four at a time, noting the sign-ups acknowledged; stops at a dead portal. */
     static Void signUpEveryone(PortalProcess portal, String session, int people, List<String> joined) throws Exception {
         try (ExecutorService clients = Executors.newFixedThreadPool(4)) {
@@ -599,6 +647,22 @@ class MultiInstanceFaultsIT {
                 .findFirst().orElseThrow(() -> new AssertionError("no " + LoadBalancer.ROUTE_COOKIE + " cookie"));
     }
 
+    /** The entry of a portal's log that names this incident: its line and the details under it; empty if none does. */
+    private static String logEntryOf(PortalProcess portal, String incident) {
+        try {
+            String log = Files.readString(portal.log());
+            int at = log.indexOf("incident " + incident);
+            if (at < 0) {
+                return "";
+            }
+            // to the next line that starts with a time stamp: the stack trace and its causes belong to the entry
+            Matcher next = NEXT_LOG_LINE.matcher(log).region(at, log.length());
+            return log.substring(log.lastIndexOf('\n', at) + 1, next.find() ? next.start() : log.length());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     // ---- helpers ----
 
     static int freePort() {
@@ -628,70 +692,6 @@ class MultiInstanceFaultsIT {
                 DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(start.plusHours(1)), capacity));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return idOf(created.body());
-    }
-
-    /**
-     * Something no one foresaw: here an operator renamed a table by hand under the running
-     * portals. A person who opens a page that needs it reads, in their language, that the fault
-     * is on Engawa's side and an incident id to give an admin, never the database's words; the
-     * admin finds that id in the log of the instance that drew the page, beside the details. An API
-     * client gets a 500 problem with its own id, also in a log. The rest of the portal works on;
-     * once the table is back, Try again draws the page.
-     */
-    @Test
-    @Order(7)
-    void an_unforeseen_failure_gives_an_incident_id_that_leads_an_admin_to_the_details_in_the_log() throws Exception {
-        try (Playwright playwright = Browsers.playwright(); Browser browser = Browsers.launch(playwright);
-                BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("ja-JP"))) {
-            Page page = signedInThroughTheBalancer(context, "hana", "engawa-staff");
-            assertThat(new Shell(page).navItem("カタログ")).isVisible();
-            String route = routeOf(context);
-            postgres.execute("ALTER TABLE recipes RENAME TO recipes_renamed_by_hand");
-            try {
-                page.navigate(balancer.baseUrl() + "/recipes/expense-reminder");
-                assertThat(page.locator("#server-error h1")).hasText("こちら側で問題が起きました");
-                String told = page.locator("#server-error").innerText();
-                Matcher id = INCIDENT.matcher(told);
-                assertThat(id.find()).as("an incident id in: " + told).isTrue();
-                assertThat(told).doesNotContain("recipes_renamed_by_hand", "relation", "SQL", "Exception");
-                assertThat(logEntryOf(PORTALS.get(route), id.group(1))).as("the log of the instance that drew the page")
-                        .contains("Page /recipes/expense-reminder not drawn, incident " + id.group(1))
-                        .contains("relation \"recipes\" does not exist");
-
-                HttpResponse<String> listed = api(balancer.baseUrl(), "GET", "/api/v1/recipes", null);
-                assertThat(listed.statusCode()).isEqualTo(500);
-                Matcher apiId = Pattern.compile("\"incident\":\"([0-9a-f]{8})\"").matcher(listed.body());
-                assertThat(apiId.find()).as("an incident id in: " + listed.body()).isTrue();
-                assertThat(listed.body()).doesNotContain("relation", "SQL");
-                assertThat(PORTALS.values().stream().map(portal -> logEntryOf(portal, apiId.group(1))).collect(Collectors.joining()))
-                        .contains("Unexpected error in the REST API, incident " + apiId.group(1));
-
-                Page catalog = context.newPage();
-                catalog.navigate(balancer.baseUrl() + "/catalog");
-                assertThat(catalog.locator("h1")).hasText("サービスカタログ");
-                catalog.close();
-            } finally {
-                postgres.execute("ALTER TABLE recipes_renamed_by_hand RENAME TO recipes");
-            }
-            page.locator("#error-try-again").click();
-            assertThat(page.locator("#recipe-run")).isVisible();
-        }
-    }
-
-    /** The entry of a portal's log that names this incident: its line and the details under it; empty if none does. */
-    private static String logEntryOf(PortalProcess portal, String incident) {
-        try {
-            String log = Files.readString(portal.log());
-            int at = log.indexOf("incident " + incident);
-            if (at < 0) {
-                return "";
-            }
-            // to the next line that starts with a time stamp: the stack trace and its causes belong to the entry
-            Matcher next = NEXT_LOG_LINE.matcher(log).region(at, log.length());
-            return log.substring(log.lastIndexOf('\n', at) + 1, next.find() ? next.start() : log.length());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     static void sendTestEvents(String baseUrl, String hook, int count) throws Exception {
