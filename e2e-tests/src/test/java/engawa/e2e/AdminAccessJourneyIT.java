@@ -34,6 +34,22 @@ class AdminAccessJourneyIT extends BrowserJourney {
         org.assertj.core.api.Assertions.assertThat(unknown.status()).isEqualTo(404);
         assertThat(page.locator("#not-found h1")).hasText("There is no page here");
         assertThat(page).hasTitle("There is no page here · Engawa");
+
+        // a page whose item is not there (deleted, mistyped, not hers to see) says "not found" on the
+        // page, and its status says so too; the same pages of items that are there answer 200
+        for (String gone : java.util.List.of("/services/no-such-service", "/teams/no-such-team", "/recipes/no-such-recipe",
+                "/runs/" + java.util.UUID.randomUUID(), "/runs/not-a-run", "/slos/999999999", "/slos/not-a-number",
+                "/office-hours/sessions/999999999", "/office-hours/sessions/not-a-number")) {
+            org.assertj.core.api.Assertions.assertThat(page.request().get(portal.baseUrl() + gone).status()).as(gone)
+                    .isEqualTo(404);
+        }
+        for (String there : java.util.List.of("/services/payments-api", "/teams/payments", "/recipes/expense-reminder")) {
+            org.assertj.core.api.Assertions.assertThat(page.request().get(portal.baseUrl() + there).status()).as(there)
+                    .isEqualTo(200);
+        }
+        com.microsoft.playwright.Response missing = page.navigate(portal.baseUrl() + "/services/no-such-service");
+        org.assertj.core.api.Assertions.assertThat(missing.status()).isEqualTo(404);
+        assertThat(page.locator("main h1")).hasText("Service not found");
     }
 
     /**

@@ -1,10 +1,12 @@
 package engawa.portal.app;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.internal.NavigationRouteTarget;
 import com.vaadin.flow.server.RouteRegistry;
 import com.vaadin.flow.server.VaadinServletContext;
 import com.vaadin.flow.server.startup.ApplicationRouteRegistry;
+import engawa.portal.shared.ui.ItemPages;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -12,12 +14,18 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * A page's answer carries the status its page says: 404 for an address that is no page, 403 for a
- * page that is not for this person (an admin's page opened by a member). Vaadin answers every page
+ * A page's answer carries the status its page says: 404 for an address that is no page, or that
+ * names an item that is not there (a service deleted, a run not this person's to see: each
+ * feature's {@link ItemPages} answers, one lookup), 403 for a page that is not for this person (an
+ * admin's page opened by a member). Vaadin answers every page
  * address with the same HTML, 200 whatever the address, and the browser draws "There is no page
  * here" or "This page is not for your account" afterwards; link checkers, uptime monitors and
  * search engines read the status only. The page drawn is the same. Runs after Spring Security, so
@@ -31,6 +39,12 @@ class PageStatus extends OncePerRequestFilter {
     /** Addresses that are not pages: the API, the actuator, Vaadin's files, anything with a file extension. */
     private static final Pattern NOT_A_PAGE = Pattern.compile(
             "/(api|actuator|VAADIN|v3|frontend|oauth2|login/oauth2)(/.*)?|.*\\.[A-Za-z0-9]+");
+
+    private final Map<Class<? extends Component>, Predicate<RouteParameters>> itemPages = new HashMap<>();
+
+    PageStatus(List<ItemPages> features) {
+        features.forEach(feature -> itemPages.putAll(feature.itemPages()));
+    }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -48,8 +62,21 @@ class PageStatus extends OncePerRequestFilter {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
         } else if (!mayOpen(target.getRouteTarget().getTarget(), request)) {
             response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        } else if (!itemIsThere(target)) {
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
         }
         chain.doFilter(request, response);
+    }
+
+    private boolean itemIsThere(NavigationRouteTarget target) {
+        Predicate<RouteParameters> check = itemPages.get(target.getRouteTarget().getTarget());
+        try {
+            return check == null || check.test(target.getRouteParameters());
+        } catch (RuntimeException e) {
+            // the status only echoes the page: the page's own lookup meets the same trouble (the
+            // database away, anything else) and tells the person, with its own status
+            return true;
+        }
     }
 
     /** As Vaadin's access check decides for the view (its {@code @RolesAllowed}), which then draws the refusal. */

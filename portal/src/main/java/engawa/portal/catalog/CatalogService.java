@@ -166,6 +166,12 @@ public class CatalogService {
         return entry(row(name));
     }
 
+    /** Whether a service of this name is in the catalog: one lookup, for a page's status. */
+    @Transactional(readOnly = true)
+    public boolean exists(String name) {
+        return services.find(name).isPresent();
+    }
+
     @Transactional(readOnly = true)
     public Optional<CatalogEntry> find(String name) {
         return services.find(name).map(this::entry);

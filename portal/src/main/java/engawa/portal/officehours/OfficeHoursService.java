@@ -120,6 +120,12 @@ public class OfficeHoursService {
         return sessions.hosts(clock.instant());
     }
 
+    /** Whether a session of this id exists: one lookup, for a page's status. */
+    @Transactional(readOnly = true)
+    public boolean exists(long sessionId) {
+        return sessions.findSession(sessionId).isPresent();
+    }
+
     /** One session with where the viewer stands. */
     @Transactional(readOnly = true)
     public Session get(long sessionId) {

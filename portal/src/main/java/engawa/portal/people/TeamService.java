@@ -65,6 +65,12 @@ public class TeamService {
         return teams.search(text == null ? "" : text.trim(), pageable).stream().map(TeamSummary::of).toList();
     }
 
+    /** Whether a team of this slug exists: one lookup, for a page's status. */
+    @PreAuthorize("isAuthenticated()")
+    public boolean exists(String slug) {
+        return teams.existsBySlug(slug);
+    }
+
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public TeamDetails details(String slug) {

@@ -192,6 +192,30 @@ public class RecipeRunner {
         return runs.countByRecipe(access.owned(callers.current(), slug).id());
     }
 
+    /** Whether the recipe's page shows this person the recipe, rather than "not found" (a draft of someone else's). */
+    @Transactional(readOnly = true)
+    public boolean isVisible(String slug) {
+        return foundFor(() -> access.visible(callers.current(), slug));
+    }
+
+    /** Whether the run's page shows this person the run, rather than "not found" (a run not theirs to see). */
+    @Transactional(readOnly = true)
+    public boolean isVisible(UUID runId) {
+        return foundFor(() -> visibleRun(callers.current(), runId));
+    }
+
+    private static boolean foundFor(Runnable lookup) {
+        try {
+            lookup.run();
+            return true;
+        } catch (UserFacingException e) {
+            if (e.kind() != UserFacingException.Kind.NOT_FOUND) {
+                throw e;
+            }
+            return false;
+        }
+    }
+
     /** The recipe's page: the recipe, the form's defaults, how it does, and for owners where it sends. */
     @Transactional(readOnly = true)
     public RecipePage page(String slug, ZoneId zone) {

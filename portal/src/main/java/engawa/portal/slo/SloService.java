@@ -70,6 +70,12 @@ public class SloService {
         return slos.ofService(service.id()).stream().map(r -> view(r, now)).toList();
     }
 
+    /** Whether an SLO of this id exists: one lookup, for a page's status. */
+    @Transactional(readOnly = true)
+    public boolean exists(long id) {
+        return slos.find(id).isPresent();
+    }
+
     @Transactional(readOnly = true)
     public Slo get(long id) {
         return view(row(id), clock.instant());

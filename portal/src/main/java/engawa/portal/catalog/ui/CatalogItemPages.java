@@ -1,0 +1,29 @@
+package engawa.portal.catalog.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.router.RouteParameters;
+import engawa.portal.catalog.CatalogService;
+import engawa.portal.people.TeamService;
+import engawa.portal.shared.ui.ItemPages;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/** A service's page and a team's page: 404 for a name the catalog does not have. */
+@org.springframework.stereotype.Component
+class CatalogItemPages implements ItemPages {
+
+    private final CatalogService catalog;
+    private final TeamService teams;
+
+    CatalogItemPages(CatalogService catalog, TeamService teams) {
+        this.catalog = catalog;
+        this.teams = teams;
+    }
+
+    @Override
+    public Map<Class<? extends Component>, Predicate<RouteParameters>> itemPages() {
+        return Map.of(
+                ServiceView.class, address -> catalog.exists(address.get("name").orElse("")),
+                TeamView.class, address -> teams.exists(address.get("slug").orElse("")));
+    }
+}

@@ -1,0 +1,33 @@
+package engawa.portal.recipes.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.router.RouteParameters;
+import engawa.portal.recipes.RecipeRunner;
+import engawa.portal.shared.ui.ItemPages;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+/** A recipe's page and a run's page: 404 where the page says "not found", with the same rules of who sees what. */
+@org.springframework.stereotype.Component
+class RecipeItemPages implements ItemPages {
+
+    private final RecipeRunner runner;
+
+    RecipeItemPages(RecipeRunner runner) {
+        this.runner = runner;
+    }
+
+    @Override
+    public Map<Class<? extends Component>, Predicate<RouteParameters>> itemPages() {
+        return Map.of(
+                RecipeView.class, address -> runner.isVisible(address.get("slug").orElse("")),
+                RunView.class, address -> {
+                    try {
+                        return runner.isVisible(UUID.fromString(address.get("id").orElse("")));
+                    } catch (IllegalArgumentException notAnId) {
+                        return false;
+                    }
+                });
+    }
+}
