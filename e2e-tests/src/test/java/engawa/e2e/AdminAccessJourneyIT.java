@@ -39,11 +39,13 @@ class AdminAccessJourneyIT extends BrowserJourney {
         // page, and its status says so too; the same pages of items that are there answer 200
         for (String gone : java.util.List.of("/services/no-such-service", "/teams/no-such-team", "/recipes/no-such-recipe",
                 "/runs/" + java.util.UUID.randomUUID(), "/runs/not-a-run", "/slos/999999999", "/slos/not-a-number",
-                "/office-hours/sessions/999999999", "/office-hours/sessions/not-a-number")) {
+                "/office-hours/sessions/999999999", "/office-hours/sessions/not-a-number", "/services/no-such-service/edit",
+                "/recipes/no-such-recipe/edit", "/services/no-such-service/slos/new", "/slos/999999999/edit")) {
             org.assertj.core.api.Assertions.assertThat(page.request().get(portal.baseUrl() + gone).status()).as(gone)
                     .isEqualTo(404);
         }
-        for (String there : java.util.List.of("/services/payments-api", "/teams/payments", "/recipes/expense-reminder")) {
+        for (String there : java.util.List.of("/services/payments-api", "/teams/payments", "/recipes/expense-reminder",
+                "/recipes/expense-reminder/edit", "/recipes/new/edit")) {
             org.assertj.core.api.Assertions.assertThat(page.request().get(portal.baseUrl() + there).status()).as(there)
                     .isEqualTo(200);
         }

@@ -8,7 +8,7 @@ import engawa.portal.shared.ui.ItemPages;
 import java.util.Map;
 import java.util.function.Predicate;
 
-/** A service's page and a team's page: 404 for a name the catalog does not have. */
+/** A service's page, its edit page and a team's page: 404 for a name the catalog does not have. */
 @org.springframework.stereotype.Component
 class CatalogItemPages implements ItemPages {
 
@@ -24,6 +24,7 @@ class CatalogItemPages implements ItemPages {
     public Map<Class<? extends Component>, Predicate<RouteParameters>> itemPages() {
         return Map.of(
                 ServiceView.class, address -> catalog.exists(address.get("name").orElse("")),
+                ServiceEditView.class, address -> catalog.exists(address.get("name").orElse("")),
                 TeamView.class, address -> teams.exists(address.get("slug").orElse("")));
     }
 }

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
-/** A recipe's page and a run's page: 404 where the page says "not found", with the same rules of who sees what. */
+/** A recipe's page, its edit page and a run's page: 404 where the page says "not found", with the same rules of who sees what. */
 @org.springframework.stereotype.Component
 class RecipeItemPages implements ItemPages {
 
@@ -22,6 +22,8 @@ class RecipeItemPages implements ItemPages {
     public Map<Class<? extends Component>, Predicate<RouteParameters>> itemPages() {
         return Map.of(
                 RecipeView.class, address -> runner.isVisible(address.get("slug").orElse("")),
+                RecipeEditView.class, address -> address.get("slug").filter(slug -> !slug.equals(RecipeEditView.NEW))
+                        .map(runner::isVisible).orElse(true),
                 RunView.class, address -> {
                     try {
                         return runner.isVisible(UUID.fromString(address.get("id").orElse("")));
