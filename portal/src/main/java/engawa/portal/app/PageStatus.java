@@ -25,10 +25,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * A page's answer carries the status its page says: 404 for an address that is no page, or that
  * names an item that is not there (a service deleted, a run not this person's to see: each
  * feature's {@link ItemPages} answers, one lookup), 403 for a page that is not for this person (an
- * admin's page opened by a member). Vaadin answers every page
- * address with the same HTML, 200 whatever the address, and the browser draws "There is no page
- * here" or "This page is not for your account" afterwards; link checkers, uptime monitors and
- * search engines read the status only. The page drawn is the same. Runs after Spring Security, so
+ * admin's page opened by a member). Vaadin answers every page address with the same HTML, 200
+ * whatever the address, and the browser draws "There is no page here" or "This page is not for
+ * your account" afterwards; link checkers, uptime monitors and search engines read the status only. The page drawn is the same. Runs after Spring Security, so
  * only a signed-in person's requests get here (everyone else is sent to the sign-in page first),
  * with the roles they have now (a session whose rights changed has ended before); API, files and
  * Vaadin's own requests are left alone.
