@@ -246,12 +246,11 @@ class MultiInstanceFaultsIT {
     @Test
     @Order(2)
     void a_browser_whose_instance_stops_signs_in_again_on_the_other_and_finds_what_it_saved() throws Exception {
-        try (Playwright playwright = Browsers.playwright(); Browser browser = Browsers.launch(playwright);
-                BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("en-US"))) {
-            Page page = signedInThroughTheBalancer(context, "yuki", "engawa-demo-yuki");
+        try (BalancerBrowser yuki = BalancerBrowser.signedIn("en-US", "yuki", "engawa-demo-yuki")) {
+            Page page = yuki.page();
             Shell shell = new Shell(page);
             assertThat(shell.navItem("Catalog")).isVisible();
-            String route = routeOf(context);
+            String route = yuki.route();
             assertThat(route).isIn("a", "b");
 
             // saved on the instance that is about to stop: the person's language (this database is the test's own)
@@ -268,7 +267,7 @@ class MultiInstanceFaultsIT {
 
             login.signInAs("yuki", "engawa-demo-yuki");
             assertThat(shell.navItem("カタログ")).isVisible();
-            assertThat(routeOf(context)).isNotEqualTo(route);
+            assertThat(yuki.route()).isNotEqualTo(route);
 
             startPortal(route, Map.of());
             // a new browser is sent to the instance that came back as soon as its health check passes
@@ -281,10 +280,9 @@ class MultiInstanceFaultsIT {
     void postgresql_stopped_for_30_seconds_under_load_gives_clear_503s_and_the_portals_recover_by_themselves() throws Exception {
         String hook = subscribe("service.updated", "/outage");
         OutageLoad load = new OutageLoad(balancer.baseUrl(), ADMIN_TOKEN, hook);
-        try (Playwright playwright = Browsers.playwright(); Browser browser = Browsers.launch(playwright);
-                BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("ja-JP"))) {
-            // someone has the portal open meanwhile, in Japanese
-            Page page = signedInThroughTheBalancer(context, "sam", "engawa-demo-sam");
+        // someone has the portal open meanwhile, in Japanese
+        try (BalancerBrowser sam = BalancerBrowser.signedIn("ja-JP", "sam", "engawa-demo-sam")) {
+            Page page = sam.page();
             assertThat(new Shell(page).navItem("カタログ")).isVisible();
             load.start();
             await().atMost(WAIT).until(() -> load.acknowledged.get() >= 20);
@@ -551,11 +549,10 @@ class MultiInstanceFaultsIT {
     @Test
     @Order(7)
     void an_unforeseen_failure_gives_an_incident_id_that_leads_an_admin_to_the_details_in_the_log() throws Exception {
-        try (Playwright playwright = Browsers.playwright(); Browser browser = Browsers.launch(playwright);
-                BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("ja-JP"))) {
-            Page page = signedInThroughTheBalancer(context, "hana", "engawa-staff");
+        try (BalancerBrowser hana = BalancerBrowser.signedIn("ja-JP", "hana", "engawa-staff")) {
+            Page page = hana.page();
             assertThat(new Shell(page).navItem("カタログ")).isVisible();
-            String route = routeOf(context);
+            String route = hana.route();
             postgres.execute("ALTER TABLE recipes RENAME TO recipes_renamed_by_hand");
             try {
                 page.navigate(balancer.baseUrl() + "/recipes/expense-reminder");
@@ -576,7 +573,7 @@ class MultiInstanceFaultsIT {
                 assertThat(PORTALS.values().stream().map(portal -> logEntryOf(portal, apiId.group(1))).collect(Collectors.joining()))
                         .contains("Unexpected error in the REST API, incident " + apiId.group(1));
 
-                Page catalog = context.newPage();
+                Page catalog = hana.context().newPage();
                 catalog.navigate(balancer.baseUrl() + "/catalog");
                 assertThat(catalog.locator("h1")).hasText("サービスカタログ");
                 catalog.close();
@@ -633,18 +630,40 @@ class MultiInstanceFaultsIT {
         return false;
     }
 
-    /** A page signed in through the balancer, waiting as long as this set-up's slow steps need. */
-    private static Page signedInThroughTheBalancer(BrowserContext context, String username, String password) {
-        PlaywrightAssertions.setDefaultAssertionTimeout(WAIT.toMillis());
-        context.setDefaultTimeout(WAIT.toMillis());
-        Page page = context.newPage();
-        new LoginPage(page).open(balancer.baseUrl()).signInAs(username, password);
-        return page;
-    }
+    /**
+     * A browser of its own, signed in through the balancer, waiting as long as this set-up's slow
+     * steps need; closed with its context and its Playwright.
+     */
+    record BalancerBrowser(Playwright playwright, Browser browser, BrowserContext context, Page page) implements AutoCloseable {
 
-    private static String routeOf(BrowserContext context) {
-        return context.cookies().stream().filter(c -> c.name.equals(LoadBalancer.ROUTE_COOKIE)).map(c -> c.value)
-                .findFirst().orElseThrow(() -> new AssertionError("no " + LoadBalancer.ROUTE_COOKIE + " cookie"));
+        static BalancerBrowser signedIn(String locale, String username, String password) {
+            Playwright playwright = Browsers.playwright();
+            try {
+                Browser browser = Browsers.launch(playwright);
+                BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale(locale));
+                PlaywrightAssertions.setDefaultAssertionTimeout(WAIT.toMillis());
+                context.setDefaultTimeout(WAIT.toMillis());
+                Page page = context.newPage();
+                new LoginPage(page).open(balancer.baseUrl()).signInAs(username, password);
+                return new BalancerBrowser(playwright, browser, context, page);
+            } catch (RuntimeException e) {
+                playwright.close();
+                throw e;
+            }
+        }
+
+        /** The instance the balancer's sticky cookie sends this browser to: "a" or "b". */
+        String route() {
+            return context.cookies().stream().filter(c -> c.name.equals(LoadBalancer.ROUTE_COOKIE)).map(c -> c.value)
+                    .findFirst().orElseThrow(() -> new AssertionError("no " + LoadBalancer.ROUTE_COOKIE + " cookie"));
+        }
+
+        @Override
+        public void close() {
+            context.close();
+            browser.close();
+            playwright.close();
+        }
     }
 
     /** The entry of a portal's log that names this incident: its line and the details under it; empty if none does. */
