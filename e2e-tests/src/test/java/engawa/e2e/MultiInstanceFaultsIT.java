@@ -555,7 +555,8 @@ class MultiInstanceFaultsIT {
             String route = hana.route();
             postgres.execute("ALTER TABLE recipes RENAME TO recipes_renamed_by_hand");
             try {
-                page.navigate(balancer.baseUrl() + "/recipes/expense-reminder");
+                com.microsoft.playwright.Response answer = page.navigate(balancer.baseUrl() + "/recipes/expense-reminder");
+                assertThat(answer.status()).as("the answer's status, as the page says").isEqualTo(500);
                 assertThat(page.locator("#server-error h1")).hasText("こちら側で問題が起きました");
                 String told = page.locator("#server-error").innerText();
                 Matcher id = INCIDENT.matcher(told);

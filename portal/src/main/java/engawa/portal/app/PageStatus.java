@@ -6,6 +6,7 @@ import com.vaadin.flow.router.internal.NavigationRouteTarget;
 import com.vaadin.flow.server.RouteRegistry;
 import com.vaadin.flow.server.VaadinServletContext;
 import com.vaadin.flow.server.startup.ApplicationRouteRegistry;
+import engawa.portal.shared.DatabaseAway;
 import engawa.portal.shared.ui.ItemPages;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.FilterChain;
@@ -61,20 +62,28 @@ class PageStatus extends OncePerRequestFilter {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
         } else if (!mayOpen(target.getRouteTarget().getTarget(), request)) {
             response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-        } else if (!itemIsThere(target)) {
-            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+        } else {
+            int status = itemStatus(target);
+            if (status != HttpServletResponse.SC_OK) {
+                response.setStatus(status);
+            }
         }
         chain.doFilter(request, response);
     }
 
-    private boolean itemIsThere(NavigationRouteTarget target) {
+    /**
+     * 404 when the page's item is not there. When its lookup fails, the page's own lookup meets the
+     * same trouble and says so, and the status says what it will: 503 with the database away (the
+     * page in the layout's place), else 500 (the incident page).
+     */
+    private int itemStatus(NavigationRouteTarget target) {
         Predicate<RouteParameters> check = itemPages.get(target.getRouteTarget().getTarget());
         try {
-            return check == null || check.test(target.getRouteParameters());
+            return check == null || check.test(target.getRouteParameters()) ? HttpServletResponse.SC_OK
+                    : HttpServletResponse.SC_NOT_FOUND;
         } catch (RuntimeException e) {
-            // the status only echoes the page: the page's own lookup meets the same trouble (the
-            // database away, anything else) and tells the person, with its own status
-            return true;
+            return DatabaseAway.causes(e) ? HttpServletResponse.SC_SERVICE_UNAVAILABLE
+                    : HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
         }
     }
 
