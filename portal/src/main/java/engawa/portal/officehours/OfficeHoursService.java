@@ -138,7 +138,19 @@ public class OfficeHoursService {
                 ? (int) (signups.countOfSession(sessionId) - row.confirmed()) : 0;
         boolean hosting = series.hostedBy(caller.userId());
         return new Session(row, series, waitlisted, mine.map(SignupRow::status).orElse(null), position, hosting,
-                hosting || caller.admin());
+                mayManage(caller, series));
+    }
+
+    /** Whether the person asking may change this session, as {@link Session#mayManage()} says: for a page's status. */
+    @Transactional(readOnly = true)
+    public boolean mayManage(long sessionId) {
+        return sessions.findSession(sessionId).flatMap(row -> sessions.findSeries(row.seriesId()))
+                .map(series -> mayManage(callers.current(), series)).orElse(false);
+    }
+
+    /** Who may change a session, take its sign-ups and cancel it: its hosts and admins. */
+    static boolean mayManage(Caller caller, SeriesRow series) {
+        return caller.admin() || series.hostedBy(caller.userId());
     }
 
     /** The other dates of a session's series, for "also on". */
@@ -292,7 +304,7 @@ public class OfficeHoursService {
     private SessionRow lockForChange(long sessionId, Caller caller) {
         SessionRow session = sessions.lockSession(sessionId).orElseThrow(() -> notFound(sessionId));
         SeriesRow series = sessions.findSeries(session.seriesId()).orElseThrow();
-        if (!caller.admin() && !series.hostedBy(caller.userId())) {
+        if (!mayManage(caller, series)) {
             throw UserFacingException.forbidden("officeHours.notHost");
         }
         if (!session.endsAt().isAfter(clock.instant())) {

@@ -258,7 +258,7 @@ public class SignupService {
     private SessionRow mayManage(Caller caller, long sessionId) {
         SessionRow session = sessions.findSession(sessionId).orElseThrow(() -> OfficeHoursService.notFound(sessionId));
         SeriesRow series = sessions.findSeries(session.seriesId()).orElseThrow();
-        if (!caller.admin() && !series.hostedBy(caller.userId())) {
+        if (!OfficeHoursService.mayManage(caller, series)) {
             throw UserFacingException.forbidden("officeHours.notHost");
         }
         return session;

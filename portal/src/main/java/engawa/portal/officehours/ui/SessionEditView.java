@@ -187,6 +187,15 @@ public class SessionEditView extends Div implements HasDynamicTitle, BeforeEnter
         }
     }
 
+    /** In the form's place: why there is nothing to change here, and a way on. */
+    private void instead(String title, String why, RouterLink way) {
+        removeAll();
+        heading.setText(title);
+        Paragraph reason = new Paragraph(why);
+        reason.setId("edit-refused");
+        add(heading, reason, way);
+    }
+
     private void zoneLabels() {
         String zone = timeZone.getValue() == null ? "" : timeZone.getValue();
         start.setLabel(getTranslation("officeHours.form.startIn", zone));
@@ -195,10 +204,11 @@ public class SessionEditView extends Div implements HasDynamicTitle, BeforeEnter
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        sessionId = event.getRouteParameters().get("id").map(Long::valueOf).orElse(null);
+        String id = event.getRouteParameters().get("id").orElse(null);
         following = "following".equals(event.getLocation().getQueryParameters().getParameters()
                 .getOrDefault("scope", List.of("")).getFirst());
-        if (sessionId == null) {
+        if (id == null) {
+            sessionId = null;
             heading.setText(getTranslation("officeHours.form.newTitle"));
             scopeNote.setText(getTranslation("officeHours.form.newHint"));
             ZoneId zone = Formats.zone();
@@ -211,11 +221,27 @@ public class SessionEditView extends Div implements HasDynamicTitle, BeforeEnter
             zoneLabels();
             return;
         }
-        Session s = sessions.get(sessionId);
-        if (!s.mayManage()) {
-            throw UserFacingException.forbidden("officeHours.notHost");
+        Session s;
+        try {
+            sessionId = Long.valueOf(id);
+            s = sessions.get(sessionId);
+        } catch (NumberFormatException | UserFacingException notThere) {
+            if (notThere instanceof UserFacingException e && e.kind() != UserFacingException.Kind.NOT_FOUND) {
+                throw e;
+            }
+            instead(getTranslation("officeHours.notFound.title"), getTranslation("officeHours.notFound", id),
+                    new RouterLink(getTranslation("officeHours.back"), OfficeHoursView.class));
+            return;
         }
         var v = s.series().values();
+        if (!s.mayManage()) {
+            // not a dead end: back to the session, whose page names its hosts
+            instead(getTranslation("officeHours.form.editTitle", s.title(SessionCards.japanese(this))),
+                    getTranslation("officeHours.edit.notHost"),
+                    new RouterLink(getTranslation("officeHours.edit.backToSession"), SessionView.class,
+                            new RouteParameters("id", String.valueOf(sessionId))));
+            return;
+        }
         heading.setText(getTranslation("officeHours.form.editTitle", v.titleEn()));
         scopeNote.setText(getTranslation(s.recurring() ? (following ? "officeHours.form.followingHint" : "officeHours.form.allHint")
                 : "officeHours.form.singleHint"));
