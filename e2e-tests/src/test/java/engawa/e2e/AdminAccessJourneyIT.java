@@ -40,7 +40,8 @@ class AdminAccessJourneyIT extends BrowserJourney {
         for (String gone : java.util.List.of("/services/no-such-service", "/teams/no-such-team", "/recipes/no-such-recipe",
                 "/runs/" + java.util.UUID.randomUUID(), "/runs/not-a-run", "/slos/999999999", "/slos/not-a-number",
                 "/office-hours/sessions/999999999", "/office-hours/sessions/not-a-number", "/services/no-such-service/edit",
-                "/recipes/no-such-recipe/edit", "/services/no-such-service/slos/new", "/slos/999999999/edit")) {
+                "/recipes/no-such-recipe/edit", "/services/no-such-service/slos/new", "/slos/999999999/edit",
+                "/office-hours/sessions/999999999/edit", "/office-hours/sessions/not-a-number/edit")) {
             org.assertj.core.api.Assertions.assertThat(page.request().get(portal.baseUrl() + gone).status()).as(gone)
                     .isEqualTo(404);
         }
@@ -52,6 +53,30 @@ class AdminAccessJourneyIT extends BrowserJourney {
         com.microsoft.playwright.Response missing = page.navigate(portal.baseUrl() + "/services/no-such-service");
         org.assertj.core.api.Assertions.assertThat(missing.status()).isEqualTo(404);
         assertThat(page.locator("main h1")).hasText("Service not found");
+
+        // the edit form of what she may not change (another team's service, SLO and recipe, a session
+        // she does not host) says so on the page, and its status says 403
+        page.navigate(portal.baseUrl() + "/services/payments-api");
+        String paymentsSlo = path(page.locator("a[href*='slos/']").first());
+        page.navigate(portal.baseUrl() + "/office-hours");
+        String session = path(page.locator("a.session-card").first());
+        for (String notHers : java.util.List.of("/services/payments-api/edit", "/services/payments-api/slos/new",
+                paymentsSlo + "/edit", "/recipes/weekly-report-to-chat/edit", session + "/edit")) {
+            org.assertj.core.api.Assertions.assertThat(page.request().get(portal.baseUrl() + notHers).status()).as(notHers)
+                    .isEqualTo(403);
+        }
+        com.microsoft.playwright.Response refused = page.navigate(portal.baseUrl() + session + "/edit");
+        org.assertj.core.api.Assertions.assertThat(refused.status()).isEqualTo(403);
+        assertThat(page.locator("#edit-refused")).hasText("Only the session's hosts and Engawa admins may change this session.");
+        assertThat(page.locator("#session-save")).hasCount(0);
+        page.getByText("Back to the session").click();
+        assertThat(page).hasURL(portal.baseUrl() + session);
+    }
+
+    /** A link's address within the portal, as "/office-hours/sessions/7". */
+    private static String path(com.microsoft.playwright.Locator link) {
+        String href = link.getAttribute("href");
+        return href.startsWith("/") ? href : "/" + href;
     }
 
     /**

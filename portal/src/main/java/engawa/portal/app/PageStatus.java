@@ -26,9 +26,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * A page's answer carries the status its page says: 404 for an address that is no page, or that
  * names an item that is not there (a service deleted, a run not this person's to see: each
  * feature's {@link ItemPages} answers, one lookup), 403 for a page that is not for this person (an
- * admin's page opened by a member). Vaadin answers every page address with the same HTML, 200
- * whatever the address, and the browser draws "There is no page here" or "This page is not for
- * your account" afterwards; link checkers, uptime monitors and search engines read the status only. The page drawn is the same. Runs after Spring Security, so
+ * admin's page opened by a member, the edit form of someone else's service). Vaadin answers every
+ * page address with the same HTML, 200 whatever the address, and the browser draws "There is no
+ * page here" or "This page is not for your account" afterwards; link checkers, uptime monitors and
+ * search engines read the status only. The page drawn is the same. Runs after Spring Security, so
  * only a signed-in person's requests get here (everyone else is sent to the sign-in page first),
  * with the roles they have now (a session whose rights changed has ended before); API, files and
  * Vaadin's own requests are left alone.
@@ -41,9 +42,13 @@ class PageStatus extends OncePerRequestFilter {
             "/(api|actuator|VAADIN|v3|frontend|oauth2|login/oauth2)(/.*)?|.*\\.[A-Za-z0-9]+");
 
     private final Map<Class<? extends Component>, Predicate<RouteParameters>> itemPages = new HashMap<>();
+    private final Map<Class<? extends Component>, Predicate<RouteParameters>> changePages = new HashMap<>();
 
     PageStatus(List<ItemPages> features) {
-        features.forEach(feature -> itemPages.putAll(feature.itemPages()));
+        features.forEach(feature -> {
+            itemPages.putAll(feature.itemPages());
+            changePages.putAll(feature.changePages());
+        });
     }
 
     @Override
@@ -72,15 +77,19 @@ class PageStatus extends OncePerRequestFilter {
     }
 
     /**
-     * 404 when the page's item is not there. When its lookup fails, the page's own lookup meets the
-     * same trouble and says so, and the status says what it will: 503 with the database away (the
-     * page in the layout's place), else 500 (the incident page).
+     * 404 when the page's item is not there, 403 when it is but the page changes it and this person
+     * may not. When a lookup fails, the page's own lookup meets the same trouble and says so, and
+     * the status says what it will: 503 with the database away (the page in the layout's place),
+     * else 500 (the incident page).
      */
     private int itemStatus(NavigationRouteTarget target) {
-        Predicate<RouteParameters> check = itemPages.get(target.getRouteTarget().getTarget());
+        Class<? extends Component> view = target.getRouteTarget().getTarget();
+        RouteParameters address = target.getRouteParameters();
+        Predicate<RouteParameters> there = itemPages.getOrDefault(view, any -> true);
+        Predicate<RouteParameters> mayChange = changePages.getOrDefault(view, any -> true);
         try {
-            return check == null || check.test(target.getRouteParameters()) ? HttpServletResponse.SC_OK
-                    : HttpServletResponse.SC_NOT_FOUND;
+            return !there.test(address) ? HttpServletResponse.SC_NOT_FOUND
+                    : !mayChange.test(address) ? HttpServletResponse.SC_FORBIDDEN : HttpServletResponse.SC_OK;
         } catch (RuntimeException e) {
             return DatabaseAway.causes(e) ? HttpServletResponse.SC_SERVICE_UNAVAILABLE
                     : HttpServletResponse.SC_INTERNAL_SERVER_ERROR;

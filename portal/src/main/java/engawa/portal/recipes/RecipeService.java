@@ -112,6 +112,13 @@ public class RecipeService {
         return recipe(caller, access.visible(caller, slug));
     }
 
+    /** Whether the person asking may change this recipe they can see, as {@link Recipe#mayEdit()} says: for a page's status. */
+    @Transactional(readOnly = true)
+    public boolean mayEdit(String slug) {
+        Caller caller = callers.current();
+        return access.mayEdit(caller, access.visible(caller, slug));
+    }
+
     /** Who looks after a recipe and how to reach them, for people whose run did not work. */
     @Transactional(readOnly = true)
     public OwnerContact contact(Recipe recipe) {

@@ -76,6 +76,11 @@ public class SloService {
         return slos.find(id).isPresent();
     }
 
+    /** Whether the person asking may change this SLO, as {@link Slo#mayEdit()} says: one lookup, for a page's status. */
+    public boolean mayEdit(long id) {
+        return slos.find(id).map(this::mayEdit).orElse(false);
+    }
+
     @Transactional(readOnly = true)
     public Slo get(long id) {
         return view(row(id), clock.instant());

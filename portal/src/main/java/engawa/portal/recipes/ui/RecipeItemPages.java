@@ -3,19 +3,25 @@ package engawa.portal.recipes.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.router.RouteParameters;
 import engawa.portal.recipes.RecipeRunner;
+import engawa.portal.recipes.RecipeService;
 import engawa.portal.shared.ui.ItemPages;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
-/** A recipe's page, its edit page and a run's page: 404 where the page says "not found", with the same rules of who sees what. */
+/**
+ * A recipe's page, its edit page and a run's page: 404 where the page says "not found", with the
+ * same rules of who sees what; 403 for the edit page of a recipe this person may not change.
+ */
 @org.springframework.stereotype.Component
 class RecipeItemPages implements ItemPages {
 
     private final RecipeRunner runner;
+    private final RecipeService recipes;
 
-    RecipeItemPages(RecipeRunner runner) {
+    RecipeItemPages(RecipeRunner runner, RecipeService recipes) {
         this.runner = runner;
+        this.recipes = recipes;
     }
 
     @Override
@@ -31,5 +37,11 @@ class RecipeItemPages implements ItemPages {
                         return false;
                     }
                 });
+    }
+
+    @Override
+    public Map<Class<? extends Component>, Predicate<RouteParameters>> changePages() {
+        return Map.of(RecipeEditView.class, address -> address.get("slug").filter(slug -> !slug.equals(RecipeEditView.NEW))
+                .map(recipes::mayEdit).orElse(true));
     }
 }

@@ -17,6 +17,15 @@ public interface ItemPages {
 
     Map<Class<? extends Component>, Predicate<RouteParameters>> itemPages();
 
+    /**
+     * Of those pages, the ones that change their item (an edit form), each with the check whether
+     * the person asking now may change it: 403 where the page says it is not theirs to change.
+     * Asked only once the item was found; the same rules as the page's own, and as the save's.
+     */
+    default Map<Class<? extends Component>, Predicate<RouteParameters>> changePages() {
+        return Map.of();
+    }
+
     /** A number in the address, or nothing when that part of the address is no number ("/slos/abc"). */
     static Optional<Long> number(RouteParameters address, String name) {
         try {

@@ -8,7 +8,11 @@ import engawa.portal.slo.SloService;
 import java.util.Map;
 import java.util.function.Predicate;
 
-/** An SLO's page and its edit page: 404 for an id there is no SLO of; a new SLO's page, for a service there is not. */
+/**
+ * An SLO's page and its edit page: 404 for an id there is no SLO of; a new SLO's page, for a
+ * service there is not. 403 for the edit page or a new SLO's page where this person may not
+ * change the service's SLOs.
+ */
 @org.springframework.stereotype.Component
 class SloItemPages implements ItemPages {
 
@@ -28,5 +32,12 @@ class SloItemPages implements ItemPages {
                 // services/:service/slos/new, or slos/:id/edit
                 SloEditView.class, address -> address.get("id").isPresent() ? sloIsThere.test(address)
                         : catalog.exists(address.get("service").orElse("")));
+    }
+
+    @Override
+    public Map<Class<? extends Component>, Predicate<RouteParameters>> changePages() {
+        return Map.of(SloEditView.class, address -> address.get("id").isPresent()
+                ? ItemPages.number(address, "id").map(slos::mayEdit).orElse(false)
+                : catalog.mayEdit(address.get("service").orElse("")));
     }
 }
