@@ -41,7 +41,8 @@ class AdminAccessJourneyIT extends BrowserJourney {
                 "/runs/" + java.util.UUID.randomUUID(), "/runs/not-a-run", "/slos/999999999", "/slos/not-a-number",
                 "/office-hours/sessions/999999999", "/office-hours/sessions/not-a-number", "/services/no-such-service/edit",
                 "/recipes/no-such-recipe/edit", "/services/no-such-service/slos/new", "/slos/999999999/edit",
-                "/office-hours/sessions/999999999/edit", "/office-hours/sessions/not-a-number/edit")) {
+                "/office-hours/sessions/999999999/edit", "/office-hours/sessions/not-a-number/edit",
+                "/notifications/999999999/open", "/notifications/not-a-number/open")) {
             org.assertj.core.api.Assertions.assertThat(page.request().get(portal.baseUrl() + gone).status()).as(gone)
                     .isEqualTo(404);
         }

@@ -94,6 +94,15 @@ class NotificationsJourneyIT extends BrowserJourney {
         MimeMessage mail = mailFor("hana.sato@example.com", "サービスオーナーのための SLO " + NAMES.get());
         org.assertj.core.api.Assertions.assertThat(mail.getSubject()).contains("参加できるようになりました");
         anAdminOnAPhoneSeesItWasSent(admin, emailsBefore, "Hana Sato <hana.sato@example.com>");
+        // her link (as in her e-mail) opened in someone else's browser, as when an e-mail is forwarded
+        // or another account is signed in: not theirs to open, and the way to their own
+        String herLink = "/" + page.locator("#notifications-list a.notification-text").first().getAttribute("href");
+        com.microsoft.playwright.Response notTheirs = admin.navigate(portal.baseUrl() + herLink);
+        org.assertj.core.api.Assertions.assertThat(notTheirs.status()).as(herLink).isEqualTo(404);
+        assertThat(admin.locator("#notification-not-found")).hasText(
+                "This notification is not in your inbox. It may have been sent to someone else, or to you under another account.");
+        admin.getByText("Go to your notifications").click();
+        assertThat(admin).hasURL(Pattern.compile(".*/notifications$"));
         adminsPhone.close();
 
         Locator readAll = page.locator("#notifications-read-all");

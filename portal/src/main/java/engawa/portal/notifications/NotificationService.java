@@ -95,6 +95,12 @@ public class NotificationService {
         }
     }
 
+    /** Whether this notification is one of the person asking: one lookup, for a page's status. */
+    @Transactional(readOnly = true)
+    public boolean isMine(long id) {
+        return inbox.exists(id, me());
+    }
+
     /** Marks one read and says where it points: how a person opens it from anywhere. */
     @Transactional
     public String open(long id) {
