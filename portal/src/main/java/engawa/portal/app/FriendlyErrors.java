@@ -7,7 +7,10 @@ import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import engawa.portal.shared.DatabaseAway;
 import engawa.portal.shared.Incidents;
+import engawa.portal.shared.Translations;
+import engawa.portal.shared.UserFacingException;
 import engawa.portal.shared.ui.FormErrors;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * only logs, and to the person the button simply did nothing. With the database away they hear
  * that, and to try again in a minute; anything else gets an incident id for an admin, the details
  * in the log under it. Refusals the portal foresaw ({@code UserFacingException}) are shown by the
- * views themselves and never come here.
+ * views themselves; one that a view did not catch is told here in its own words, without an
+ * incident.
  */
 @org.springframework.stereotype.Component
 class FriendlyErrors implements VaadinServiceInitListener {
@@ -38,21 +42,41 @@ class FriendlyErrors implements VaadinServiceInitListener {
                 return;
             }
             UI ui = event.getComponent().flatMap(com.vaadin.flow.component.Component::getUI).orElse(UI.getCurrent());
-            if (DatabaseAway.causes(failure)) {
-                log.warn("An action failed: the database is not reachable ({})", failure.toString());
-                tell(ui, "error.databaseAway.action");
-            } else {
-                String incident = Incidents.newId();
-                log.error("An action failed, incident {}", incident, failure);
-                tell(ui, "error.server.action", incident);
+            String text = whatToTell(failure, ui == null ? Translations.ENGLISH : ui.getLocale());
+            // no page to tell (a background task's failure): the log has it
+            if (ui != null && UI.getCurrent() == ui) {
+                FormErrors.notifyError(text);
             }
         }
 
-        private static void tell(UI ui, String key, Object... parameters) {
-            // no page to tell (a background task's failure): the log has it
-            if (ui != null && UI.getCurrent() == ui) {
-                FormErrors.notifyError(ui.getTranslation(key, parameters));
+        /**
+         * What the person reads, and what the log keeps. A refusal the portal foresaw, if the view did
+         * not (an item gone, a right lost meanwhile): in its own words, and no incident, as there is
+         * nothing for an admin to look into. The database away: that, and to try again. Anything
+         * else: an incident id, under which the log has the whole cause.
+         */
+        static String whatToTell(Throwable failure, Locale locale) {
+            UserFacingException refusal = refusalIn(failure);
+            if (refusal != null) {
+                log.info("An action was refused: {}", refusal.messageKey());
+                return refusal.messageIn(locale);
             }
+            if (DatabaseAway.causes(failure)) {
+                log.warn("An action failed: the database is not reachable ({})", failure.toString());
+                return Translations.text("error.databaseAway.action", locale);
+            }
+            String incident = Incidents.newId();
+            log.error("An action failed, incident {}", incident, failure);
+            return Translations.text("error.server.action", locale, incident);
+        }
+
+        private static UserFacingException refusalIn(Throwable failure) {
+            for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                if (t instanceof UserFacingException refusal) {
+                    return refusal;
+                }
+            }
+            return null;
         }
     }
 }
