@@ -234,15 +234,15 @@ public class SessionEditView extends Div implements HasDynamicTitle, BeforeEnter
             return;
         }
         var v = s.series().values();
+        String changeTitle = getTranslation("officeHours.form.editTitle", s.title(SessionCards.japanese(this)));
         if (!s.mayManage()) {
             // not a dead end: back to the session, whose page names its hosts
-            instead(getTranslation("officeHours.form.editTitle", s.title(SessionCards.japanese(this))),
-                    getTranslation("officeHours.edit.notHost"),
+            instead(changeTitle, getTranslation("officeHours.edit.notHost"),
                     new RouterLink(getTranslation("officeHours.edit.backToSession"), SessionView.class,
                             new RouteParameters("id", String.valueOf(sessionId))));
             return;
         }
-        heading.setText(getTranslation("officeHours.form.editTitle", v.titleEn()));
+        heading.setText(changeTitle);
         scopeNote.setText(getTranslation(s.recurring() ? (following ? "officeHours.form.followingHint" : "officeHours.form.allHint")
                 : "officeHours.form.singleHint"));
         title.setValue(v.titleEn());
