@@ -37,8 +37,10 @@ class ClosedTabNoise extends TurboFilter {
         Throwable cause = thrown != null ? thrown
                 : params != null && params.length > 0 && params[params.length - 1] instanceof Throwable last ? last : null;
         boolean tabGone = switch (logger.getName()) {
-            // the closing socket's resource was already let go
-            case ATMOSPHERE_PROCESSOR -> format.startsWith("Failed to cancel resource") && cause instanceof NullPointerException;
+            // a closing socket's resource, already let go, or written to as it closes (Tomcat's
+            // "session has been closed" or "invalid state for called method")
+            case ATMOSPHERE_PROCESSOR -> format.startsWith("Failed to cancel resource")
+                    && (cause instanceof NullPointerException || cause instanceof IllegalStateException);
             // a change pushed to a tab whose socket has just closed
             case VAADIN_PUSH_HANDLER -> format.equals("Exception in push connection") && cause instanceof IllegalStateException
                     && String.valueOf(cause.getMessage()).contains("WebSocket session has been closed");

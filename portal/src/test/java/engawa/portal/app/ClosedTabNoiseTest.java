@@ -38,6 +38,8 @@ class ClosedTabNoiseTest {
     void a_closed_tab_leaves_no_error_in_the_log() {
         logging.getLogger(ClosedTabNoise.ATMOSPHERE_PROCESSOR).error("Failed to cancel resource: {}", "2675f134",
                 new NullPointerException("Cannot invoke \"org.atmosphere.cpr.AtmosphereResource.getResponse()\" because \"resource\" is null"));
+        logging.getLogger(ClosedTabNoise.ATMOSPHERE_PROCESSOR).error("Failed to cancel resource: {}", "35473e7e",
+                new IllegalStateException("The remote endpoint was in state [TEXT_FULL_WRITING] which is an invalid state for called method"));
         logging.getLogger(ClosedTabNoise.VAADIN_PUSH_HANDLER).error("Exception in push connection",
                 new IllegalStateException("Message will not be sent because the WebSocket session has been closed"));
 
