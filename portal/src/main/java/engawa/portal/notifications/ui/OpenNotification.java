@@ -40,8 +40,8 @@ public class OpenNotification extends Div implements BeforeEnterObserver, HasDyn
             removeAll();
             Paragraph why = new Paragraph(getTranslation("notifications.open.notFound.text"));
             why.setId("notification-not-found");
-            add(new H1(getTranslation("notifications.open.notFound.title")), why, new RouterLink(getTranslation("notifications.open.notFound.back"),
-                    NotificationsView.class));
+            RouterLink inbox = new RouterLink(getTranslation("notifications.open.notFound.back"), NotificationsView.class);
+            add(new H1(getTranslation("notifications.open.notFound.title")), why, inbox);
             return;
         }
         event.forwardTo(link.startsWith("/") ? link.substring(1) : link);
