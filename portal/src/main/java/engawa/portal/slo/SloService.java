@@ -77,6 +77,7 @@ public class SloService {
     }
 
     /** Whether the person asking may change this SLO, as {@link Slo#mayEdit()} says: one lookup, for a page's status. */
+    @Transactional(readOnly = true)
     public boolean mayEdit(long id) {
         return slos.find(id).map(this::mayEdit).orElse(false);
     }

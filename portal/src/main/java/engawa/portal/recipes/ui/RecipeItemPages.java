@@ -6,6 +6,7 @@ import engawa.portal.recipes.RecipeRunner;
 import engawa.portal.recipes.RecipeService;
 import engawa.portal.shared.ui.ItemPages;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -28,8 +29,7 @@ class RecipeItemPages implements ItemPages {
     public Map<Class<? extends Component>, Predicate<RouteParameters>> itemPages() {
         return Map.of(
                 RecipeView.class, address -> runner.isVisible(address.get("slug").orElse("")),
-                RecipeEditView.class, address -> address.get("slug").filter(slug -> !slug.equals(RecipeEditView.NEW))
-                        .map(runner::isVisible).orElse(true),
+                RecipeEditView.class, address -> recipeToEdit(address).map(runner::isVisible).orElse(true),
                 RunView.class, address -> {
                     try {
                         return runner.isVisible(UUID.fromString(address.get("id").orElse("")));
@@ -41,7 +41,11 @@ class RecipeItemPages implements ItemPages {
 
     @Override
     public Map<Class<? extends Component>, Predicate<RouteParameters>> changePages() {
-        return Map.of(RecipeEditView.class, address -> address.get("slug").filter(slug -> !slug.equals(RecipeEditView.NEW))
-                .map(recipes::mayEdit).orElse(true));
+        return Map.of(RecipeEditView.class, address -> recipeToEdit(address).map(recipes::mayEdit).orElse(true));
+    }
+
+    /** The recipe an edit page changes; none for a new one ("recipes/new/edit"). */
+    private static Optional<String> recipeToEdit(RouteParameters address) {
+        return address.get("slug").filter(slug -> !slug.equals(RecipeEditView.NEW));
     }
 }
